@@ -1,0 +1,4 @@
+#ifndef BSD_LEDGER_CCRYPTO_SHIM_H
+#define BSD_LEDGER_CCRYPTO_SHIM_H
+#include <openssl/evp.h>
+#endif

@@ -1,0 +1,4 @@
+#ifndef BSD_LEDGER_CLMDB_SHIM_H
+#define BSD_LEDGER_CLMDB_SHIM_H
+#include <lmdb.h>
+#endif

@@ -1,0 +1,1 @@
+/// The Domain module; its first types land with its issue.

@@ -1,0 +1,1 @@
+/// The GraphQL module; its first types land with its issue.
