@@ -1,0 +1,140 @@
+extension JSONReader {
+    /// Reads one value and fails with ``JSONError/Reason/notCanonical`` unless it is written
+    /// exactly as ``JSONWriter`` would write it.
+    mutating func checkCanonicalValue() throws(JSONError) {
+        guard index < base.count else { throw JSONError(.unexpectedEnd, at: index) }
+        switch base[index] {
+        case UInt8(ascii: "{"): try checkCanonicalObject()
+        case UInt8(ascii: "["): try checkCanonicalArray()
+        case UInt8(ascii: "\""): try checkCanonicalString()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
+        case UInt8(ascii: "n"): try expectLiteral("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try checkCanonicalNumber()
+        default: throw Self.notCanonicalOrInvalid(base[index], at: index)
+        }
+    }
+
+    private static func notCanonicalOrInvalid(_ byte: UInt8, at offset: Int) -> JSONError {
+        JSONError(isWhitespace(byte) ? .notCanonical : .unexpectedByte, at: offset)
+    }
+
+    private mutating func checkCanonicalObject() throws(JSONError) {
+        try enter()
+        index += 1
+        var previous: [UInt8]? = nil
+        if try peekByte() == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            let keyStart = index
+            guard try peekByte() == UInt8(ascii: "\"") else {
+                throw Self.notCanonicalOrInvalid(base[index], at: index)
+            }
+            try checkCanonicalString()
+            index = keyStart
+            let key = Array(try readString().utf8)
+            if let previous, !previous.lexicographicallyPrecedes(key) {
+                throw JSONError(.notCanonical, at: keyStart)
+            }
+            previous = key
+            guard try peekByte() == UInt8(ascii: ":") else {
+                throw Self.notCanonicalOrInvalid(base[index], at: index)
+            }
+            index += 1
+            try checkCanonicalValue()
+            if try closeOrContinue(UInt8(ascii: "}")) { break }
+        }
+        depth -= 1
+    }
+
+    private mutating func checkCanonicalArray() throws(JSONError) {
+        try enter()
+        index += 1
+        if try peekByte() == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            try checkCanonicalValue()
+            if try closeOrContinue(UInt8(ascii: "]")) { break }
+        }
+        depth -= 1
+    }
+
+    /// Consumes `,` (returns false) or `closing` (returns true).
+    private mutating func closeOrContinue(_ closing: UInt8) throws(JSONError) -> Bool {
+        let byte = try peekByte()
+        index += 1
+        if byte == closing { return true }
+        guard byte == UInt8(ascii: ",") else { throw Self.notCanonicalOrInvalid(byte, at: index - 1) }
+        return false
+    }
+
+    private func peekByte() throws(JSONError) -> UInt8 {
+        guard index < base.count else { throw JSONError(.unexpectedEnd, at: index) }
+        return base[index]
+    }
+
+    /// A canonical string escapes `"`, `\` and control characters (with the short forms where
+    /// they exist, else `\u00xx` in lower case) and nothing else; its bytes are valid UTF-8.
+    private mutating func checkCanonicalString() throws(JSONError) {
+        let start = index
+        var position = index + 1
+        while position < base.count {
+            let byte = base[position]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") {
+                try checkCanonicalEscape(at: position)
+                position += base[position + 1] == UInt8(ascii: "u") ? 6 : 2
+            } else {
+                position += 1
+            }
+        }
+        index = start
+        _ = try readString()  // syntax and UTF-8 validity
+    }
+
+    private func checkCanonicalEscape(at position: Int) throws(JSONError) {
+        guard position + 1 < base.count else { throw JSONError(.unexpectedEnd, at: position) }
+        switch base[position + 1] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return
+        case UInt8(ascii: "u"):
+            guard position + 6 <= base.count else { throw JSONError(.unexpectedEnd, at: position) }
+            let digits = Array(UnsafeRawBufferPointer(rebasing: base[position + 2..<position + 6]))
+            let shortForms: Set<[UInt8]> = ["0008", "000c", "000a", "000d", "0009"].map { Array($0.utf8) }
+                .reduce(into: []) { $0.insert($1) }
+            let isControl =
+                digits[0] == 0x30 && digits[1] == 0x30
+                && (digits[2] == 0x30 || digits[2] == 0x31)
+                && (Self.isDigit(digits[3]) || (0x61...0x66).contains(digits[3]))
+            guard isControl, !shortForms.contains(digits) else {
+                throw JSONError(.notCanonical, at: position)
+            }
+        default:
+            throw JSONError(.notCanonical, at: position)
+        }
+    }
+
+    /// Integers in plain decimal without `-0`; other numbers exactly as Swift prints them.
+    private mutating func checkCanonicalNumber() throws(JSONError) {
+        let span = try scanNumber()
+        let bytes = UnsafeRawBufferPointer(rebasing: base[span.start..<span.end])
+        if span.isFloat {
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard let value = Double(text), value.isFinite else {
+                throw JSONError(.numberOutOfRange, at: span.start)
+            }
+            guard value.description == text else { throw JSONError(.notCanonical, at: span.start) }
+        } else if bytes.count == 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == UInt8(ascii: "0") {
+            throw JSONError(.notCanonical, at: span.start)
+        } else {
+            index = span.start
+            _ = try readInt()  // must fit in 64 bits
+        }
+    }
+}
