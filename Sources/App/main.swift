@@ -1,2 +1,6 @@
-// The bsd-ledger command line; commands are added with the modules they drive.
-print("bsd-ledger: no command yet")
+// The bsd-ledger command line: the first argument names the command.
+import Glibc
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let status = CommandLineTool.run(arguments)
+exit(status)

@@ -69,7 +69,9 @@ extension JSONReader {
         let byte = try peekByte()
         index += 1
         if byte == closing { return true }
-        guard byte == UInt8(ascii: ",") else { throw Self.notCanonicalOrInvalid(byte, at: index - 1) }
+        guard byte == UInt8(ascii: ",") else {
+            throw Self.notCanonicalOrInvalid(byte, at: index - 1)
+        }
         return false
     }
 
@@ -106,8 +108,10 @@ extension JSONReader {
         case UInt8(ascii: "u"):
             guard position + 6 <= base.count else { throw JSONError(.unexpectedEnd, at: position) }
             let digits = Array(UnsafeRawBufferPointer(rebasing: base[position + 2..<position + 6]))
-            let shortForms: Set<[UInt8]> = ["0008", "000c", "000a", "000d", "0009"].map { Array($0.utf8) }
-                .reduce(into: []) { $0.insert($1) }
+            let shortForms: Set<[UInt8]> = ["0008", "000c", "000a", "000d", "0009"].map {
+                Array($0.utf8)
+            }
+            .reduce(into: []) { $0.insert($1) }
             let isControl =
                 digits[0] == 0x30 && digits[1] == 0x30
                 && (digits[2] == 0x30 || digits[2] == 0x31)
@@ -130,7 +134,8 @@ extension JSONReader {
                 throw JSONError(.numberOutOfRange, at: span.start)
             }
             guard value.description == text else { throw JSONError(.notCanonical, at: span.start) }
-        } else if bytes.count == 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == UInt8(ascii: "0") {
+        } else if bytes.count == 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == UInt8(ascii: "0")
+        {
             throw JSONError(.notCanonical, at: span.start)
         } else {
             index = span.start

@@ -59,7 +59,9 @@ extension JSONReader {
         if index < base.count, base[index] | 0x20 == UInt8(ascii: "e") {
             isFloat = true
             index += 1
-            if index < base.count, base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-") {
+            if index < base.count,
+                base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-")
+            {
                 index += 1
             }
             try requireDigits()
@@ -89,7 +91,8 @@ extension JSONReader {
             let byte = base[position]
             if byte == UInt8(ascii: "\"") {
                 index = position + 1
-                return JSONKey(raw: UnsafeRawBufferPointer(rebasing: base[start..<position]), decoded: nil)
+                return JSONKey(
+                    raw: UnsafeRawBufferPointer(rebasing: base[start..<position]), decoded: nil)
             }
             if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 {
                 let text = try readString()
@@ -157,7 +160,9 @@ extension JSONReader {
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             next += 6
         }
-        guard let unicode = Unicode.Scalar(scalar) else { throw JSONError(.invalidString, at: position) }
+        guard let unicode = Unicode.Scalar(scalar) else {
+            throw JSONError(.invalidString, at: position)
+        }
         bytes.append(contentsOf: String(Character(unicode)).utf8)
         return next
     }

@@ -61,7 +61,8 @@ public struct JSONReader {
             let digit = Int64(base[position] &- 0x30)
             let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
             let (sum, overflow2) =
-                negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+                negative
+                ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
             if overflow1 || overflow2 { throw JSONError(.numberOutOfRange, at: span.start) }
             value = sum
             position += 1
@@ -72,8 +73,9 @@ public struct JSONReader {
     /// Reads any number as a `Double`.
     public mutating func readDouble() throws(JSONError) -> Double {
         let span = try scanNumber()
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: base[span.start..<span.end]),
-                          as: UTF8.self)
+        let text = String(
+            decoding: UnsafeRawBufferPointer(rebasing: base[span.start..<span.end]),
+            as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             throw JSONError(.numberOutOfRange, at: span.start)
         }
@@ -160,7 +162,8 @@ public struct JSONReader {
     public mutating func skipValue() throws(JSONError) {
         try skipWhitespace()
         switch base[index] {
-        case UInt8(ascii: "{"): try readObject { _, reader throws(JSONError) in try reader.skipValue() }
+        case UInt8(ascii: "{"):
+            try readObject { _, reader throws(JSONError) in try reader.skipValue() }
         case UInt8(ascii: "["): try readArray { reader throws(JSONError) in try reader.skipValue() }
         case UInt8(ascii: "\""): _ = try readString()
         case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()

@@ -1,0 +1,112 @@
+import Glibc
+import Ledger
+
+/// Dispatches `bsd-ledger COMMAND [options]` and turns failures into messages and exit codes.
+enum CommandLineTool {
+    static let usage = """
+        usage: bsd-ledger COMMAND [options]
+
+        commands:
+          verify --data DIR      walk the whole log: positions, versions, hashes, indexes
+          stats --data DIR       counts of events, streams and types; head hash; sizes
+          bench ledger [--quick] [--durability full|noMetaSync|noSync] [--no-postgres]
+                                 the ledger benchmark (tools/bench ledger)
+        """
+
+    /// Runs the command and returns the process exit status.
+    static func run(_ arguments: [String]) -> Int32 {
+        guard let command = arguments.first else {
+            Output.error(usage)
+            return 2
+        }
+        var options = Options(Array(arguments.dropFirst()))
+        do {
+            switch command {
+            case "verify": return try VerifyCommand(options: &options).run()
+            case "stats": return try StatsCommand(options: &options).run()
+            case "crash-writer": return try CrashWriterCommand(options: &options).run()
+            case "bench": return try BenchCommand(options: &options).run()
+            case "help", "--help", "-h":
+                Output.line(usage)
+                return 0
+            default:
+                Output.error("unknown command \(command)\n\(usage)")
+                return 2
+            }
+        } catch let error as UsageError {
+            Output.error("bsd-ledger \(command): \(error.message)")
+            return 2
+        } catch {
+            Output.error("bsd-ledger \(command): \(error)")
+            return 1
+        }
+    }
+}
+
+/// A mistake in the command line.
+struct UsageError: Error {
+    var message: String
+}
+
+/// The command's options: `--name value` pairs and `--flag` switches.
+struct Options {
+    private var remaining: [String]
+
+    init(_ arguments: [String]) {
+        remaining = arguments
+    }
+
+    /// Removes and returns the value of `--name`, or nil when absent.
+    mutating func value(_ name: String) throws -> String? {
+        guard let index = remaining.firstIndex(of: "--\(name)") else { return nil }
+        guard index + 1 < remaining.count else {
+            throw UsageError(message: "--\(name) needs a value")
+        }
+        let value = remaining[index + 1]
+        remaining.removeSubrange(index...index + 1)
+        return value
+    }
+
+    /// Removes `--name` and says whether it was there.
+    mutating func flag(_ name: String) -> Bool {
+        guard let index = remaining.firstIndex(of: "--\(name)") else { return false }
+        remaining.remove(at: index)
+        return true
+    }
+
+    /// Removes and returns the next positional argument.
+    mutating func positional() -> String? {
+        guard let index = remaining.firstIndex(where: { !$0.hasPrefix("--") }) else { return nil }
+        return remaining.remove(at: index)
+    }
+
+    /// The data folder from `--data` or `BSD_LEDGER_DATA`, else `./data`.
+    mutating func dataFolder() throws -> String {
+        if let folder = try value("data") { return folder }
+        if let folder = getenv("BSD_LEDGER_DATA") { return String(cString: folder) }
+        return "data"
+    }
+
+    /// Fails on anything left over.
+    func finish() throws {
+        if let extra = remaining.first { throw UsageError(message: "unexpected argument \(extra)") }
+    }
+}
+
+/// Unbuffered output, so lines reach pipes at once (the crash test depends on it).
+enum Output {
+    static func line(_ text: String) { write(1, text + "\n") }
+    static func error(_ text: String) { write(2, text + "\n") }
+
+    private static func write(_ descriptor: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes {
+                Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import CanonicalJSON
+
+/// Why the ledger refused or failed an operation. Each case carries what a caller needs to
+/// decide what to do next.
+public enum LedgerError: Error, Equatable, Sendable {
+    /// The stream's last version is not what the caller expected (`actual` nil: no stream).
+    case wrongExpectedVersion(stream: String, expected: ExpectedVersion, actual: UInt64?)
+    /// An event id already in the log came back with other content, or inside a batch that is
+    /// not the one first appended with it.
+    case eventIDReused(EventID, position: UInt64)
+    /// The same event id appears twice in one append.
+    case duplicateEventID(EventID)
+    /// A stream id that is empty, too long, or holds characters outside `[A-Za-z0-9._:@-]`.
+    case invalidStreamID(String)
+    /// An event type that is empty, too long, or holds characters outside `[A-Za-z0-9_.]`.
+    case invalidEventType(String)
+    /// A payload or metadata value that is not canonical JSON.
+    case payloadNotCanonical(EventID, JSONError)
+    /// An inline projection refused the events; nothing was written.
+    case projectionFailed(projection: String, reason: String)
+    /// A stored record that cannot be decoded.
+    case corruptRecord(position: UInt64, reason: String)
+    /// LMDB reported an error.
+    case storage(operation: String, code: Int32, message: String)
+    /// The ledger was closed.
+    case closed
+}

@@ -1,0 +1,34 @@
+import CLMDB
+
+/// How a ledger is opened.
+public struct LedgerOptions: Sendable {
+    /// How commits reach the disk.
+    public enum Durability: String, Sendable, CaseIterable {
+        /// Two syncs per commit (data, then meta page): nothing acknowledged is ever lost.
+        case full
+        /// One sync per commit; after a system crash the last commit may roll back. Benchmarks only.
+        case noMetaSync
+        /// No sync at commit; a system crash may lose recent commits. Benchmarks only.
+        case noSync
+
+        var lmdbFlags: UInt32 {
+            switch self {
+            case .full: 0
+            case .noMetaSync: UInt32(MDB_NOMETASYNC)
+            case .noSync: UInt32(MDB_NOSYNC)
+            }
+        }
+    }
+
+    /// Commit durability; `.full` unless a benchmark says otherwise.
+    public var durability: Durability = .full
+    /// The map size to start with; it doubles whenever LMDB reports the map full.
+    public var initialMapSize: Int = 1 << 34
+    /// The most events one group commit takes from the queue.
+    public var maximumEventsPerCommit: Int = 10_000
+    /// Projections written in the same transaction as the events.
+    public var projections: [any InlineProjection] = []
+
+    /// Default options: full durability, a 16 GiB map to start, no projections.
+    public init() {}
+}

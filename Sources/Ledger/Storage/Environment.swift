@@ -1,0 +1,99 @@
+import CLMDB
+import Glibc
+
+/// The ledger's LMDB environment: one file pair in the data folder, the log's databases and
+/// the projections' databases, and the map size that grows when full.
+final class Environment: @unchecked Sendable {
+    // `pointer` is thread-safe per LMDB (MDB_NOTLS); `mapSize` and `isClosed` change only
+    // inside `resizeLock.withExclusive`, and database handles are fixed after init.
+    let pointer: OpaquePointer
+    let log: Database
+    let eventIDs: Database
+    let streams: Database
+    let meta: Database
+    let extra: [String: Database]
+    let resizeLock = ReadWriteLock()
+    private(set) var mapSize: Int
+    private var isClosed = false
+
+    init(path: String, options: LedgerOptions, extraDatabases: [String]) throws(LedgerError) {
+        var env: OpaquePointer?
+        try LMDB.check(mdb_env_create(&env), "mdb_env_create")
+        pointer = env!
+        mapSize = options.initialMapSize
+        do {
+            try LMDB.check(mdb_env_set_maxdbs(pointer, 64), "mdb_env_set_maxdbs")
+            try LMDB.check(mdb_env_set_maxreaders(pointer, 1024), "mdb_env_set_maxreaders")
+            try LMDB.check(mdb_env_set_mapsize(pointer, mapSize), "mdb_env_set_mapsize")
+            let flags = UInt32(MDB_NOTLS) | options.durability.lmdbFlags
+            try LMDB.check(mdb_env_open(pointer, path, flags, 0o644), "mdb_env_open")
+            var reclaimed: Int32 = 0
+            mdb_reader_check(pointer, &reclaimed)
+            let handles = try Self.openDatabases(
+                pointer, ["log", "event-ids", "streams", "meta"] + extraDatabases)
+            log = handles["log"]!
+            eventIDs = handles["event-ids"]!
+            streams = handles["streams"]!
+            meta = handles["meta"]!
+            extra = handles.filter { extraDatabases.contains($0.key) }
+        } catch {
+            mdb_env_close(pointer)
+            throw error
+        }
+        var info = MDB_envinfo()
+        mdb_env_info(pointer, &info)
+        mapSize = max(mapSize, info.me_mapsize)
+    }
+
+    private static func openDatabases(
+        _ env: OpaquePointer, _ names: [String]
+    ) throws(LedgerError) -> [String: Database] {
+        var txn: OpaquePointer?
+        try LMDB.check(mdb_txn_begin(env, nil, 0, &txn), "mdb_txn_begin")
+        var handles: [String: Database] = [:]
+        for name in names {
+            var handle: MDB_dbi = 0
+            let code = mdb_dbi_open(txn, name, UInt32(MDB_CREATE), &handle)
+            guard code == 0 else {
+                mdb_txn_abort(txn)
+                throw LMDB.failure(code, "mdb_dbi_open")
+            }
+            handles[name] = Database(name: name, handle: handle)
+        }
+        try LMDB.check(mdb_txn_commit(txn), "mdb_txn_commit")
+        return handles
+    }
+
+    /// Runs `body` in a short read-only transaction.
+    func read<R>(_ body: (Transaction) throws(LedgerError) -> R) throws(LedgerError) -> R {
+        try resizeLock.withShared { () throws(LedgerError) -> R in
+            guard !isClosed else { throw .closed }
+            var txn: OpaquePointer?
+            try LMDB.check(mdb_txn_begin(pointer, nil, UInt32(MDB_RDONLY), &txn), "mdb_txn_begin")
+            defer { mdb_txn_abort(txn) }
+            return try body(Transaction(pointer: txn!))
+        }
+    }
+
+    /// Doubles the map size (or more, to hold `atLeast` bytes); no transaction may be open.
+    func grow() throws(LedgerError) {
+        try resizeLock.withExclusive { () throws(LedgerError) in
+            let next = mapSize * 2
+            try LMDB.check(mdb_env_set_mapsize(pointer, next), "mdb_env_set_mapsize")
+            mapSize = next
+        }
+    }
+
+    /// Forces a sync of everything written (used in no-sync benchmark modes and at close).
+    func sync() throws(LedgerError) {
+        try LMDB.check(mdb_env_sync(pointer, 1), "mdb_env_sync")
+    }
+
+    func close() {
+        resizeLock.withExclusive {
+            guard !isClosed else { return }
+            isClosed = true
+            mdb_env_close(pointer)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Synchronization
+
+/// Tells tailers that the log's committed head moved; the writer publishes after each commit.
+final class HeadNotifier: Sendable {
+    private struct State {
+        var head: UInt64 = 0
+        var closed = false
+        var nextWaiter = 0
+        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+        var cancelled: Set<Int> = []
+    }
+
+    private let state = Mutex(State())
+
+    init(head: UInt64) {
+        state.withLock { $0.head = head }
+    }
+
+    /// The last committed position.
+    var head: UInt64 { state.withLock { $0.head } }
+
+    /// Records a new committed head and wakes every waiter.
+    func publish(_ head: UInt64) {
+        let woken = state.withLock { state in
+            state.head = max(state.head, head)
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in woken { waiter.resume() }
+    }
+
+    /// Wakes every waiter for good: the ledger is closing.
+    func close() {
+        let woken = state.withLock { state in
+            state.closed = true
+            defer { state.waiters = [:] }
+            return Array(state.waiters.values)
+        }
+        for waiter in woken { waiter.resume() }
+    }
+
+    /// Returns once the head is past `position`, the ledger closes or the task is cancelled.
+    func wait(after position: UInt64) async {
+        let id = state.withLock { state in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state in
+                    if state.head > position || state.closed || state.cancelled.remove(id) != nil {
+                        return true
+                    }
+                    state.waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state in
+                if let waiter = state.waiters.removeValue(forKey: id) { return Optional(waiter) }
+                state.cancelled.insert(id)
+                return nil
+            }
+            waiter?.resume()
+        }
+    }
+
+    var isClosed: Bool { state.withLock { $0.closed } }
+}

@@ -1,0 +1,45 @@
+extension Writer {
+    /// When every event id of `append` is already in the log with the same content, the
+    /// positions first assigned to them; nil when none is. Anything in between is refused.
+    func repeatedPositions(
+        _ append: PendingAppend, in transaction: Transaction
+    ) throws(LedgerError) -> [[UInt64]]? {
+        var positions: [[UInt64]] = []
+        var found = 0
+        var firstFound: (EventID, UInt64)?
+        var missing = false
+        for part in append.parts {
+            var partPositions: [UInt64] = []
+            for event in part.events {
+                let stored = try transaction.withValue(environment.eventIDs, event.id.bytes) {
+                    value in
+                    value.map { BigEndian.read($0) }
+                }
+                guard let position = stored else {
+                    missing = true
+                    continue
+                }
+                found += 1
+                if firstFound == nil { firstFound = (event.id, position) }
+                try checkSameContent(event, part.stream, position, in: transaction)
+                partPositions.append(position)
+            }
+            positions.append(partPositions)
+        }
+        guard let firstFound else { return nil }
+        if missing { throw .eventIDReused(firstFound.0, position: firstFound.1) }
+        return positions
+    }
+
+    private func checkSameContent(
+        _ event: PreparedEvent, _ stream: String, _ position: UInt64, in transaction: Transaction
+    ) throws(LedgerError) {
+        let same = try transaction.withValue(environment.log, BigEndian.bytes(position)) { value in
+            guard let value, let view = try? RecordView(value, position: position) else {
+                return false
+            }
+            return event.sameContent(as: view, streamID: stream)
+        }
+        guard same else { throw .eventIDReused(event.id, position: position) }
+    }
+}

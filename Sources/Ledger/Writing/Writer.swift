@@ -1,0 +1,118 @@
+import CLMDB
+import Glibc
+
+/// The single writer: a dedicated thread that drains the queue of pending appends into one
+/// LMDB write transaction and one sync (group commit), then completes every waiting caller.
+final class Writer: @unchecked Sendable {
+    // `queue` and `stopping` are guarded by `condition`; `chain` is touched only by the
+    // writer thread (and by `init` before the thread starts).
+    let environment: Environment
+    let options: LedgerOptions
+    private let notifier: HeadNotifier
+    private let condition = Condition()
+    private var queue: [PendingAppend] = []
+    private var stopping = false
+    private var thread: pthread_t?
+    private var chain: ChainState
+    let hasher = ChainHasher()
+    private let statistics: CommitStatistics
+
+    init(
+        environment: Environment, options: LedgerOptions, notifier: HeadNotifier,
+        head: ChainState, statistics: CommitStatistics
+    ) {
+        self.environment = environment
+        self.options = options
+        self.notifier = notifier
+        self.chain = head
+        self.statistics = statistics
+    }
+
+    /// Starts the writer thread.
+    func start() {
+        let context = Unmanaged.passRetained(self).toOpaque()
+        var handle = pthread_t()
+        let code = pthread_create(
+            &handle, nil,
+            { raw in
+                let writer = Unmanaged<Writer>.fromOpaque(raw!).takeRetainedValue()
+                writer.run()
+                return nil
+            }, context)
+        precondition(code == 0, "cannot start the ledger writer thread: error \(code)")
+        thread = handle
+    }
+
+    /// Queues an append; the writer completes it after its commit.
+    func submit(_ append: PendingAppend) {
+        let accepted = condition.withLock {
+            guard !stopping else { return false }
+            queue.append(append)
+            condition.broadcast()
+            return true
+        }
+        if !accepted { append.complete(.failure(.closed)) }
+    }
+
+    /// Lets the queue drain, then stops the thread.
+    func stop() {
+        condition.withLock {
+            stopping = true
+            condition.broadcast()
+        }
+        if let thread { pthread_join(thread, nil) }
+        thread = nil
+    }
+
+    private func run() {
+        while let batch = nextBatch() {
+            commit(batch)
+        }
+    }
+
+    /// Blocks until appends are queued; takes as many as fit in one commit.
+    private func nextBatch() -> [PendingAppend]? {
+        condition.withLock {
+            while queue.isEmpty && !stopping { condition.wait() }
+            if queue.isEmpty { return nil }
+            var events = 0
+            var taken = 0
+            while taken < queue.count
+                && (taken == 0
+                    || events + queue[taken].eventCount <= options.maximumEventsPerCommit)
+            {
+                events += queue[taken].eventCount
+                taken += 1
+            }
+            let batch = Array(queue[..<taken])
+            queue.removeFirst(taken)
+            return batch
+        }
+    }
+
+    /// Writes `batch` in one transaction, growing the map and retrying when it is full.
+    private func commit(_ batch: [PendingAppend]) {
+        while true {
+            var draft = chain
+            do throws(LedgerError) {
+                let results = try writeBatch(batch, chain: &draft)
+                chain = draft
+                statistics.record(
+                    commitOf: batch.count, events: batch.reduce(0) { $0 + $1.eventCount })
+                notifier.publish(chain.position)
+                for (append, result) in zip(batch, results) { append.complete(result) }
+                return
+            } catch .storage(_, let code, _) where code == LMDB.mapFull {
+                do throws(LedgerError) {
+                    try environment.grow()
+                } catch {
+                    for append in batch { append.complete(.failure(error)) }
+                    return
+                }
+            } catch {
+                for append in batch { append.complete(.failure(error)) }
+                return
+            }
+        }
+    }
+}
