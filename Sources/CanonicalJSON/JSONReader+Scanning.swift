@@ -37,6 +37,15 @@ extension JSONReader {
         guard depth <= Self.maximumDepth else { throw JSONError(.tooDeep, at: index) }
     }
 
+    /// Fails with a type mismatch unless a number starts at the next byte.
+    mutating func expectNumber() throws(JSONError) {
+        try skipWhitespace()
+        let byte = base[index]
+        guard byte == UInt8(ascii: "-") || Self.isDigit(byte) else {
+            throw JSONError(.typeMismatch, at: index)
+        }
+    }
+
     /// Scans one number per RFC 8259's grammar and returns its span.
     mutating func scanNumber() throws(JSONError) -> NumberSpan {
         try skipWhitespace()

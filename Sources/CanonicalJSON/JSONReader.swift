@@ -51,6 +51,7 @@ public struct JSONReader {
 
     /// Reads an integer; a number with a fraction or exponent is a type mismatch.
     public mutating func readInt() throws(JSONError) -> Int64 {
+        try expectNumber()
         let span = try scanNumber()
         guard !span.isFloat else { throw JSONError(.typeMismatch, at: span.start) }
         var value: Int64 = 0
@@ -72,6 +73,7 @@ public struct JSONReader {
 
     /// Reads any number as a `Double`.
     public mutating func readDouble() throws(JSONError) -> Double {
+        try expectNumber()
         let span = try scanNumber()
         let text = String(
             decoding: UnsafeRawBufferPointer(rebasing: base[span.start..<span.end]),

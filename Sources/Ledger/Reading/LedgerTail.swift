@@ -29,7 +29,11 @@ public struct LedgerTail: AsyncSequence, Sendable {
             while index == buffer.count {
                 if Task.isCancelled || ledger.notifier.isClosed { return nil }
                 if ledger.notifier.head > position {
-                    buffer = try ledger.readAll(after: position, limit: batchSize)
+                    do {
+                        buffer = try ledger.readAll(after: position, limit: batchSize)
+                    } catch .closed {
+                        return nil
+                    }
                     index = 0
                     if buffer.isEmpty { await ledger.notifier.wait(after: ledger.notifier.head) }
                 } else {

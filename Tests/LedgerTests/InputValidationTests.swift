@@ -1,0 +1,44 @@
+import CanonicalJSON
+import Ledger
+import Testing
+
+@Suite struct InputValidationTests {
+    @Test(arguments: ["", "has space", "slash/no", String(repeating: "a", count: 201), "é"])
+    func invalidStreamIDsAreRefused(stream: String) throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        #expect(throws: LedgerError.invalidStreamID(stream)) {
+            try ledger.appendWaiting(Sample.events(1), to: stream, expected: .any)
+        }
+    }
+
+    @Test(arguments: ["", "Form Sealed", "Form-Sealed", String(repeating: "T", count: 101)])
+    func invalidEventTypesAreRefused(type: String) throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        #expect(throws: LedgerError.invalidEventType(type)) {
+            try ledger.appendWaiting([Sample.event(type: type)], to: "s", expected: .any)
+        }
+    }
+
+    @Test(arguments: ["{\"b\":1,\"a\":2}", "{ \"a\":1}", "[1,]", "1.0e3", "{\"a\":\"\\/\"}", ""])
+    func nonCanonicalPayloadsAreRefusedAndNothingIsWritten(payload: String) throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        let event = NewEvent(id: .random(), type: "T", payload: Array(payload.utf8))
+        do {
+            _ = try ledger.appendWaiting([event], to: "s", expected: .any)
+            Issue.record("payload \(payload) was accepted")
+        } catch {
+            guard case .payloadNotCanonical(let id, _) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(id == event.id)
+        }
+        #expect(try ledger.head().position == 0)
+    }
+}
