@@ -32,9 +32,14 @@ let package = Package(
         ),
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         .target(name: "GraphQL", swiftSettings: strict),
+        .target(
+            name: "Benchmarks",
+            dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "App",
-            dependencies: ["Ledger", "CanonicalJSON"],
+            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks"],
             swiftSettings: strict
         ),
 

@@ -1,3 +1,4 @@
+import Benchmarks
 import Glibc
 import Ledger
 
@@ -26,6 +27,9 @@ enum CommandLineTool {
             case "stats": return try StatsCommand(options: &options).run()
             case "crash-writer": return try CrashWriterCommand(options: &options).run()
             case "bench": return try BenchCommand(options: &options).run()
+            case "bench-payload":
+                Output.line(LedgerBenchmark.samplePayload)
+                return 0
             case "help", "--help", "-h":
                 Output.line(usage)
                 return 0

@@ -7,7 +7,7 @@ public struct JSONKey {
 
     /// The key as a `String`.
     public var string: String {
-        decoded ?? String(decoding: raw, as: UTF8.self)
+        decoded ?? UTF8Validation.string(raw)
     }
 
     /// Whether the key equals `literal`.

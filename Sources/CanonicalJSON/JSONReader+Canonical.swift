@@ -21,21 +21,19 @@ extension JSONReader {
     private mutating func checkCanonicalObject() throws(JSONError) {
         try enter()
         index += 1
-        var previous: [UInt8]? = nil
         if try peekByte() == UInt8(ascii: "}") {
             index += 1
             depth -= 1
             return
         }
+        var previous: CanonicalKey?
         while true {
             let keyStart = index
             guard try peekByte() == UInt8(ascii: "\"") else {
                 throw Self.notCanonicalOrInvalid(base[index], at: index)
             }
-            try checkCanonicalString()
-            index = keyStart
-            let key = Array(try readString().utf8)
-            if let previous, !previous.lexicographicallyPrecedes(key) {
+            let key = try checkCanonicalKey()
+            if let previous, !previous.precedes(key) {
                 throw JSONError(.notCanonical, at: keyStart)
             }
             previous = key
@@ -47,6 +45,21 @@ extension JSONReader {
             if try closeOrContinue(UInt8(ascii: "}")) { break }
         }
         depth -= 1
+    }
+
+    /// Checks a key and returns its bytes for ordering: a view of the document when the key
+    /// has no escape, else its decoded bytes.
+    private mutating func checkCanonicalKey() throws(JSONError) -> CanonicalKey {
+        let start = index
+        let hasEscape = try checkCanonicalString()
+        if !hasEscape {
+            return .raw(UnsafeRawBufferPointer(rebasing: base[start + 1..<index - 1]))
+        }
+        let end = index
+        index = start
+        let decoded = Array(try readString().utf8)
+        index = end
+        return .decoded(decoded)
     }
 
     private mutating func checkCanonicalArray() throws(JSONError) {
@@ -82,21 +95,33 @@ extension JSONReader {
 
     /// A canonical string escapes `"`, `\` and control characters (with the short forms where
     /// they exist, else `\u00xx` in lower case) and nothing else; its bytes are valid UTF-8.
-    private mutating func checkCanonicalString() throws(JSONError) {
-        let start = index
-        var position = index + 1
+    /// Returns whether the string held an escape.
+    @discardableResult
+    private mutating func checkCanonicalString() throws(JSONError) -> Bool {
+        let start = index + 1
+        var position = start
+        var hasEscape = false
         while position < base.count {
             let byte = base[position]
-            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\"") {
+                let content = UnsafeRawBufferPointer(rebasing: base[start..<position])
+                guard UTF8Validation.isValid(content) else {
+                    throw JSONError(.invalidString, at: start)
+                }
+                index = position + 1
+                return hasEscape
+            }
             if byte == UInt8(ascii: "\\") {
+                hasEscape = true
                 try checkCanonicalEscape(at: position)
                 position += base[position + 1] == UInt8(ascii: "u") ? 6 : 2
+            } else if byte < 0x20 {
+                throw JSONError(.invalidString, at: position)
             } else {
                 position += 1
             }
         }
-        index = start
-        _ = try readString()  // syntax and UTF-8 validity
+        throw JSONError(.unexpectedEnd, at: position)
     }
 
     private func checkCanonicalEscape(at position: Int) throws(JSONError) {
@@ -140,6 +165,21 @@ extension JSONReader {
         } else {
             index = span.start
             _ = try readInt()  // must fit in 64 bits
+        }
+    }
+}
+
+/// A member key as the canonical check compares it: ordering is by unescaped UTF-8 bytes.
+private enum CanonicalKey {
+    case raw(UnsafeRawBufferPointer)
+    case decoded([UInt8])
+
+    func precedes(_ other: CanonicalKey) -> Bool {
+        switch (self, other) {
+        case (.raw(let lhs), .raw(let rhs)): lhs.lexicographicallyPrecedes(rhs)
+        case (.raw(let lhs), .decoded(let rhs)): lhs.lexicographicallyPrecedes(rhs)
+        case (.decoded(let lhs), .raw(let rhs)): lhs.lexicographicallyPrecedes(rhs)
+        case (.decoded(let lhs), .decoded(let rhs)): lhs.lexicographicallyPrecedes(rhs)
         }
     }
 }

@@ -122,10 +122,9 @@ extension JSONReader {
             switch byte {
             case UInt8(ascii: "\""):
                 index = position + 1
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    throw JSONError(.invalidString, at: start)
-                }
-                return text
+                let valid = bytes.withUnsafeBytes { UTF8Validation.isValid($0) }
+                guard valid else { throw JSONError(.invalidString, at: start) }
+                return String(decoding: bytes, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 position = try appendEscape(at: position, to: &bytes)
             case 0..<0x20:

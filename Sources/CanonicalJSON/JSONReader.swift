@@ -95,10 +95,10 @@ public struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 index = position + 1
                 let bytes = UnsafeRawBufferPointer(rebasing: base[start..<position])
-                guard let text = String(validating: bytes, as: UTF8.self) else {
+                guard UTF8Validation.isValid(bytes) else {
                     throw JSONError(.invalidString, at: start)
                 }
-                return text
+                return UTF8Validation.string(bytes)
             }
             if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
             if byte < 0x20 { throw JSONError(.invalidString, at: position) }

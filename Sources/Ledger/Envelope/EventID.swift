@@ -54,6 +54,12 @@ public struct EventID: Hashable, Sendable, CustomStringConvertible, Comparable {
             + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * $0)) }
     }
 
+    /// Calls `body` with the 16 big-endian bytes, without allocating.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var pair = (high.bigEndian, low.bigEndian)
+        return withUnsafeBytes(of: &pair) { body($0) }
+    }
+
     /// Reads an id from 16 big-endian bytes.
     public init(bytes: some Collection<UInt8>) {
         precondition(bytes.count == 16, "an event id has 16 bytes, got \(bytes.count)")

@@ -29,93 +29,113 @@ enum RecordCodec {
     ) -> (
         record: [UInt8], hash: Hash
     ) {
-        var out = [UInt8](repeating: 0, count: headerSize)
-        out.reserveCapacity(headerSize + event.payload.count + event.metadataJSON.count + 256)
-        var offsets: [Int] = []
-        appendEnvelope(event, assigned, to: &out, offsets: &offsets)
-        let json = out.count - headerSize
-        let hash = out.withUnsafeBytes { bytes in
-            assigned.previousHash.bytes.withUnsafeBytes { previous in
-                hasher.hash(
-                    previous: previous,
-                    envelope: UnsafeRawBufferPointer(rebasing: bytes[headerSize...]))
+        let capacity =
+            headerSize + 320 + event.payload.count + event.metadataJSON.count
+            + assigned.streamID.utf8.count + event.type.utf8.count
+        var hash = Hash.zero
+        let record = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            var sink = ByteSink(UnsafeMutableRawBufferPointer(rebasing: raw[headerSize...]))
+            let spans = appendEnvelope(event, assigned, to: &sink)
+            let envelope = UnsafeRawBufferPointer(start: sink.base, count: sink.count)
+            hash = assigned.previousHash.bytes.withUnsafeBytes {
+                hasher.hash(previous: $0, envelope: envelope)
             }
+            writeHeader(
+                into: raw, event: event, assigned: assigned, jsonLength: sink.count, hash: hash,
+                spans: spans)
+            count = headerSize + sink.count
         }
-        out.withUnsafeMutableBytes { header in
-            header[0] = format
-            header.storeBytes(
-                of: event.schemaVersion.littleEndian, toByteOffset: 2, as: UInt16.self)
-            header.storeBytes(of: UInt32(json).littleEndian, toByteOffset: 4, as: UInt32.self)
-            header.storeBytes(of: assigned.position.littleEndian, toByteOffset: 8, as: UInt64.self)
-            header.storeBytes(
-                of: assigned.streamVersion.littleEndian, toByteOffset: 16, as: UInt64.self)
-            header.storeBytes(
-                of: assigned.recordedAt.littleEndian, toByteOffset: 24, as: Int64.self)
-            header.storeBytes(of: event.id.high.bigEndian, toByteOffset: 32, as: UInt64.self)
-            header.storeBytes(of: event.id.low.bigEndian, toByteOffset: 40, as: UInt64.self)
-            for index in 0..<32 {
-                header[48 + index] = assigned.previousHash.bytes[index]
-                header[80 + index] = hash.bytes[index]
-            }
-            header.storeBytes(
-                of: UInt16(offsets[0]).littleEndian, toByteOffset: 112, as: UInt16.self)
-            header.storeBytes(
-                of: UInt16(offsets[1]).littleEndian, toByteOffset: 114, as: UInt16.self)
-            header.storeBytes(
-                of: UInt16(offsets[2]).littleEndian, toByteOffset: 116, as: UInt16.self)
-            header.storeBytes(
-                of: UInt16(offsets[3]).littleEndian, toByteOffset: 118, as: UInt16.self)
-            header.storeBytes(
-                of: UInt32(offsets[4]).littleEndian, toByteOffset: 120, as: UInt32.self)
-            header.storeBytes(
-                of: UInt32(offsets[5]).littleEndian, toByteOffset: 124, as: UInt32.self)
-            header.storeBytes(
-                of: UInt32(offsets[6]).littleEndian, toByteOffset: 128, as: UInt32.self)
-            header.storeBytes(
-                of: UInt32(offsets[7]).littleEndian, toByteOffset: 132, as: UInt32.self)
-        }
-        return (out, hash)
+        return (record, hash)
     }
 
-    /// Writes the canonical envelope JSON and records, relative to the JSON's start, the
-    /// offset and length of the stream id, type, metadata and payload.
-    static func appendEnvelope(
-        _ event: PreparedEvent, _ assigned: Assigned, to out: inout [UInt8], offsets: inout [Int]
+    /// Offsets and lengths, relative to the JSON's start, of the variable fields.
+    struct Spans {
+        var streamID = (0, 0)
+        var type = (0, 0)
+        var metadata = (0, 0)
+        var payload = (0, 0)
+    }
+
+    private static func writeHeader(
+        into header: UnsafeMutableRawBufferPointer, event: PreparedEvent, assigned: Assigned,
+        jsonLength: Int, hash: Hash, spans: Spans
     ) {
-        let base = out.count
-        func literal(_ text: StaticString) {
-            out.append(
-                contentsOf: UnsafeBufferPointer(
-                    start: text.utf8Start, count: text.utf8CodeUnitCount))
+        header[0] = format
+        header[1] = 0
+        header.storeBytes(of: event.schemaVersion.littleEndian, toByteOffset: 2, as: UInt16.self)
+        header.storeBytes(of: UInt32(jsonLength).littleEndian, toByteOffset: 4, as: UInt32.self)
+        header.storeBytes(of: assigned.position.littleEndian, toByteOffset: 8, as: UInt64.self)
+        header.storeBytes(
+            of: assigned.streamVersion.littleEndian, toByteOffset: 16, as: UInt64.self)
+        header.storeBytes(of: assigned.recordedAt.littleEndian, toByteOffset: 24, as: Int64.self)
+        header.storeBytes(of: event.id.high.bigEndian, toByteOffset: 32, as: UInt64.self)
+        header.storeBytes(of: event.id.low.bigEndian, toByteOffset: 40, as: UInt64.self)
+        assigned.previousHash.bytes.withUnsafeBytes {
+            UnsafeMutableRawBufferPointer(rebasing: header[48..<80]).copyMemory(from: $0)
         }
-        func span(_ body: (inout [UInt8]) -> Void) {
-            let start = out.count
-            body(&out)
-            offsets.append(start - base)
-            offsets.append(out.count - start)
+        hash.bytes.withUnsafeBytes {
+            UnsafeMutableRawBufferPointer(rebasing: header[80..<112]).copyMemory(from: $0)
         }
-        literal("{\"eventId\":\"")
-        out.append(contentsOf: event.id.description.utf8)
-        literal("\",\"metadata\":")
-        let metadataStart = out.count - base
-        out.append(contentsOf: event.metadataJSON)
-        let metadataSpan = (metadataStart, event.metadataJSON.count)
-        literal(",\"payload\":")
-        let payloadSpan = (out.count - base, event.payload.count)
-        out.append(contentsOf: event.payload)
-        literal(",\"position\":")
-        out.append(contentsOf: String(assigned.position).utf8)
-        literal(",\"recordedAt\":\"")
-        Timestamp.append(assigned.recordedAt, to: &out)
-        literal("\",\"schemaVersion\":")
-        out.append(contentsOf: String(event.schemaVersion).utf8)
-        literal(",\"streamId\":\"")
-        span { $0.append(contentsOf: assigned.streamID.utf8) }
-        literal("\",\"streamVersion\":")
-        out.append(contentsOf: String(assigned.streamVersion).utf8)
-        literal(",\"type\":\"")
-        span { $0.append(contentsOf: event.type.utf8) }
-        literal("\"}")
-        offsets += [metadataSpan.0, metadataSpan.1, payloadSpan.0, payloadSpan.1]
+        header.storeBytes(
+            of: UInt16(spans.streamID.0).littleEndian, toByteOffset: 112, as: UInt16.self)
+        header.storeBytes(
+            of: UInt16(spans.streamID.1).littleEndian, toByteOffset: 114, as: UInt16.self)
+        header.storeBytes(of: UInt16(spans.type.0).littleEndian, toByteOffset: 116, as: UInt16.self)
+        header.storeBytes(of: UInt16(spans.type.1).littleEndian, toByteOffset: 118, as: UInt16.self)
+        header.storeBytes(
+            of: UInt32(spans.metadata.0).littleEndian, toByteOffset: 120, as: UInt32.self)
+        header.storeBytes(
+            of: UInt32(spans.metadata.1).littleEndian, toByteOffset: 124, as: UInt32.self)
+        header.storeBytes(
+            of: UInt32(spans.payload.0).littleEndian, toByteOffset: 128, as: UInt32.self)
+        header.storeBytes(
+            of: UInt32(spans.payload.1).littleEndian, toByteOffset: 132, as: UInt32.self)
+    }
+
+    /// Writes the canonical envelope JSON and returns where its variable fields lie.
+    @discardableResult
+    static func appendEnvelope(
+        _ event: PreparedEvent, _ assigned: Assigned, to sink: inout ByteSink
+    ) -> Spans {
+        var spans = Spans()
+        sink.append("{\"eventId\":\"")
+        sink.append(event.id)
+        sink.append("\",\"metadata\":")
+        spans.metadata = (sink.count, event.metadataJSON.count)
+        sink.append(event.metadataJSON)
+        sink.append(",\"payload\":")
+        spans.payload = (sink.count, event.payload.count)
+        sink.append(event.payload)
+        sink.append(",\"position\":")
+        sink.appendDecimal(assigned.position)
+        sink.append(",\"recordedAt\":\"")
+        sink.appendTimestamp(assigned.recordedAt)
+        sink.append("\",\"schemaVersion\":")
+        sink.appendDecimal(UInt64(event.schemaVersion))
+        sink.append(",\"streamId\":\"")
+        let streamStart = sink.count
+        sink.append(assigned.streamID)
+        spans.streamID = (streamStart, sink.count - streamStart)
+        sink.append("\",\"streamVersion\":")
+        sink.appendDecimal(assigned.streamVersion)
+        sink.append(",\"type\":\"")
+        let typeStart = sink.count
+        sink.append(event.type)
+        spans.type = (typeStart, sink.count - typeStart)
+        sink.append("\"}")
+        return spans
+    }
+
+    /// The envelope JSON alone, as the verifier rebuilds it.
+    static func envelope(_ event: PreparedEvent, _ assigned: Assigned) -> [UInt8] {
+        let capacity =
+            320 + event.payload.count + event.metadataJSON.count + assigned.streamID.utf8.count
+            + event.type.utf8.count
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            var sink = ByteSink(UnsafeMutableRawBufferPointer(buffer))
+            appendEnvelope(event, assigned, to: &sink)
+            count = sink.count
+        }
     }
 }

@@ -19,35 +19,40 @@ public enum Timestamp {
 
     /// Appends the text form of `microseconds` to `bytes`.
     static func append(_ microseconds: Int64, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 27))
+        bytes.withUnsafeMutableBytes { write(microseconds, to: $0.baseAddress! + start) }
+    }
+
+    /// Writes the 27-byte text form of `microseconds` at `target`.
+    static func write(_ microseconds: Int64, to target: UnsafeMutableRawPointer) {
         let seconds = microseconds.floorDivided(by: 1_000_000)
         let fraction = microseconds - seconds * 1_000_000
         let days = seconds.floorDivided(by: 86_400)
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        func digits(_ value: Int64, _ count: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<count { divisor *= 10 }
+        var offset = 0
+        func put(_ value: Int64, _ width: Int, then separator: UInt8?) {
             var rest = value
-            while divisor > 0 {
-                bytes.append(UInt8(truncatingIfNeeded: rest / divisor) + 0x30)
-                rest %= divisor
-                divisor /= 10
+            for index in stride(from: width - 1, through: 0, by: -1) {
+                target.storeBytes(
+                    of: UInt8(truncatingIfNeeded: rest % 10) + 0x30, toByteOffset: offset + index,
+                    as: UInt8.self)
+                rest /= 10
+            }
+            offset += width
+            if let separator {
+                target.storeBytes(of: separator, toByteOffset: offset, as: UInt8.self)
+                offset += 1
             }
         }
-        digits(year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        digits(month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        digits(day, 2)
-        bytes.append(UInt8(ascii: "T"))
-        digits(secondOfDay / 3600, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(secondOfDay % 3600 / 60, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(secondOfDay % 60, 2)
-        bytes.append(UInt8(ascii: "."))
-        digits(fraction, 6)
-        bytes.append(UInt8(ascii: "Z"))
+        put(year, 4, then: UInt8(ascii: "-"))
+        put(month, 2, then: UInt8(ascii: "-"))
+        put(day, 2, then: UInt8(ascii: "T"))
+        put(secondOfDay / 3600, 2, then: UInt8(ascii: ":"))
+        put(secondOfDay % 3600 / 60, 2, then: UInt8(ascii: ":"))
+        put(secondOfDay % 60, 2, then: UInt8(ascii: "."))
+        put(fraction, 6, then: UInt8(ascii: "Z"))
     }
 
     /// Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's method).

@@ -64,14 +64,22 @@ public struct Transaction {
     ) throws(LedgerError) {
         let code = key.withUnsafeBytes { keyBytes in
             value.withUnsafeBytes { valueBytes in
-                LMDB.withValue(keyBytes) { keyValue in
-                    LMDB.withValue(valueBytes) { dataValue in
-                        mdb_put(pointer, database.handle, &keyValue, &dataValue, flags)
-                    }
-                }
+                Self.put(pointer, database, keyBytes, valueBytes, flags)
             }
         }
         try LMDB.check(code, "mdb_put")
+    }
+
+    /// Stores bytes without building arrays; returns LMDB's code.
+    static func put(
+        _ txn: OpaquePointer, _ database: Database, _ key: UnsafeRawBufferPointer,
+        _ value: UnsafeRawBufferPointer, _ flags: UInt32
+    ) -> Int32 {
+        var keyValue = MDB_val(
+            mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var dataValue = MDB_val(
+            mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        return mdb_put(txn, database.handle, &keyValue, &dataValue, flags)
     }
 }
 

@@ -109,9 +109,7 @@ struct VerificationWalk {
             streamID: String(decoding: view.streamIDBytes, as: UTF8.self), position: position,
             streamVersion: view.streamVersion, recordedAt: view.recordedAt,
             previousHash: previousHash)
-        var rebuilt: [UInt8] = []
-        var offsets: [Int] = []
-        RecordCodec.appendEnvelope(event, assigned, to: &rebuilt, offsets: &offsets)
+        let rebuilt = RecordCodec.envelope(event, assigned)
         guard rebuilt.elementsEqual(view.envelope) else {
             return "envelope disagrees with its header"
         }

@@ -66,13 +66,17 @@ extension Writer {
                     stream: part.stream, expected: part.expected, actual: actual)
             }
             var version = actual.map { $0 + 1 } ?? 0
+            var streamKey = StreamIndex.key(part.stream, 0)
             var partPositions: [UInt64] = []
+            partPositions.reserveCapacity(part.events.count)
             for event in part.events {
                 let assigned = RecordCodec.Assigned(
                     streamID: part.stream, position: chain.position + 1, streamVersion: version,
                     recordedAt: max(now, chain.recordedAt), previousHash: chain.hash)
                 let (record, hash) = RecordCodec.encode(event, assigned, hasher: hasher)
-                try write(record, event: event, assigned: assigned, in: transaction)
+                try write(
+                    record, event: event, assigned: assigned, streamKey: &streamKey, in: transaction
+                )
                 if !options.projections.isEmpty {
                     try recorded.append(Self.materialize(record, assigned.position))
                 }
@@ -87,17 +91,35 @@ extension Writer {
         return positions
     }
 
+    /// Puts the record and its two index entries; `streamKey` is the stream's index key
+    /// with room for the version in its last 8 bytes.
     private func write(
         _ record: [UInt8], event: PreparedEvent, assigned: RecordCodec.Assigned,
-        in transaction: Transaction
+        streamKey: inout [UInt8], in transaction: Transaction
     ) throws(LedgerError) {
-        let positionKey = BigEndian.bytes(assigned.position)
-        try transaction.put(environment.log, positionKey, record, flags: UInt32(MDB_APPEND))
-        try transaction.put(
-            environment.eventIDs, event.id.bytes, positionKey, flags: UInt32(MDB_NOOVERWRITE))
-        let streamKey = StreamIndex.key(assigned.streamID, assigned.streamVersion)
-        try transaction.put(
-            environment.streams, streamKey, positionKey, flags: UInt32(MDB_NOOVERWRITE))
+        var position = assigned.position.bigEndian
+        let versionOffset = streamKey.count - 8
+        streamKey.withUnsafeMutableBytes {
+            $0.storeBytes(
+                of: assigned.streamVersion.bigEndian, toByteOffset: versionOffset, as: UInt64.self)
+        }
+        let txn = transaction.pointer
+        let (code, operation): (Int32, StaticString) = withUnsafeBytes(of: &position) {
+            positionKey in
+            let logged = record.withUnsafeBytes {
+                Transaction.put(txn, environment.log, positionKey, $0, UInt32(MDB_APPEND))
+            }
+            guard logged == 0 else { return (logged, "mdb_put log") }
+            let indexed = event.id.withBytes {
+                Transaction.put(txn, environment.eventIDs, $0, positionKey, UInt32(MDB_NOOVERWRITE))
+            }
+            guard indexed == 0 else { return (indexed, "mdb_put event-ids") }
+            let streamed = streamKey.withUnsafeBytes {
+                Transaction.put(txn, environment.streams, $0, positionKey, UInt32(MDB_NOOVERWRITE))
+            }
+            return (streamed, "mdb_put streams")
+        }
+        try LMDB.check(code, operation)
     }
 
     private func runProjections(

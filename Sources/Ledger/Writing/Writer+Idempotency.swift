@@ -1,3 +1,5 @@
+import CLMDB
+
 extension Writer {
     /// When every event id of `append` is already in the log with the same content, the
     /// positions first assigned to them; nil when none is. Anything in between is refused.
@@ -29,6 +31,21 @@ extension Writer {
         guard let firstFound else { return nil }
         if missing { throw .eventIDReused(firstFound.0, position: firstFound.1) }
         return positions
+    }
+
+    /// The position stored for `id` in the id index, or nil; allocates nothing.
+    static func position(
+        of id: EventID, in transaction: Transaction, ids: Database
+    ) throws(LedgerError) -> UInt64? {
+        var found = MDB_val()
+        let code = id.withBytes { key in
+            var keyValue = MDB_val(
+                mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+            return mdb_get(transaction.pointer, ids.handle, &keyValue, &found)
+        }
+        if code == MDB_NOTFOUND { return nil }
+        try LMDB.check(code, "mdb_get")
+        return BigEndian.read(LMDB.bytes(found))
     }
 
     private func checkSameContent(
