@@ -1,0 +1,63 @@
+"""An auditor's check of the log with standard tools only: Python's lmdb binding, json and
+hashlib. It reads the LMDB file the Swift ledger wrote and recomputes the whole hash chain
+from the documented record layout, independently of the Swift code."""
+import hashlib
+import json
+import signal
+import struct
+import subprocess
+import time
+
+import lmdb
+
+HEADER = struct.Struct("<BBHIQQq16s32s32sHHHHIIII")
+assert HEADER.size == 136
+
+
+def write_some_events(binary, folder, seconds=0.8):
+    """Lets the crash-writer append for a while, then kills it; returns acknowledged lines."""
+    child = subprocess.Popen([str(binary), "crash-writer", "--data", str(folder)],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    time.sleep(seconds)
+    child.send_signal(signal.SIGKILL)
+    out, _ = child.communicate()
+    return [line.split() for line in out.decode().splitlines() if len(line.split()) == 2]
+
+
+def canonical(value):
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def test_independent_reader_recomputes_every_hash(ledger_binary, tmp_path):
+    acknowledged = write_some_events(ledger_binary, tmp_path)
+    assert len(acknowledged) > 50
+
+    env = lmdb.open(str(tmp_path), readonly=True, lock=False, max_dbs=8, subdir=True)
+    log = env.open_db(b"log", create=False)
+    meta = env.open_db(b"meta", create=False)
+    previous = bytes(32)
+    count = 0
+    with env.begin() as txn:
+        for key, value in txn.cursor(db=log):
+            count += 1
+            fields = HEADER.unpack_from(value)
+            (fmt, _, schema, json_length, position, version, recorded_at, event_id,
+             prev_hash, this_hash, *_spans) = fields
+            assert fmt == 1
+            assert struct.unpack(">Q", key)[0] == position == count
+            envelope = bytes(value[HEADER.size:])
+            assert len(envelope) == json_length
+            assert prev_hash == previous
+            assert hashlib.sha256(previous + envelope).digest() == this_hash
+            document = json.loads(envelope)
+            assert canonical(document) == envelope, "envelope is not in canonical form"
+            assert document["position"] == position
+            assert document["streamVersion"] == version
+            assert document["schemaVersion"] == schema
+            assert document["eventId"].replace("-", "") == event_id.hex()
+            previous = this_hash
+        head = txn.get(b"head", db=meta)
+    assert struct.unpack(">Q", head[:8])[0] == count
+    assert head[8:40] == previous
+    positions = {int(p) for p, _ in acknowledged}
+    assert max(positions) <= count
