@@ -29,9 +29,7 @@ public final class Ledger: Sendable {
         let environment = try Environment(path: path, options: options, extraDatabases: names)
         self.environment = environment
         let head = try environment.read { transaction throws(LedgerError) in
-            try transaction.withValue(environment.meta, ChainState.metaKey) { bytes in
-                bytes.flatMap(ChainState.init(decoding:)) ?? ChainState()
-            }
+            try ChainState.last(in: transaction, log: environment.log)
         }
         notifier = HeadNotifier(head: head.position)
         self.options = options

@@ -20,6 +20,8 @@ public enum LedgerError: Error, Equatable, Sendable {
     case projectionFailed(projection: String, reason: String)
     /// A stored record that cannot be decoded.
     case corruptRecord(position: UInt64, reason: String)
+    /// The data folder holds a ledger written in a layout this version cannot read.
+    case incompatibleFormat(found: String)
     /// LMDB reported an error.
     case storage(operation: String, code: Int32, message: String)
     /// The ledger was closed.

@@ -35,6 +35,7 @@ def test_independent_reader_recomputes_every_hash(ledger_binary, tmp_path):
     env = lmdb.open(str(tmp_path), readonly=True, lock=False, max_dbs=8, subdir=True)
     log = env.open_db(b"log", create=False)
     meta = env.open_db(b"meta", create=False)
+    streams = env.open_db(b"streams", create=False)
     previous = bytes(32)
     count = 0
     with env.begin() as txn:
@@ -56,8 +57,14 @@ def test_independent_reader_recomputes_every_hash(ledger_binary, tmp_path):
             assert document["schemaVersion"] == schema
             assert document["eventId"].replace("-", "") == event_id.hex()
             previous = this_hash
-        head = txn.get(b"head", db=meta)
-    assert struct.unpack(">Q", head[:8])[0] == count
-    assert head[8:40] == previous
-    positions = {int(p) for p, _ in acknowledged}
-    assert max(positions) <= count
+            stream = document["streamId"].encode()
+            indexed = txn.get(stream + b"\x00" + struct.pack(">Q", version), db=streams)
+            assert indexed == key, "stream index does not point at the event"
+        assert txn.get(b"format", db=meta) == b"bsd-ledger/1"
+    assert count > 0
+    by_position = {int(p): i for p, i in acknowledged}
+    with env.begin() as txn:
+        for position, event_id in by_position.items():
+            value = txn.get(struct.pack(">Q", position), db=log)
+            assert value is not None, f"acknowledged position {position} missing"
+            assert HEADER.unpack_from(value)[7].hex() == event_id.replace("-", "")

@@ -20,9 +20,7 @@ extension Ledger {
     /// The last committed position and hash.
     public func head() throws(LedgerError) -> LedgerHead {
         let chain = try environment.read { transaction throws(LedgerError) in
-            try transaction.withValue(environment.meta, ChainState.metaKey) { bytes in
-                bytes.flatMap(ChainState.init(decoding:)) ?? ChainState()
-            }
+            try ChainState.last(in: transaction, log: environment.log)
         }
         return LedgerHead(position: chain.position, hash: chain.hash)
     }

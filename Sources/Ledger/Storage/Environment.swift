@@ -60,8 +60,30 @@ final class Environment: @unchecked Sendable {
             }
             handles[name] = Database(name: name, handle: handle)
         }
+        do throws(LedgerError) {
+            try checkFormat(Transaction(pointer: txn!), meta: handles["meta"]!)
+        } catch {
+            mdb_txn_abort(txn)
+            throw error
+        }
         try LMDB.check(mdb_txn_commit(txn), "mdb_txn_commit")
         return handles
+    }
+
+    /// The layout version of the records and indexes, written when the ledger is created.
+    static let format = Array("bsd-ledger/1".utf8)
+
+    /// Marks a new ledger with ``format``; refuses a ledger written in another layout.
+    private static func checkFormat(_ transaction: Transaction, meta: Database) throws(LedgerError)
+    {
+        let key = Array("format".utf8)
+        guard let found = try transaction.get(meta, key) else {
+            try transaction.put(meta, key, format)
+            return
+        }
+        guard found == format else {
+            throw .incompatibleFormat(found: String(decoding: found, as: UTF8.self))
+        }
     }
 
     /// Runs `body` in a short read-only transaction.

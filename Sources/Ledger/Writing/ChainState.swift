@@ -1,18 +1,11 @@
-/// The head of the log as the writer sees it: last position, last hash, last time.
+import CLMDB
+
+/// The head of the log as the writer sees it: last position, last hash, last time. It is
+/// not stored separately: the last record holds all three, so it cannot disagree with the log.
 struct ChainState: Sendable {
     var position: UInt64 = 0
     var hash: Hash = .zero
     var recordedAt: Int64 = 0
-
-    static let metaKey = Array("head".utf8)
-
-    /// Meta record: position (8 bytes, big-endian), hash (32), recorded-at (8, big-endian).
-    var encoded: [UInt8] {
-        var bytes = BigEndian.bytes(position)
-        bytes += hash.bytes
-        BigEndian.append(UInt64(bitPattern: recordedAt), to: &bytes)
-        return bytes
-    }
 
     init() {}
 
@@ -22,10 +15,14 @@ struct ChainState: Sendable {
         self.recordedAt = recordedAt
     }
 
-    init?(decoding bytes: UnsafeRawBufferPointer) {
-        guard bytes.count == 48 else { return nil }
-        position = BigEndian.read(bytes)
-        hash = Hash(bytes: Array(bytes[8..<40]))
-        recordedAt = Int64(bitPattern: BigEndian.read(bytes, at: 40))
+    /// The head read from the last record of the log (the empty head for an empty log).
+    static func last(in transaction: Transaction, log: Database) throws(LedgerError) -> ChainState {
+        let cursor = try Cursor(transaction: transaction, database: log)
+        defer { cursor.close() }
+        guard let (key, value) = try cursor.move(MDB_LAST) else { return ChainState() }
+        let view = try RecordView(value, position: key.count == 8 ? BigEndian.read(key) : 0)
+        return ChainState(
+            position: view.position, hash: Hash(bytes: Array(view.hashBytes)),
+            recordedAt: view.recordedAt)
     }
 }

@@ -39,13 +39,6 @@ extension Writer {
                 }
             }
         }
-        do throws(LedgerError) {
-            let transaction = Transaction(pointer: parent!)
-            try transaction.put(environment.meta, ChainState.metaKey, chain.encoded)
-        } catch {
-            mdb_txn_abort(parent)
-            throw error
-        }
         try LMDB.check(mdb_txn_commit(parent), "mdb_txn_commit")
         return results
     }

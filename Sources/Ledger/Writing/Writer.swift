@@ -1,4 +1,5 @@
 import CLMDB
+import Dispatch
 import Glibc
 
 /// The single writer: a dedicated thread that drains the queue of pending appends into one
@@ -16,6 +17,7 @@ final class Writer: @unchecked Sendable {
     private var chain: ChainState
     let hasher = ChainHasher()
     private let statistics: CommitStatistics
+    private let completions = DispatchQueue(label: "bsd-ledger.writer.completions")
 
     init(
         environment: Environment, options: LedgerOptions, notifier: HeadNotifier,
@@ -100,7 +102,11 @@ final class Writer: @unchecked Sendable {
                 statistics.record(
                     commitOf: batch.count, events: batch.reduce(0) { $0 + $1.eventCount })
                 notifier.publish(chain.position)
-                for (append, result) in zip(batch, results) { append.complete(result) }
+                // Waking each caller costs a system call; another thread does it so the
+                // writer can start on the next queue at once.
+                completions.async {
+                    for (append, result) in zip(batch, results) { append.complete(result) }
+                }
                 return
             } catch .storage(_, let code, _) where code == LMDB.mapFull {
                 do throws(LedgerError) {
