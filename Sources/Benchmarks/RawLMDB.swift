@@ -5,6 +5,7 @@ import CLMDB
 final class RawLMDB {
     private let env: OpaquePointer
     private var dbi: MDB_dbi = 0
+    private var next: UInt64 = 1
 
     init(path: String, flags: UInt32) {
         var env: OpaquePointer?
@@ -21,9 +22,10 @@ final class RawLMDB {
 
     deinit { mdb_env_close(env) }
 
-    /// Writes `values` in commits of `perCommit`, keys being big-endian sequence numbers.
-    func put(_ values: [[UInt8]], perCommit: Int) {
-        var next: UInt64 = 1
+    /// Writes `values` in commits of `perCommit`, keys being big-endian sequence numbers
+    /// continuing from the previous call.
+    func put(_ values: some Collection<[UInt8]>, perCommit: Int) {
+        let values = Array(values)
         for start in stride(from: 0, to: values.count, by: perCommit) {
             var txn: OpaquePointer?
             Self.check(mdb_txn_begin(env, nil, 0, &txn))

@@ -17,30 +17,24 @@ public struct RecordView {
             throw .corruptRecord(
                 position: expected, reason: "record length disagrees with its header")
         }
-        for (offset, length) in [
-            spanOffsets(112, 16), spanOffsets(116, 16), spanOffsets(120, 32), spanOffsets(128, 32),
-        ]
-        where offset + length > json {
+        let ends = (
+            Int(u16(112)) + Int(u16(114)), Int(u16(116)) + Int(u16(118)),
+            Int(u32(120)) + Int(u32(124)), Int(u32(128)) + Int(u32(132))
+        )
+        guard max(ends.0, ends.1, ends.2, ends.3) <= json else {
             throw .corruptRecord(position: expected, reason: "field span outside the envelope")
         }
     }
 
-    private func spanOffsets(_ at: Int, _ width: Int) -> (Int, Int) {
-        if width == 16 {
-            return (Int(u16(at)), Int(u16(at + 2)))
-        }
-        return (Int(u32(at)), Int(u32(at + 4)))
-    }
-
-    private func u16(_ offset: Int) -> UInt16 {
+    @inline(__always) private func u16(_ offset: Int) -> UInt16 {
         bytes.loadUnaligned(fromByteOffset: offset, as: UInt16.self).littleEndian
     }
 
-    private func u32(_ offset: Int) -> UInt32 {
+    @inline(__always) private func u32(_ offset: Int) -> UInt32 {
         bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self).littleEndian
     }
 
-    private func u64(_ offset: Int) -> UInt64 {
+    @inline(__always) private func u64(_ offset: Int) -> UInt64 {
         bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian
     }
 

@@ -45,9 +45,9 @@ enum BigEndian {
         }
     }
 
+    @inline(__always)
     static func read(_ bytes: UnsafeRawBufferPointer, at offset: Int = 0) -> UInt64 {
-        var value: UInt64 = 0
-        for index in offset..<offset + 8 { value = value << 8 | UInt64(bytes[index]) }
-        return value
+        precondition(offset + 8 <= bytes.count, "big-endian read past the end")
+        return UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 }
