@@ -25,9 +25,10 @@ let package = Package(
 
         // Our modules, from the bottom up.
         .target(name: "CanonicalJSON", swiftSettings: strict),
+        .target(name: "Logging", swiftSettings: strict),
         .target(
             name: "Ledger",
-            dependencies: ["CLMDB", "CCrypto", "CanonicalJSON"],
+            dependencies: ["CLMDB", "CCrypto", "CanonicalJSON", "Logging"],
             swiftSettings: strict
         ),
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
@@ -39,7 +40,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "App",
-            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks"],
+            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging"],
             swiftSettings: strict
         ),
 
@@ -48,9 +49,10 @@ let package = Package(
             dependencies: ["CanonicalJSON"],
             swiftSettings: strict
         ),
+        .testTarget(name: "LoggingTests", dependencies: ["Logging"], swiftSettings: strict),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["Ledger", "CanonicalJSON"],
+            dependencies: ["Ledger", "CanonicalJSON", "Logging"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -37,6 +37,13 @@ public final class Ledger: Sendable {
             environment: environment, options: options, notifier: notifier, head: head,
             statistics: statistics)
         writer.start()
+        options.logger.info(
+            "Ledger opened",
+            metadata: [
+                "ledger.path": path, "ledger.head.position": String(head.position),
+                "ledger.durability": options.durability.rawValue,
+                "ledger.map.bytes": String(environment.mapSize),
+            ])
     }
 
     /// Appends `events` to `stream` atomically and returns their positions.
@@ -99,6 +106,14 @@ public final class Ledger: Sendable {
         writer.stop()
         notifier.close()
         environment.close()
+        let counts = statistics.snapshot
+        options.logger.info(
+            "Ledger closed",
+            metadata: [
+                "ledger.head.position": String(notifier.head),
+                "ledger.commits": String(counts.commits),
+                "ledger.events": String(counts.events),
+            ])
     }
 
     deinit { close() }

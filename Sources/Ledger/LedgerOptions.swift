@@ -1,4 +1,5 @@
 import CLMDB
+import Logging
 
 /// How a ledger is opened.
 public struct LedgerOptions: Sendable {
@@ -28,6 +29,8 @@ public struct LedgerOptions: Sendable {
     public var maximumEventsPerCommit: Int = 10_000
     /// Projections written in the same transaction as the events.
     public var projections: [any InlineProjection] = []
+    /// Where the ledger reports its lifecycle (info) and failures; silent unless given one.
+    public var logger = Logger.discarding(label: "ledger")
 
     /// Default options: full durability, a 16 GiB map to start, no projections.
     public init() {}

@@ -1,4 +1,5 @@
 import Ledger
+import Logging
 import Testing
 
 @Suite struct MapGrowthTests {
@@ -6,6 +7,8 @@ import Testing
         let folder = TemporaryFolder()
         var options = LedgerOptions()
         options.initialMapSize = 1 << 20  // 1 MiB: full after a few thousand events
+        let logs = InMemoryLogHandler()
+        options.logger = Logger(label: "ledger", handler: logs)
         let ledger = try Ledger(path: folder.path, options: options)
         defer { ledger.close() }
         let payload = Array(("{\"text\":\"" + String(repeating: "x", count: 400) + "\"}").utf8)
@@ -31,5 +34,8 @@ import Testing
         let report = try ledger.verify()
         #expect(report.problem == nil)
         #expect(report.eventsChecked == 8000)
+        let growths = logs.written.filter { $0.message == "Map grown" }
+        #expect(!growths.isEmpty)
+        #expect(growths.allSatisfy { $0.level == .info && $0.metadata["ledger.map.bytes"] != nil })
     }
 }

@@ -92,6 +92,14 @@ final class Writer: @unchecked Sendable {
         }
     }
 
+    /// Answers every append of a batch that could not be committed.
+    private func fail(_ batch: [PendingAppend], _ error: LedgerError) {
+        options.logger.error(
+            "Commit failed",
+            metadata: ["ledger.error": "\(error)", "ledger.appends": String(batch.count)])
+        for append in batch { append.complete(.failure(error)) }
+    }
+
     /// Writes `batch` in one transaction, growing the map and retrying when it is full.
     private func commit(_ batch: [PendingAppend]) {
         while true {
@@ -111,12 +119,14 @@ final class Writer: @unchecked Sendable {
             } catch .storage(_, let code, _) where code == LMDB.mapFull {
                 do throws(LedgerError) {
                     try environment.grow()
+                    options.logger.info(
+                        "Map grown", metadata: ["ledger.map.bytes": String(environment.mapSize)])
                 } catch {
-                    for append in batch { append.complete(.failure(error)) }
+                    fail(batch, error)
                     return
                 }
             } catch {
-                for append in batch { append.complete(.failure(error)) }
+                fail(batch, error)
                 return
             }
         }
