@@ -94,22 +94,53 @@ extension JSONReader {
     mutating func readKey() throws(JSONError) -> JSONKey {
         try skipWhitespace()
         guard base[index] == UInt8(ascii: "\"") else { throw JSONError(.unexpectedByte, at: index) }
+        if let bytes = try scanPlainString() { return JSONKey(raw: bytes, decoded: nil) }
+        let text = try readEscapedString(from: index + 1)
+        return JSONKey(raw: UnsafeRawBufferPointer(start: nil, count: 0), decoded: text)
+    }
+
+    /// At an opening quote: when the string holds no escape, checks its UTF-8, moves past the
+    /// closing quote and returns its bytes; when it holds one, returns nil without moving.
+    mutating func scanPlainString() throws(JSONError) -> UnsafeRawBufferPointer? {
         let start = index + 1
         var position = start
-        while position < base.count {
+        while true {
+            position += Self.plainRun(base, from: position)
+            guard position < base.count else { throw JSONError(.unexpectedEnd, at: position) }
             let byte = base[position]
-            if byte == UInt8(ascii: "\"") {
-                index = position + 1
-                return JSONKey(
-                    raw: UnsafeRawBufferPointer(rebasing: base[start..<position]), decoded: nil)
-            }
-            if byte == UInt8(ascii: "\\") || byte >= 0x80 || byte < 0x20 {
-                let text = try readString()
-                return JSONKey(raw: UnsafeRawBufferPointer(start: nil, count: 0), decoded: text)
-            }
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") { return nil }
+            throw JSONError(.invalidString, at: position)
+        }
+        let bytes = UnsafeRawBufferPointer(rebasing: base[start..<position])
+        guard UTF8Validation.isValid(bytes) else { throw JSONError(.invalidString, at: start) }
+        index = position + 1
+        return bytes
+    }
+
+    /// How many bytes from `start` need no attention inside a string: no quote, no backslash,
+    /// no control character. Eight bytes are tested at a time.
+    @inline(__always)
+    static func plainRun(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var position = start
+        while position + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special =
+                ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | ((word &- ones &* 0x20) & ~word)
+            if special & highs != 0 { break }
+            position += 8
+        }
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 0x22 || byte == 0x5C || byte < 0x20 { break }
             position += 1
         }
-        throw JSONError(.unexpectedEnd, at: position)
+        return position - start
     }
 
     /// The slow path of ``readString()``: a string holding at least one escape.

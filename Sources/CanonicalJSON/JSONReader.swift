@@ -88,23 +88,8 @@ public struct JSONReader {
     public mutating func readString() throws(JSONError) -> String {
         try skipWhitespace()
         guard base[index] == UInt8(ascii: "\"") else { throw JSONError(.typeMismatch, at: index) }
-        let start = index + 1
-        var position = start
-        while position < base.count {
-            let byte = base[position]
-            if byte == UInt8(ascii: "\"") {
-                index = position + 1
-                let bytes = UnsafeRawBufferPointer(rebasing: base[start..<position])
-                guard UTF8Validation.isValid(bytes) else {
-                    throw JSONError(.invalidString, at: start)
-                }
-                return UTF8Validation.string(bytes)
-            }
-            if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
-            if byte < 0x20 { throw JSONError(.invalidString, at: position) }
-            position += 1
-        }
-        throw JSONError(.unexpectedEnd, at: position)
+        guard let bytes = try scanPlainString() else { return try readEscapedString(from: index + 1) }
+        return UTF8Validation.string(bytes)
     }
 
     /// Reads an object, calling `body` once per member with its key; `body` must read or
