@@ -102,6 +102,8 @@ extension JSONReader {
         var position = start
         var hasEscape = false
         while position < base.count {
+            position += Self.plainRun(base, from: position)
+            guard position < base.count else { break }
             let byte = base[position]
             if byte == UInt8(ascii: "\"") {
                 let content = UnsafeRawBufferPointer(rebasing: base[start..<position])
@@ -115,10 +117,8 @@ extension JSONReader {
                 hasEscape = true
                 try checkCanonicalEscape(at: position)
                 position += base[position + 1] == UInt8(ascii: "u") ? 6 : 2
-            } else if byte < 0x20 {
-                throw JSONError(.invalidString, at: position)
             } else {
-                position += 1
+                throw JSONError(.invalidString, at: position)  // a control character
             }
         }
         throw JSONError(.unexpectedEnd, at: position)

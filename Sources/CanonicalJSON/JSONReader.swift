@@ -88,8 +88,8 @@ public struct JSONReader {
     public mutating func readString() throws(JSONError) -> String {
         try skipWhitespace()
         guard base[index] == UInt8(ascii: "\"") else { throw JSONError(.typeMismatch, at: index) }
-        guard let bytes = try scanPlainString() else { return try readEscapedString(from: index + 1) }
-        return UTF8Validation.string(bytes)
+        if let bytes = try scanPlainString() { return UTF8Validation.string(bytes) }
+        return try readEscapedString(from: index + 1)
     }
 
     /// Reads an object, calling `body` once per member with its key; `body` must read or
