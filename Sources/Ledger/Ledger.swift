@@ -18,6 +18,7 @@ public final class Ledger: Sendable {
     public let statistics = CommitStatistics()
     /// The options the ledger was opened with.
     public let options: LedgerOptions
+    private let folderKey: String
 
     /// Opens (creating if needed) the ledger in the folder `path`.
     public init(path: String, options: LedgerOptions = LedgerOptions()) throws(LedgerError) {
@@ -25,12 +26,10 @@ public final class Ledger: Sendable {
             throw .storage(
                 operation: "mkdir \(path)", code: errno, message: String(cString: strerror(errno)))
         }
-        let names = options.projections.flatMap(\.databaseNames)
-        let environment = try Environment(path: path, options: options, extraDatabases: names)
+        let key = try OpenFolders.claim(path)
+        let (environment, head) = try Self.openEnvironment(path, options, releasing: key)
+        folderKey = key
         self.environment = environment
-        let head = try environment.read { transaction throws(LedgerError) in
-            try ChainState.last(in: transaction, log: environment.log)
-        }
         notifier = HeadNotifier(head: head.position)
         self.options = options
         writer = Writer(
@@ -44,6 +43,26 @@ public final class Ledger: Sendable {
                 "ledger.durability": options.durability.rawValue,
                 "ledger.map.bytes": String(environment.mapSize),
             ])
+    }
+
+    /// Opens LMDB and reads the head; on failure closes what it opened and gives the folder back.
+    private static func openEnvironment(
+        _ path: String, _ options: LedgerOptions, releasing key: String
+    ) throws(LedgerError) -> (Environment, ChainState) {
+        var environment: Environment?
+        do throws(LedgerError) {
+            let names = options.projections.flatMap(\.databaseNames)
+            let opened = try Environment(path: path, options: options, extraDatabases: names)
+            environment = opened
+            let head = try opened.read { transaction throws(LedgerError) in
+                try ChainState.last(in: transaction, log: opened.log)
+            }
+            return (opened, head)
+        } catch {
+            environment?.close()
+            OpenFolders.release(key)
+            throw error
+        }
     }
 
     /// Appends `events` to `stream` atomically and returns their positions.
@@ -106,6 +125,7 @@ public final class Ledger: Sendable {
         writer.stop()
         notifier.close()
         environment.close()
+        OpenFolders.release(folderKey)
         let counts = statistics.snapshot
         options.logger.info(
             "Ledger closed",

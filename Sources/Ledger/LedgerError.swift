@@ -24,6 +24,9 @@ public enum LedgerError: Error, Equatable, Sendable {
     case incompatibleFormat(found: String)
     /// LMDB reported an error.
     case storage(operation: String, code: Int32, message: String)
+    /// This process already has a ledger open on the folder (LMDB forbids opening one
+    /// environment twice in a process).
+    case alreadyOpen(path: String)
     /// The ledger was closed.
     case closed
 }
