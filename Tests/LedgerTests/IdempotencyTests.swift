@@ -61,6 +61,21 @@ import Testing
         #expect(try ledger.head().position == 1)
     }
 
+    @Test func storedIDAfterANewOneIsRefusedAndNothingIsWritten() throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        let stored = Sample.event(1)
+        _ = try ledger.appendWaiting([stored], to: "form-1", expected: .any)
+        #expect(throws: LedgerError.eventIDReused(stored.id, position: 1)) {
+            try ledger.appendWaiting(
+                [Sample.event(2), Sample.event(3), stored], to: "form-2", expected: .any)
+        }
+        #expect(try ledger.head().position == 1)
+        #expect(try ledger.streamVersion("form-2") == nil)
+        #expect(try ledger.verify().problem == nil)
+    }
+
     @Test func sameIDTwiceInOneAppendIsRefused() throws {
         let folder = TemporaryFolder()
         let ledger = try Ledger(path: folder.path)

@@ -84,6 +84,9 @@ extension Writer {
         return positions
     }
 
+    /// A code of our own (outside LMDB's range) for an id already in the index.
+    private static let idTaken: Int32 = -1
+
     /// Puts the record and its two index entries; `streamKey` is the stream's index key
     /// with room for the version in its last 8 bytes.
     private func write(
@@ -106,11 +109,18 @@ extension Writer {
             let indexed = event.id.withBytes {
                 Transaction.put(txn, environment.eventIDs, $0, positionKey, UInt32(MDB_NOOVERWRITE))
             }
-            guard indexed == 0 else { return (indexed, "mdb_put event-ids") }
+            guard indexed == 0 else {
+                return (indexed == MDB_KEYEXIST ? Self.idTaken : indexed, "mdb_put event-ids")
+            }
             let streamed = streamKey.withUnsafeBytes {
                 Transaction.put(txn, environment.streams, $0, positionKey, UInt32(MDB_NOOVERWRITE))
             }
             return (streamed, "mdb_put streams")
+        }
+        if code == Self.idTaken {
+            let position = try Self.position(
+                of: event.id, in: transaction, ids: environment.eventIDs)
+            throw .eventIDReused(event.id, position: position ?? 0)
         }
         try LMDB.check(code, operation)
     }

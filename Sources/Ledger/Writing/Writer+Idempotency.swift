@@ -3,9 +3,15 @@ import CLMDB
 extension Writer {
     /// When every event id of `append` is already in the log with the same content, the
     /// positions first assigned to them; nil when none is. Anything in between is refused.
+    ///
+    /// Only the first id is looked up when it is new (the usual case): a later id that is
+    /// already stored makes its `MDB_NOOVERWRITE` put fail, and ``write`` refuses the append.
     func repeatedPositions(
         _ append: PendingAppend, in transaction: Transaction
     ) throws(LedgerError) -> [[UInt64]]? {
+        guard let first = append.parts.first(where: { !$0.events.isEmpty })?.events[0],
+            try Self.position(of: first.id, in: transaction, ids: environment.eventIDs) != nil
+        else { return nil }
         var positions: [[UInt64]] = []
         var found = 0
         var firstFound: (EventID, UInt64)?
@@ -13,10 +19,8 @@ extension Writer {
         for part in append.parts {
             var partPositions: [UInt64] = []
             for event in part.events {
-                let stored = try transaction.withValue(environment.eventIDs, event.id.bytes) {
-                    value in
-                    value.map { BigEndian.read($0) }
-                }
+                let stored = try Self.position(
+                    of: event.id, in: transaction, ids: environment.eventIDs)
                 guard let position = stored else {
                     missing = true
                     continue
