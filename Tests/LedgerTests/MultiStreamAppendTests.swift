@@ -34,6 +34,32 @@ import Testing
         #expect(try ledger.verify().problem == nil)
     }
 
+    @Test func appendRefusedAfterSomeWritesIsRolledBackAloneInASharedCommit() async throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        let stored = Sample.event(0)
+        _ = try await ledger.append([stored], to: "stored", expected: .noStream)
+        // Odd tasks send a new event followed by a stored id: refused after their first put.
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<200 {
+                group.addTask {
+                    let events =
+                        index.isMultiple(of: 2)
+                        ? [Sample.event(index)] : [Sample.event(index), stored]
+                    return (try? await ledger.append(events, to: "s-\(index)", expected: .noStream))
+                        != nil
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 100)
+        #expect(try ledger.head().position == 101)
+        let report = try ledger.verify()
+        #expect(report.problem == nil)
+        #expect(report.eventsChecked == 101)
+    }
+
     @Test func refusedAppendLeavesConcurrentAppendsOfTheSameCommitIntact() async throws {
         let folder = TemporaryFolder()
         let ledger = try Ledger(path: folder.path)
