@@ -36,8 +36,18 @@ struct BenchPayload: Codable, Equatable {
     var wasteCode: String
     var wasteName: String
 
-    /// The sample, with `sequence` in its readable id so payloads differ.
+    /// The appended sample (about 400 bytes), with `sequence` in its readable id so payloads
+    /// differ.
     static func sample(_ sequence: Int) -> BenchPayload {
+        var payload = full(sequence)
+        payload.transporters.removeLast()
+        payload.wasteName = "huiles moteur usagées"
+        payload.emitter.company.address = "12 rue de la Paix Paris"
+        return payload
+    }
+
+    /// The larger form (about 530 bytes, two transporters), used for the decode measure.
+    static func full(_ sequence: Int) -> BenchPayload {
         BenchPayload(
             emitter: Emitter(
                 company: Company(

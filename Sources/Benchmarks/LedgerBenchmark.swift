@@ -46,15 +46,19 @@ public struct LedgerBenchmark {
         let payloads = (0..<20_000).map {
             CanonicalJSON.encode(BenchPayload.sample($0), capacity: 512)
         }
+        let decodePayloads = (0..<2_000).map {
+            CanonicalJSON.encode(BenchPayload.full($0), capacity: 640)
+        }
         summary["durability"] = .string(configuration.durability.rawValue)
         summary["payloadBytes"] = .int(Int64(payloads[0].count))
+        summary["decodePayloadBytes"] = .int(Int64(decodePayloads[0].count))
         summary["syncLatencyMicroseconds"] = .double((syncLatency() * 1e6).rounded())
         func wanted(_ name: String) -> Bool { configuration.only?.contains(name) ?? true }
         if wanted("append1") { try appends(payloads, perCommit: 1, commits: 2_000 / scale) }
         if wanted("append100") { try appends(payloads, perCommit: 100, commits: 200 / scale) }
         if wanted("append1000") { try appends(payloads, perCommit: 1_000, commits: 100 / scale) }
-        if wanted("decode") { try decode(payloads, rounds: 10 / min(scale, 10)) }
-        if wanted("validate") { try validate(payloads, rounds: 10 / min(scale, 10)) }
+        if wanted("decode") { try decode(decodePayloads, rounds: 10 / min(scale, 10)) }
+        if wanted("validate") { try validate(decodePayloads, rounds: 10 / min(scale, 10)) }
         if wanted("concurrent64") { try concurrent(payloads, appenders: 64, each: 400 / scale) }
         BenchRow.printTable(rows)
         print(String(decoding: CanonicalJSON.encode(JSONValue.object(summary)), as: UTF8.self))

@@ -7,6 +7,7 @@
 /// values therefore always have the same bytes, which keeps the ledger's hashes reproducible.
 public enum CanonicalJSON {
     /// Encodes `value` to canonical bytes.
+    @inlinable
     public static func encode(_ value: some JSONEncodable, capacity: Int = 256) -> [UInt8] {
         var writer = JSONWriter(capacity: capacity)
         value.encode(to: &writer)
@@ -14,6 +15,7 @@ public enum CanonicalJSON {
     }
 
     /// Decodes a `T` from one JSON document, refusing trailing bytes.
+    @inlinable
     public static func decode<T: JSONDecodable>(
         _ type: T.Type, from bytes: UnsafeRawBufferPointer
     ) throws(JSONError) -> T {
@@ -25,6 +27,7 @@ public enum CanonicalJSON {
     }
 
     /// Runs `body` with a reader over `bytes`; the reader must not escape the closure.
+    @inlinable
     public static func read<R>(
         _ bytes: UnsafeRawBufferPointer, _ body: (inout JSONReader) throws(JSONError) -> R
     ) throws(JSONError) -> R {
@@ -33,6 +36,7 @@ public enum CanonicalJSON {
     }
 
     /// Decodes a `T` from one JSON document held in an array.
+    @inlinable
     public static func decode<T: JSONDecodable>(
         _ type: T.Type, from bytes: [UInt8]
     ) throws(JSONError) -> T {
