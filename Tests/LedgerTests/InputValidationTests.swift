@@ -42,3 +42,30 @@ import Testing
         #expect(try ledger.head().position == 0)
     }
 }
+
+@Suite struct LargeAppendCheckTests {
+    @Test func largeAppendReportsItsFirstBadPayloadAndWritesNothing() throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        var events = Sample.events(1_200)
+        let bad = [700, 1_100]
+        for index in bad {
+            events[index].payload = Array("{\"b\":1,\"a\":2}".utf8)
+        }
+        do {
+            _ = try ledger.appendWaiting(events, to: "bulk", expected: .noStream)
+            Issue.record("an append with non-canonical payloads was accepted")
+        } catch {
+            guard case .payloadNotCanonical(let id, _) = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
+            #expect(id == events[bad[0]].id)
+        }
+        #expect(try ledger.head().position == 0)
+        #expect(
+            try ledger.appendWaiting(Sample.events(1_200), to: "bulk", expected: .noStream).count
+                == 1_200)
+    }
+}

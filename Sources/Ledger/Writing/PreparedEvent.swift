@@ -18,18 +18,23 @@ struct PreparedEvent: Sendable {
         self.metadataJSON = metadataJSON
     }
 
-    init(_ event: NewEvent) throws(LedgerError) {
-        guard Self.isValidType(event.type) else { throw .invalidEventType(event.type) }
+    /// Wraps an event whose type and payload ``check(_:)`` accepted.
+    init(_ event: NewEvent, metadataJSON: [UInt8]) {
+        id = event.id
+        type = event.type
+        schemaVersion = event.schemaVersion
+        payload = event.payload
+        self.metadataJSON = metadataJSON
+    }
+
+    /// Checks the type's characters and that the payload is canonical JSON.
+    static func check(_ event: NewEvent) throws(LedgerError) {
+        guard isValidType(event.type) else { throw .invalidEventType(event.type) }
         do {
             try CanonicalJSON.validate(event.payload)
         } catch {
             throw .payloadNotCanonical(event.id, error)
         }
-        id = event.id
-        type = event.type
-        schemaVersion = event.schemaVersion
-        payload = event.payload
-        metadataJSON = CanonicalJSON.encode(event.metadata, capacity: 64)
     }
 
     /// Whether a stored event holds the same content (everything but what the ledger assigned).

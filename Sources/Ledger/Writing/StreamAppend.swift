@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// Events for one stream inside a (possibly multi-stream) atomic append.
 public struct StreamAppend: Sendable {
     /// The stream to append to.
@@ -34,20 +36,36 @@ final class PendingAppend: Sendable {
     ) throws(LedgerError) {
         var seen = Set<EventID>()
         var parts: [Part] = []
+        var metadata = MetadataCache()
         for append in appends {
             guard PreparedEvent.isValidStreamID(append.stream) else {
                 throw .invalidStreamID(append.stream)
             }
+            try EventCheck.run(append.events)
             var events: [PreparedEvent] = []
             events.reserveCapacity(append.events.count)
             for event in append.events {
                 guard seen.insert(event.id).inserted else { throw .duplicateEventID(event.id) }
-                events.append(try PreparedEvent(event))
+                events.append(PreparedEvent(event, metadataJSON: metadata.encoded(event.metadata)))
             }
             parts.append(Part(stream: append.stream, expected: append.expected, events: events))
         }
         self.parts = parts
         eventCount = seen.count
         self.complete = complete
+    }
+}
+
+/// Encodes metadata once for a run of events that share it (the usual case in one append).
+private struct MetadataCache {
+    private var last: EventMetadata?
+    private var bytes: [UInt8] = []
+
+    mutating func encoded(_ metadata: EventMetadata) -> [UInt8] {
+        if metadata != last {
+            last = metadata
+            bytes = CanonicalJSON.encode(metadata, capacity: 64)
+        }
+        return bytes
     }
 }
