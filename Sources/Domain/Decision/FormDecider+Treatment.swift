@@ -1,0 +1,87 @@
+extension FormDecider {
+    /// The treatment is signed; the status follows the four-way split. Cascades to annexe-1
+    /// items and, for a regroupement, to initial BSDs whose regroupements are all final.
+    static func markProcessed(
+        _ processing: Processing, state: FormState, context: DecisionContext
+    ) throws(DomainError) -> [DomainEvent] {
+        let next = try Workflow.next(from: state.status, on: .markProcessed,
+            facts: processingFacts(processing, state.content))
+        try IssueCollector(StepValidator.processingIssues(processing)).check()
+        var events: [DomainEvent] = [.formProcessed(FormProcessed(
+            header: header(state.id, context), processing: processing, status: next))]
+        events += try cascadeProcessing(processing, state: state, context: context)
+        events += try GroupingRules.processedEvents(state, newStatus: next, context: context)
+        return events
+    }
+
+    private static func cascadeProcessing(
+        _ processing: Processing, state: FormState, context: DecisionContext
+    ) throws(DomainError) -> [DomainEvent] {
+        guard state.content.emitter.type == .appendix1 else { return [] }
+        var events: [DomainEvent] = []
+        for link in state.content.grouping {
+            guard let item = context.relatedForms[link.formId], !item.isDeleted,
+                item.status == .accepted
+            else { continue }
+            let next = try Workflow.next(from: item.status, on: .markProcessed,
+                facts: processingFacts(processing, item.content))
+            events.append(.formProcessed(FormProcessed(header: header(item.id, context),
+                processing: processing, status: next, cascadedFrom: state.id)))
+        }
+        return events
+    }
+
+    static func processingFacts(_ processing: Processing, _ content: FormContent)
+        -> TransitionFacts
+    {
+        var facts = facts(content)
+        facts.noTraceability = processing.noTraceability
+        facts.operationCode = processing.operationDone
+        facts.nextDestinationIsForeign = processing.nextDestination?.isForeign ?? false
+        return facts
+    }
+
+    /// The temporary storer fills in the onward journey (again, when already resealed).
+    static func markResealed(
+        _ input: ResealInput, state: FormState, context: DecisionContext
+    ) throws(DomainError) -> [DomainEvent] {
+        let next = try Workflow.next(from: state.status, on: .markResealed,
+            facts: TransitionFacts())
+        let destination = input.destination ?? state.temporaryStorage?.destination
+            ?? state.content.temporaryStorageDestination ?? Recipient()
+        let validator = FormValidator(createdAt: state.createdAt, level: .sealed)
+        var collector = IssueCollector()
+        validator.checkCompany(destination.company, "temporaryStorage.destination.company",
+            required: true, into: &collector)
+        validator.checkOperation(destination.processingOperation,
+            "temporaryStorage.destination.processingOperation", required: true, into: &collector)
+        if let transporter = input.transporter {
+            validator.checkCompanyFormats(transporter.company ?? FormCompany(),
+                "temporaryStorage.transporter.company", into: &collector)
+            validator.checkPlates(transporter.numberPlates,
+                "temporaryStorage.transporter.numberPlates", into: &collector)
+        }
+        if let waste = input.wasteDetails {
+            FormValidator.checkPackagings(waste.packagings, into: &collector)
+        }
+        try collector.check()
+        return [.formResealed(FormResealed(header: header(state.id, context),
+            destination: destination, transporter: input.transporter,
+            wasteDetails: input.wasteDetails, status: next))]
+    }
+
+    /// The waste leaves the temporary storage.
+    static func markResent(state: FormState, context: DecisionContext) throws(DomainError)
+        -> [DomainEvent]
+    {
+        let next = try Workflow.next(from: state.status, on: .markResent, facts: TransitionFacts())
+        var collector = IssueCollector()
+        if state.temporaryStorage?.destination == nil
+            && state.content.temporaryStorageDestination == nil
+        {
+            collector.add("temporaryStorage.destination", .required)
+        }
+        try collector.check()
+        return [.formResent(StatusChanged(header: header(state.id, context), status: next))]
+    }
+}
