@@ -7,8 +7,10 @@ extension FormDecider {
         let content = content.normalized()
         var collector = IssueCollector()
         collector.merge(FormValidator(createdAt: context.now, level: .draft).issues(in: content))
-        collector.merge(GroupingRules.issues(content, status: .draft, formId: formId,
-            context: context))
+        collector.merge(
+            GroupingRules.issues(
+                content, status: .draft, formId: formId,
+                context: context))
         try collector.check()
         let reserved = try reserveReadableId(formId: formId, context: context)
         let created = FormCreated(
@@ -34,24 +36,34 @@ extension FormDecider {
         var collector = IssueCollector()
         collector.merge(FormValidator(createdAt: state.createdAt, level: level).issues(in: content))
         if changes.contains(where: { $0.path == "grouping" }) {
-            collector.merge(GroupingRules.issues(content, status: state.status, formId: state.id,
-                context: context))
+            collector.merge(
+                GroupingRules.issues(
+                    content, status: state.status, formId: state.id,
+                    context: context))
         }
         try collector.check()
-        var events: [DomainEvent] = [.formUpdated(FormUpdated(header: header(state.id, context),
-            changes: changes))]
+        var events: [DomainEvent] = [
+            .formUpdated(
+                FormUpdated(
+                    header: header(state.id, context),
+                    changes: changes))
+        ]
         if content.emitter.type == .appendix1 {
             let known = Set(state.content.grouping.map(\.formId))
             for item in content.grouping where !known.contains(item.formId) {
-                events.append(.formAttachedToAppendix1(FormLinked(
-                    header: header(item.formId, context), otherFormId: state.id)))
+                events.append(
+                    .formAttachedToAppendix1(
+                        FormLinked(
+                            header: header(item.formId, context), otherFormId: state.id)))
             }
         }
         return events
     }
 
     /// Soft delete: only before pickup.
-    static func delete(state: FormState, context: DecisionContext) throws(DomainError)
+    static func delete(
+        state: FormState, context: DecisionContext
+    ) throws(DomainError)
         -> [DomainEvent]
     {
         guard [.draft, .sealed, .signedByProducer].contains(state.status) else {
@@ -59,18 +71,26 @@ extension FormDecider {
         }
         // TODO: cascading the deletion to annexe-1 items and detaching annexe 2 needs the
         // linked BSDs' decisions; the API layer must issue them until this is done here.
-        return [.formDeleted(StatusChanged(header: header(state.id, context), status: state.status))]
+        return [
+            .formDeleted(StatusChanged(header: header(state.id, context), status: state.status))
+        ]
     }
 
     /// Cancellation after an approved revision request.
-    static func cancel(reason: String, state: FormState, context: DecisionContext)
+    static func cancel(
+        reason: String, state: FormState, context: DecisionContext
+    )
         throws(DomainError) -> [DomainEvent]
     {
         let next = try Workflow.next(from: state.status, on: .cancel, facts: TransitionFacts())
         var collector = IssueCollector()
         collector.require(reason, "reason")
         try collector.check()
-        return [.formCanceled(StatusChanged(header: header(state.id, context), status: next,
-            reason: reason))]
+        return [
+            .formCanceled(
+                StatusChanged(
+                    header: header(state.id, context), status: next,
+                    reason: reason))
+        ]
     }
 }

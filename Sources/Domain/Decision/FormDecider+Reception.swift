@@ -14,14 +14,20 @@ extension FormDecider {
         var facts = facts(content)
         facts.acceptationStatus = reception.acceptationStatus
         let next = try Workflow.next(from: state.status, on: .markReceived, facts: facts)
-        try IssueCollector(StepValidator.receptionIssues(reception, content: content,
-            prefix: "reception")).check()
-        let payload = ReceptionSigned(header: header(state.id, context), reception: reception,
+        try IssueCollector(
+            StepValidator.receptionIssues(
+                reception, content: content,
+                prefix: "reception")
+        ).check()
+        let payload = ReceptionSigned(
+            header: header(state.id, context), reception: reception,
             status: next)
         return [.formReceived(payload)]
             + cascadeToItems(state, from: [.sent], context: context) { item, itemHeader in
-                .formReceived(ReceptionSigned(header: itemHeader, reception: reception,
-                    status: next, cascadedFrom: state.id))
+                .formReceived(
+                    ReceptionSigned(
+                        header: itemHeader, reception: reception,
+                        status: next, cascadedFrom: state.id))
             }
     }
 
@@ -32,14 +38,20 @@ extension FormDecider {
         var facts = facts(state.content)
         facts.acceptationStatus = reception.acceptationStatus
         let next = try Workflow.next(from: state.status, on: .markAccepted, facts: facts)
-        try IssueCollector(StepValidator.acceptanceIssues(reception, content: state.content,
-            prefix: "reception")).check()
-        let payload = ReceptionSigned(header: header(state.id, context), reception: reception,
+        try IssueCollector(
+            StepValidator.acceptanceIssues(
+                reception, content: state.content,
+                prefix: "reception")
+        ).check()
+        let payload = ReceptionSigned(
+            header: header(state.id, context), reception: reception,
             status: next)
         return [.formAccepted(payload)]
             + cascadeToItems(state, from: [.received], context: context) { item, itemHeader in
-                .formAccepted(ReceptionSigned(header: itemHeader, reception: reception,
-                    status: next, cascadedFrom: state.id))
+                .formAccepted(
+                    ReceptionSigned(
+                        header: itemHeader, reception: reception,
+                        status: next, cascadedFrom: state.id))
             }
     }
 
@@ -50,14 +62,19 @@ extension FormDecider {
         var facts = facts(state.content)
         facts.acceptationStatus = reception.acceptationStatus
         let next = try Workflow.next(from: state.status, on: .markTempStored, facts: facts)
-        var collector = IssueCollector(StepValidator.receptionIssues(
-            reception, content: state.content, prefix: "temporaryStorage.reception"))
+        var collector = IssueCollector(
+            StepValidator.receptionIssues(
+                reception, content: state.content, prefix: "temporaryStorage.reception"))
         if !state.content.recipient.isTempStorage {
             collector.add("recipient.isTempStorage", .notTemporaryStorage)
         }
         try collector.check()
-        return [.formTempStored(ReceptionSigned(header: header(state.id, context),
-            reception: reception, status: next))]
+        return [
+            .formTempStored(
+                ReceptionSigned(
+                    header: header(state.id, context),
+                    reception: reception, status: next))
+        ]
     }
 
     /// The temporary storer signs acceptance.
@@ -67,10 +84,17 @@ extension FormDecider {
         var facts = facts(state.content)
         facts.acceptationStatus = reception.acceptationStatus
         let next = try Workflow.next(from: state.status, on: .markTempStorerAccepted, facts: facts)
-        try IssueCollector(StepValidator.acceptanceIssues(reception, content: state.content,
-            prefix: "temporaryStorage.reception")).check()
-        return [.formTempStorerAccepted(ReceptionSigned(header: header(state.id, context),
-            reception: reception, status: next))]
+        try IssueCollector(
+            StepValidator.acceptanceIssues(
+                reception, content: state.content,
+                prefix: "temporaryStorage.reception")
+        ).check()
+        return [
+            .formTempStorerAccepted(
+                ReceptionSigned(
+                    header: header(state.id, context),
+                    reception: reception, status: next))
+        ]
     }
 
     /// Events for each annexe-1 item of a container that is in one of `statuses`.

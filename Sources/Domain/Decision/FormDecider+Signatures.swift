@@ -1,21 +1,30 @@
 extension FormDecider {
     /// DRAFT → SEALED after full validation. A private individual's or a foreign ship's
     /// emission signs itself at once; a regroupement records its links to the initial BSDs.
-    static func seal(state: FormState, context: DecisionContext) throws(DomainError)
+    static func seal(
+        state: FormState, context: DecisionContext
+    ) throws(DomainError)
         -> [DomainEvent]
     {
         let next = try Workflow.next(from: state.status, on: .seal, facts: TransitionFacts())
         let content = state.content
         var collector = IssueCollector()
-        collector.merge(FormValidator(createdAt: state.createdAt, level: .sealed).issues(in: content))
-        collector.merge(GroupingRules.issues(content, status: next, formId: state.id,
-            context: context))
+        collector.merge(
+            FormValidator(createdAt: state.createdAt, level: .sealed).issues(in: content))
+        collector.merge(
+            GroupingRules.issues(
+                content, status: next, formId: state.id,
+                context: context))
         if content.emitter.type == .appendix2 && content.grouping.isEmpty {
             collector.add("grouping", .groupingMismatch)
         }
         try collector.check()
-        var events: [DomainEvent] = [.formSealed(StatusChanged(header: header(state.id, context),
-            status: next))]
+        var events: [DomainEvent] = [
+            .formSealed(
+                StatusChanged(
+                    header: header(state.id, context),
+                    status: next))
+        ]
         let emitter = content.emitter
         if emitter.isPrivateIndividual || emitter.isForeignShip {
             var signature = EmissionSignature(
@@ -23,10 +32,14 @@ extension FormDecider {
                 emittedBy: emitter.isForeignShip
                     ? "automatic signature (foreign ship)" : "automatic signature (individual)")
             signature.isAutomatic = true
-            let signed = try Workflow.next(from: next, on: .signEmission,
+            let signed = try Workflow.next(
+                from: next, on: .signEmission,
                 facts: facts(content))
-            events.append(.emissionSigned(EmissionSigned(header: header(state.id, context),
-                signature: signature, changes: [], status: signed)))
+            events.append(
+                .emissionSigned(
+                    EmissionSigned(
+                        header: header(state.id, context),
+                        signature: signature, changes: [], status: signed)))
         }
         if content.emitter.type == .appendix2 {
             events += try GroupingRules.groupedEvents(state, context: context)
@@ -41,12 +54,14 @@ extension FormDecider {
         if state.content.emitter.type == .appendix1 {
             throw .commandNotAllowed(status: state.status, command: .signEmission)
         }
-        let next = try Workflow.next(from: state.status, on: .signEmission,
+        let next = try Workflow.next(
+            from: state.status, on: .signEmission,
             facts: facts(state.content))
         var content = state.content
         content.wasteDetails.quantity = input.quantity ?? content.wasteDetails.quantity
         content.wasteDetails.packagings = input.packagings ?? content.wasteDetails.packagings
-        content.wasteDetails.isSubjectToADR = input.isSubjectToADR ?? content.wasteDetails.isSubjectToADR
+        content.wasteDetails.isSubjectToADR =
+            input.isSubjectToADR ?? content.wasteDetails.isSubjectToADR
         content.wasteDetails.onuCode = input.onuCode ?? content.wasteDetails.onuCode
         content.wasteDetails.nonRoadRegulationMention =
             input.nonRoadRegulationMention ?? content.wasteDetails.nonRoadRegulationMention
@@ -63,23 +78,33 @@ extension FormDecider {
         try collector.check()
         var signature = EmissionSignature(emittedAt: input.emittedAt, emittedBy: input.emittedBy)
         signature.byEcoOrganisme = input.byEcoOrganisme
-        return [.emissionSigned(EmissionSigned(header: header(state.id, context),
-            signature: signature, changes: state.content.changes(to: content), status: next))]
+        return [
+            .emissionSigned(
+                EmissionSigned(
+                    header: header(state.id, context),
+                    signature: signature, changes: state.content.changes(to: content), status: next)
+            )
+        ]
     }
 
     /// The temporary storer signs as emitter of the onward journey.
     static func signTempStorerEmission(
         _ input: SignEmissionInput, state: FormState, context: DecisionContext
     ) throws(DomainError) -> [DomainEvent] {
-        let next = try Workflow.next(from: state.status, on: .signTempStorerEmission,
+        let next = try Workflow.next(
+            from: state.status, on: .signTempStorerEmission,
             facts: TransitionFacts())
         var collector = IssueCollector()
         collector.require(input.emittedBy, "emittedBy")
         collector.require(state.temporaryStorage?.destination, "temporaryStorage.destination")
         try collector.check()
         let signature = EmissionSignature(emittedAt: input.emittedAt, emittedBy: input.emittedBy)
-        return [.tempStorerEmissionSigned(EmissionSigned(header: header(state.id, context),
-            signature: signature, changes: [], status: next))]
+        return [
+            .tempStorerEmissionSigned(
+                EmissionSigned(
+                    header: header(state.id, context),
+                    signature: signature, changes: [], status: next))
+        ]
     }
 
     /// The workflow facts read from the content alone.

@@ -7,7 +7,8 @@ extension FormDecider {
         if [.resealed, .signedByTempStorer].contains(state.status) {
             return try signOnwardTransport(input, state: state, context: context)
         }
-        let next = try Workflow.next(from: state.status, on: .signTransport,
+        let next = try Workflow.next(
+            from: state.status, on: .signTransport,
             facts: facts(state.content))
         if state.status == .sealed && !mayBeTakenOverUnsigned(state.content) {
             throw .invalidTransition(status: .sealed, action: .signTransport)
@@ -21,9 +22,11 @@ extension FormDecider {
         if let mode = input.mode { content.transporters[index].mode = mode }
         content = content.normalized()
         var collector = IssueCollector()
-        collector.merge(FormValidator.transportIssues(content.transporters[index],
-            prefix: "transporters.\(index)", waste: content.wasteDetails,
-            emitterType: content.emitter.type))
+        collector.merge(
+            FormValidator.transportIssues(
+                content.transporters[index],
+                prefix: "transporters.\(index)", waste: content.wasteDetails,
+                emitterType: content.emitter.type))
         collector.require(input.takenOverBy, "takenOverBy")
         try collector.check()
         var events: [DomainEvent] = []
@@ -32,9 +35,13 @@ extension FormDecider {
         }
         let signature = TransportSignature(
             number: index + 1, takenOverAt: input.takenOverAt, takenOverBy: input.takenOverBy)
-        events.append(.transportSigned(TransportSigned(header: header(state.id, context),
-            signature: signature, leg: .initial, changes: state.content.changes(to: content),
-            status: next)))
+        events.append(
+            .transportSigned(
+                TransportSigned(
+                    header: header(state.id, context),
+                    signature: signature, leg: .initial,
+                    changes: state.content.changes(to: content),
+                    status: next)))
         events += try containerPickup(state, signature: signature, context: context)
         return events
     }
@@ -49,13 +56,17 @@ extension FormDecider {
     }
 
     /// An annexe-1 item picked up unsigned gets the platform's automatic emission.
-    private static func automaticItemEmission(_ state: FormState, context: DecisionContext)
+    private static func automaticItemEmission(
+        _ state: FormState, context: DecisionContext
+    )
         -> DomainEvent
     {
         var signature = EmissionSignature(emittedAt: context.now, emittedBy: "automatic signature")
         signature.isAutomatic = true
-        return .emissionSigned(EmissionSigned(header: header(state.id, context),
-            signature: signature, changes: [], status: .signedByProducer))
+        return .emissionSigned(
+            EmissionSigned(
+                header: header(state.id, context),
+                signature: signature, changes: [], status: .signedByProducer))
     }
 
     /// The first pickup of an annexe-1 item sends its sealed container.
@@ -66,15 +77,20 @@ extension FormDecider {
             let container = context.relatedForms[containerId], container.status == .sealed
         else { return [] }
         let next = try Workflow.next(from: .sealed, on: .signTransport, facts: TransitionFacts())
-        return [.transportSigned(TransportSigned(header: header(containerId, context),
-            signature: signature, leg: .initial, changes: [], status: next,
-            cascadedFrom: state.id))]
+        return [
+            .transportSigned(
+                TransportSigned(
+                    header: header(containerId, context),
+                    signature: signature, leg: .initial, changes: [], status: next,
+                    cascadedFrom: state.id))
+        ]
     }
 
     private static func signOnwardTransport(
         _ input: SignTransportInput, state: FormState, context: DecisionContext
     ) throws(DomainError) -> [DomainEvent] {
-        let next = try Workflow.next(from: state.status, on: .signTransport,
+        let next = try Workflow.next(
+            from: state.status, on: .signTransport,
             facts: TransitionFacts())
         // The onward transporter's plates and mode are given when resealing.
         guard let transporter = state.temporaryStorage?.transporter else {
@@ -84,13 +100,19 @@ extension FormDecider {
         }
         let waste = state.temporaryStorage?.wasteDetails ?? state.content.wasteDetails
         var collector = IssueCollector()
-        collector.merge(FormValidator.transportIssues(transporter,
-            prefix: "temporaryStorage.transporter", waste: waste, emitterType: nil))
+        collector.merge(
+            FormValidator.transportIssues(
+                transporter,
+                prefix: "temporaryStorage.transporter", waste: waste, emitterType: nil))
         collector.require(input.takenOverBy, "takenOverBy")
         try collector.check()
         let signature = TransportSignature(
             number: 1, takenOverAt: input.takenOverAt, takenOverBy: input.takenOverBy)
-        return [.transportSigned(TransportSigned(header: header(state.id, context),
-            signature: signature, leg: .onward, changes: [], status: next))]
+        return [
+            .transportSigned(
+                TransportSigned(
+                    header: header(state.id, context),
+                    signature: signature, leg: .onward, changes: [], status: next))
+        ]
     }
 }

@@ -4,11 +4,15 @@ extension FormDecider {
     static func markProcessed(
         _ processing: Processing, state: FormState, context: DecisionContext
     ) throws(DomainError) -> [DomainEvent] {
-        let next = try Workflow.next(from: state.status, on: .markProcessed,
+        let next = try Workflow.next(
+            from: state.status, on: .markProcessed,
             facts: processingFacts(processing, state.content))
         try IssueCollector(StepValidator.processingIssues(processing)).check()
-        var events: [DomainEvent] = [.formProcessed(FormProcessed(
-            header: header(state.id, context), processing: processing, status: next))]
+        var events: [DomainEvent] = [
+            .formProcessed(
+                FormProcessed(
+                    header: header(state.id, context), processing: processing, status: next))
+        ]
         events += try cascadeProcessing(processing, state: state, context: context)
         events += try GroupingRules.processedEvents(state, newStatus: next, context: context)
         return events
@@ -23,15 +27,21 @@ extension FormDecider {
             guard let item = context.relatedForms[link.formId], !item.isDeleted,
                 item.status == .accepted
             else { continue }
-            let next = try Workflow.next(from: item.status, on: .markProcessed,
+            let next = try Workflow.next(
+                from: item.status, on: .markProcessed,
                 facts: processingFacts(processing, item.content))
-            events.append(.formProcessed(FormProcessed(header: header(item.id, context),
-                processing: processing, status: next, cascadedFrom: state.id)))
+            events.append(
+                .formProcessed(
+                    FormProcessed(
+                        header: header(item.id, context),
+                        processing: processing, status: next, cascadedFrom: state.id)))
         }
         return events
     }
 
-    static func processingFacts(_ processing: Processing, _ content: FormContent)
+    static func processingFacts(
+        _ processing: Processing, _ content: FormContent
+    )
         -> TransitionFacts
     {
         var facts = facts(content)
@@ -45,33 +55,45 @@ extension FormDecider {
     static func markResealed(
         _ input: ResealInput, state: FormState, context: DecisionContext
     ) throws(DomainError) -> [DomainEvent] {
-        let next = try Workflow.next(from: state.status, on: .markResealed,
+        let next = try Workflow.next(
+            from: state.status, on: .markResealed,
             facts: TransitionFacts())
-        let destination = input.destination ?? state.temporaryStorage?.destination
+        let destination =
+            input.destination ?? state.temporaryStorage?.destination
             ?? state.content.temporaryStorageDestination ?? Recipient()
         let validator = FormValidator(createdAt: state.createdAt, level: .sealed)
         var collector = IssueCollector()
-        validator.checkCompany(destination.company, "temporaryStorage.destination.company",
+        validator.checkCompany(
+            destination.company, "temporaryStorage.destination.company",
             required: true, into: &collector)
-        validator.checkOperation(destination.processingOperation,
+        validator.checkOperation(
+            destination.processingOperation,
             "temporaryStorage.destination.processingOperation", required: true, into: &collector)
         if let transporter = input.transporter {
-            validator.checkCompanyFormats(transporter.company ?? FormCompany(),
+            validator.checkCompanyFormats(
+                transporter.company ?? FormCompany(),
                 "temporaryStorage.transporter.company", into: &collector)
-            validator.checkPlates(transporter.numberPlates,
+            validator.checkPlates(
+                transporter.numberPlates,
                 "temporaryStorage.transporter.numberPlates", into: &collector)
         }
         if let waste = input.wasteDetails {
             FormValidator.checkPackagings(waste.packagings, into: &collector)
         }
         try collector.check()
-        return [.formResealed(FormResealed(header: header(state.id, context),
-            destination: destination, transporter: input.transporter,
-            wasteDetails: input.wasteDetails, status: next))]
+        return [
+            .formResealed(
+                FormResealed(
+                    header: header(state.id, context),
+                    destination: destination, transporter: input.transporter,
+                    wasteDetails: input.wasteDetails, status: next))
+        ]
     }
 
     /// The waste leaves the temporary storage.
-    static func markResent(state: FormState, context: DecisionContext) throws(DomainError)
+    static func markResent(
+        state: FormState, context: DecisionContext
+    ) throws(DomainError)
         -> [DomainEvent]
     {
         let next = try Workflow.next(from: state.status, on: .markResent, facts: TransitionFacts())

@@ -35,8 +35,10 @@ public enum FormDecider {
             content.grouping = []
             return try create(content, duplicateOf: state.readableId, context: context)
         case .seal: return try seal(state: state, context: context)
-        case .signEmission(let input): return try signEmission(input, state: state, context: context)
-        case .signTransport(let input): return try signTransport(input, state: state, context: context)
+        case .signEmission(let input):
+            return try signEmission(input, state: state, context: context)
+        case .signTransport(let input):
+            return try signTransport(input, state: state, context: context)
         case .markReceived(let reception):
             return try markReceived(reception, state: state, context: context)
         case .markAccepted(let reception):
@@ -56,7 +58,8 @@ public enum FormDecider {
         switch command {
         case .markProcessed(let processing):
             return try markProcessed(processing, state: state, context: context)
-        case .markResealed(let input): return try markResealed(input, state: state, context: context)
+        case .markResealed(let input):
+            return try markResealed(input, state: state, context: context)
         case .signTempStorerEmission(let input):
             return try signTempStorerEmission(input, state: state, context: context)
         case .markResent: return try markResent(state: state, context: context)

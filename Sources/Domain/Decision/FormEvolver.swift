@@ -40,7 +40,9 @@ public enum FormEvolver {
     }
 
     /// The state after folding `events` in order, from `initial`.
-    public static func fold(_ events: [DomainEvent], from initial: FormState = FormState())
+    public static func fold(
+        _ events: [DomainEvent], from initial: FormState = FormState()
+    )
         -> FormState
     {
         events.reduce(initial, evolve)
@@ -87,7 +89,8 @@ public enum FormEvolver {
     private static func applyLink(_ event: DomainEvent, to state: inout FormState) {
         switch event {
         case .formGrouped(let link):
-            state.groupedIn.append(GroupingFraction(formId: link.otherFormId, quantity: link.quantity))
+            state.groupedIn.append(
+                GroupingFraction(formId: link.otherFormId, quantity: link.quantity))
             if let status = link.status { state.status = status }
         case .groupedFormProcessed(let link):
             if let status = link.status { state.status = status }

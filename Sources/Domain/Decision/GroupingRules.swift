@@ -63,7 +63,8 @@ enum GroupingRules {
         let allowed: Set<FormStatus> = [.draft, .sealed, .signedByProducer, .sent]
         for (index, item) in content.grouping.enumerated() {
             let form = context.relatedForms[item.formId]
-            let isFree = form?.appendix1ContainerId == nil
+            let isFree =
+                form?.appendix1ContainerId == nil
                 || form?.appendix1ContainerId == containerId
             guard let form, form.exists, !form.isDeleted, allowed.contains(form.status),
                 form.content.emitter.type == .appendix1Producer, isFree
@@ -91,12 +92,15 @@ enum GroupingRules {
             let total = initial.groupedQuantity + quantity
             var status: FormStatus?
             if total >= (initial.acceptedQuantity ?? .zero), initial.status == .awaitingGroup {
-                status = try Workflow.next(from: initial.status, on: .markGrouped,
+                status = try Workflow.next(
+                    from: initial.status, on: .markGrouped,
                     facts: TransitionFacts())
             }
-            events.append(.formGrouped(FormLinked(
-                header: FormDecider.header(initial.id, context), otherFormId: state.id,
-                quantity: quantity, status: status)))
+            events.append(
+                .formGrouped(
+                    FormLinked(
+                        header: FormDecider.header(initial.id, context), otherFormId: state.id,
+                        quantity: quantity, status: status)))
         }
         return events
     }
@@ -115,10 +119,13 @@ enum GroupingRules {
                 link.formId == state.id || context.relatedForms[link.formId]?.status.isFinal == true
             }
             guard allFinal else { continue }
-            let next = try Workflow.next(from: .grouped, on: .markProcessed, facts: TransitionFacts())
-            events.append(.groupedFormProcessed(FormLinked(
-                header: FormDecider.header(initial.id, context), otherFormId: state.id,
-                status: next)))
+            let next = try Workflow.next(
+                from: .grouped, on: .markProcessed, facts: TransitionFacts())
+            events.append(
+                .groupedFormProcessed(
+                    FormLinked(
+                        header: FormDecider.header(initial.id, context), otherFormId: state.id,
+                        status: next)))
         }
         return events
     }

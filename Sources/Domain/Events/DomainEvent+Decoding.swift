@@ -27,16 +27,22 @@ extension DomainEvent {
     private typealias Decoder = @Sendable (JSONValue) throws(JSONError) -> DomainEvent
 
     private static let decoders: [String: Decoder] = [
-        "ReadableIdReserved": { value throws(JSONError) in .readableIdReserved(try .init(jsonValue: value)) },
+        "ReadableIdReserved": { value throws(JSONError) in
+            .readableIdReserved(try .init(jsonValue: value))
+        },
         "FormCreated": { value throws(JSONError) in .formCreated(try .init(jsonValue: value)) },
         "FormUpdated": { value throws(JSONError) in .formUpdated(try .init(jsonValue: value)) },
         "FormDeleted": { value throws(JSONError) in .formDeleted(try .init(jsonValue: value)) },
         "FormSealed": { value throws(JSONError) in .formSealed(try .init(jsonValue: value)) },
-        "EmissionSigned": { value throws(JSONError) in .emissionSigned(try .init(jsonValue: value)) },
-        "TransportSigned": { value throws(JSONError) in .transportSigned(try .init(jsonValue: value)) },
+        "EmissionSigned": { value throws(JSONError) in .emissionSigned(try .init(jsonValue: value))
+        },
+        "TransportSigned": { value throws(JSONError) in
+            .transportSigned(try .init(jsonValue: value))
+        },
         "FormReceived": { value throws(JSONError) in .formReceived(try .init(jsonValue: value)) },
         "FormAccepted": { value throws(JSONError) in .formAccepted(try .init(jsonValue: value)) },
-        "FormTempStored": { value throws(JSONError) in .formTempStored(try .init(jsonValue: value)) },
+        "FormTempStored": { value throws(JSONError) in .formTempStored(try .init(jsonValue: value))
+        },
         "FormTempStorerAccepted": { value throws(JSONError) in
             .formTempStorerAccepted(try .init(jsonValue: value))
         },

@@ -8,7 +8,8 @@ extension FormValidator {
         }
         for (index, transporter) in content.transporters.enumerated() {
             let prefix = "transporters.\(index)"
-            checkCompanyFormats(transporter.company ?? FormCompany(), path(prefix, "company"),
+            checkCompanyFormats(
+                transporter.company ?? FormCompany(), path(prefix, "company"),
                 into: &collector)
             checkPlates(transporter.numberPlates, path(prefix, "numberPlates"), into: &collector)
         }
@@ -33,7 +34,8 @@ extension FormValidator {
     ) -> [ValidationIssue] {
         var collector = IssueCollector()
         let validator = FormValidator(createdAt: Timestamp(microseconds: 0), level: .sealed)
-        validator.checkCompany(transporter.company, path(prefix, "company"), required: true,
+        validator.checkCompany(
+            transporter.company, path(prefix, "company"), required: true,
             into: &collector)
         if !transporter.isReceiptExempt {
             collector.require(transporter.receipt, path(prefix, "receipt"))
@@ -44,7 +46,8 @@ extension FormValidator {
         if transporter.mode == .road && transporter.numberPlates.isEmpty {
             collector.add(path(prefix, "numberPlates"), .required)
         }
-        validator.checkPlates(transporter.numberPlates, path(prefix, "numberPlates"),
+        validator.checkPlates(
+            transporter.numberPlates, path(prefix, "numberPlates"),
             into: &collector)
         if waste.packagings.isEmpty && emitterType != .appendix1Producer {
             collector.add("wasteDetails.packagings", .required)

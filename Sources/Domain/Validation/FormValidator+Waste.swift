@@ -18,7 +18,8 @@ extension FormValidator {
             }
         }
         let hasRoad = content.transporters.contains { $0.mode == .road }
-        Self.checkWeight(waste.quantity, "wasteDetails.quantity", required: isSealed,
+        Self.checkWeight(
+            waste.quantity, "wasteDetails.quantity", required: isSealed,
             byRoad: hasRoad, into: &collector)
         Self.checkPackagings(waste.packagings, into: &collector)
         checkADR(waste, into: &collector)
@@ -73,12 +74,16 @@ extension FormValidator {
     static func checkPackagings(_ packagings: [Packaging], into collector: inout IssueCollector) {
         for (index, packaging) in packagings.enumerated() {
             let prefix = "wasteDetails.packagings.\(index)"
-            if packaging.type == .pipeline { collector.add(path(prefix, "type"), .pipelinePackagingRefused) }
+            if packaging.type == .pipeline {
+                collector.add(path(prefix, "type"), .pipelinePackagingRefused)
+            }
             let hasOther = packaging.other?.contains { !$0.isWhitespace } == true
             if hasOther != (packaging.type == .autre) {
                 collector.add(path(prefix, "other"), .packagingOtherMismatch)
             }
-            if packaging.quantity < 1 { collector.add(path(prefix, "quantity"), .packagingQuantityInvalid) }
+            if packaging.quantity < 1 {
+                collector.add(path(prefix, "quantity"), .packagingQuantityInvalid)
+            }
             if let volume = packaging.volume, volume <= 0 {
                 collector.add(path(prefix, "volume"), .packagingVolumeInvalid)
             }
@@ -100,7 +105,9 @@ extension FormValidator {
         let hasMention = waste.onuCode?.contains { !$0.isWhitespace } == true
         switch waste.isSubjectToADR {
         case true?:
-            if isSealed && !hasMention { collector.add("wasteDetails.onuCode", .adrMentionRequired) }
+            if isSealed && !hasMention {
+                collector.add("wasteDetails.onuCode", .adrMentionRequired)
+            }
         case false?:
             if hasMention { collector.add("wasteDetails.onuCode", .adrMentionForbidden) }
         case nil:

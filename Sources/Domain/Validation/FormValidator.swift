@@ -38,7 +38,8 @@ public struct FormValidator: Sendable {
         for (name, party) in [("trader", content.trader), ("broker", content.broker)] {
             guard let party else { continue }
             let hasSiret = party.company?.siret != nil
-            checkCompany(party.company, path(name, "company"), required: isSealed && hasSiret,
+            checkCompany(
+                party.company, path(name, "company"), required: isSealed && hasSiret,
                 into: &collector)
             if isSealed && hasSiret {
                 collector.require(party.receipt, path(name, "receipt"))
@@ -49,7 +50,9 @@ public struct FormValidator: Sendable {
         if let siret = content.ecoOrganisme?.siret, !SIRET.isValid(siret) {
             collector.add("ecoOrganisme.siret", .invalidSiret)
         }
-        if content.intermediaries.count > 5 { collector.add("intermediaries", .tooManyIntermediaries) }
+        if content.intermediaries.count > 5 {
+            collector.add("intermediaries", .tooManyIntermediaries)
+        }
         var seen = Set<String>()
         for (index, company) in content.intermediaries.enumerated() {
             let prefix = "intermediaries.\(index)"
@@ -64,18 +67,22 @@ public struct FormValidator: Sendable {
         let recipient = content.recipient
         let type = content.emitter.type
         let needsRecipient = isSealed && type != .appendix1Producer
-        checkCompany(recipient.company, "recipient.company", required: needsRecipient,
+        checkCompany(
+            recipient.company, "recipient.company", required: needsRecipient,
             into: &collector)
-        checkOperation(recipient.processingOperation, "recipient.processingOperation",
+        checkOperation(
+            recipient.processingOperation, "recipient.processingOperation",
             required: needsRecipient && !recipient.isTempStorage, into: &collector)
         let isDangerous = content.wasteDetails.code.map(Nomenclatures.isDangerous) ?? false
         if needsRecipient && isDangerous && type != .appendix1 {
             collector.require(recipient.cap, "recipient.cap")
         }
         if let destination = content.temporaryStorageDestination {
-            checkCompany(destination.company, "temporaryStorageDestination.company",
+            checkCompany(
+                destination.company, "temporaryStorageDestination.company",
                 required: false, into: &collector)
-            checkOperation(destination.processingOperation,
+            checkOperation(
+                destination.processingOperation,
                 "temporaryStorageDestination.processingOperation", required: false,
                 into: &collector)
         }

@@ -3,7 +3,9 @@
 public enum StepValidator {
     /// Emission needs the sealed content plus at least one packaging (except for an
     /// annexe-1 item or direct supply) and a quantity above zero.
-    public static func emissionIssues(_ content: FormContent, createdAt: Timestamp)
+    public static func emissionIssues(
+        _ content: FormContent, createdAt: Timestamp
+    )
         -> [ValidationIssue]
     {
         var collector = IssueCollector()
@@ -38,7 +40,8 @@ public enum StepValidator {
         collector.require(reception.signedAt, path(prefix, "signedAt"))
         collector.require(reception.acceptationStatus, path(prefix, "acceptationStatus"))
         collector.require(reception.quantityReceived, path(prefix, "quantityReceived"))
-        FormValidator.checkWeight(reception.quantityReceived, path(prefix, "quantityReceived"),
+        FormValidator.checkWeight(
+            reception.quantityReceived, path(prefix, "quantityReceived"),
             required: false, byRoad: false, into: &collector)
         if reception.acceptationStatus == .partiallyRefused && content.emitter.type == .appendix1 {
             collector.add(path(prefix, "acceptationStatus"), .partialRefusalForbidden)
@@ -115,10 +118,12 @@ public enum StepValidator {
         _ next: NextDestination, into collector: inout IssueCollector
     ) {
         let validator = FormValidator(createdAt: Timestamp(microseconds: 0), level: .sealed)
-        validator.checkOperation(next.processingOperation,
+        validator.checkOperation(
+            next.processingOperation,
             "processing.nextDestination.processingOperation", required: true, into: &collector)
         let company = next.company ?? FormCompany()
-        validator.checkCompanyFormats(company, "processing.nextDestination.company",
+        validator.checkCompanyFormats(
+            company, "processing.nextDestination.company",
             into: &collector)
         if company.siret == nil && company.vatNumber == nil && company.extraEuropeanId == nil {
             collector.add("processing.nextDestination.company.siret", .required)

@@ -12,8 +12,10 @@ public enum VATNumber {
         "IE": ["#######@", "#######@@", "#@#####@"], "IT": ["###########"],
         "LT": ["#########", "############"], "LU": ["########"], "LV": ["###########"],
         "MT": ["########"], "NL": ["#########B##"], "PL": ["##########"], "PT": ["#########"],
-        "RO": ["##", "###", "####", "#####", "######", "#######", "########", "#########",
-               "##########"],
+        "RO": [
+            "##", "###", "####", "#####", "######", "#######", "########", "#########",
+            "##########",
+        ],
         "SE": ["############"], "SI": ["########"], "SK": ["##########"], "AD": ["@######@"],
         "NO": ["#########", "#########MVA"], "RS": ["#########"],
         "CH": ["E#########", "E#########MWST", "E#########TVA", "E#########IVA"],
@@ -22,8 +24,11 @@ public enum VATNumber {
 
     /// Upper-cases and strips everything but letters and digits, as the API does with input.
     public static func clean(_ input: String) -> String {
-        String(input.uppercased().unicodeScalars.filter { $0.properties.isAlphabetic
-            && $0.isASCII || ("0"..."9").contains($0) }.map(Character.init))
+        String(
+            input.uppercased().unicodeScalars.filter {
+                $0.properties.isAlphabetic
+                    && $0.isASCII || ("0"..."9").contains($0)
+            }.map(Character.init))
     }
 
     /// Whether `input` (cleaned first) is a VAT number of a listed country, with a valid key
@@ -46,7 +51,8 @@ public enum VATNumber {
     /// French key: two digits equal to `(12 + 3 × (SIREN mod 97)) mod 97`, and a Luhn-valid
     /// SIREN.
     static func isValidFrenchKey(_ national: [Character]) -> Bool {
-        guard let key = Int(String(national.prefix(2))), let siren = Int(String(national.dropFirst(2)))
+        guard let key = Int(String(national.prefix(2))),
+            let siren = Int(String(national.dropFirst(2)))
         else { return false }
         let digits = national.dropFirst(2).compactMap { $0.wholeNumberValue }
         return key == (12 + 3 * (siren % 97)) % 97 && SIRET.luhnSum(digits) % 10 == 0

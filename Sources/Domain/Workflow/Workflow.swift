@@ -29,7 +29,8 @@ public enum Workflow {
         case .sealed: return fromSealed(action, facts)
         case .signedByProducer: return action == .signTransport ? .sent : nil
         case .sent: return fromSent(action, facts)
-        case .received: return action == .markAccepted ? (facts.isRefused ? .refused : .accepted) : nil
+        case .received:
+            return action == .markAccepted ? (facts.isRefused ? .refused : .accepted) : nil
         case .accepted: return fromAccepted(action, facts)
         case .awaitingGroup: return action == .markGrouped ? .grouped : nil
         case .grouped: return action == .markProcessed ? .processed : nil
@@ -46,7 +47,9 @@ public enum Workflow {
         }
     }
 
-    private static func fromSealed(_ action: WorkflowAction, _ facts: TransitionFacts) -> FormStatus? {
+    private static func fromSealed(
+        _ action: WorkflowAction, _ facts: TransitionFacts
+    ) -> FormStatus? {
         switch action {
         case .signEmission: facts.isDirectSupply ? .sent : .signedByProducer
         case .signTransport: .sent
@@ -56,7 +59,8 @@ public enum Workflow {
         }
     }
 
-    private static func fromSent(_ action: WorkflowAction, _ facts: TransitionFacts) -> FormStatus? {
+    private static func fromSent(_ action: WorkflowAction, _ facts: TransitionFacts) -> FormStatus?
+    {
         switch action {
         case .signTransport: .sent
         case .markReceived: reception(facts, else: .received)
@@ -66,7 +70,9 @@ public enum Workflow {
         }
     }
 
-    private static func fromAccepted(_ action: WorkflowAction, _ facts: TransitionFacts)
+    private static func fromAccepted(
+        _ action: WorkflowAction, _ facts: TransitionFacts
+    )
         -> FormStatus?
     {
         switch action {
@@ -98,7 +104,8 @@ public enum Workflow {
     }
 
     /// Refused, accepted, or the given status when no decision is recorded yet.
-    private static func reception(_ facts: TransitionFacts, else pending: FormStatus) -> FormStatus {
+    private static func reception(_ facts: TransitionFacts, else pending: FormStatus) -> FormStatus
+    {
         facts.isRefused ? .refused : facts.isAccepted ? .accepted : pending
     }
 

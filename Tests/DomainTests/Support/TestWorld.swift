@@ -1,0 +1,54 @@
+import CanonicalJSON
+import Domain
+
+/// An in-memory event store for the tests: runs decisions against the folded states of
+/// every stream, the way the ledger and projections will.
+struct TestWorld {
+    var forms: [String: FormState] = [:]
+    var counters: [Int: ReadableIdCounter] = [:]
+    var log: [DomainEvent] = []
+    var now = Fixtures.createdAt
+    private var nextId = 0
+
+    /// Runs `command` on `formId` (nil to create) and applies the events.
+    @discardableResult
+    mutating func run(
+        _ command: FormCommand, on formId: String? = nil, as actor: Actor = Fixtures.emitterActor
+    ) throws(DomainError) -> [DomainEvent] {
+        nextId += 1
+        let newId = "f\(nextId)"
+        let state = formId.flatMap { forms[$0] } ?? FormState()
+        let year = now.year
+        let context = DecisionContext(
+            now: now, actor: actor, newFormId: newId,
+            readableIdCounter: counters[year] ?? ReadableIdCounter(year: year),
+            relatedForms: forms)
+        let events = try FormDecider.decide(command, state: state, context: context)
+        apply(events)
+        return events
+    }
+
+    /// Creates a BSD and returns its id.
+    mutating func create(_ content: FormContent = Fixtures.content()) throws(DomainError) -> String
+    {
+        let events = try run(.create(content))
+        return events.compactMap { event -> String? in
+            if case .formCreated(let created) = event { return created.header.formId }
+            return nil
+        }[0]
+    }
+
+    mutating func apply(_ events: [DomainEvent]) {
+        for event in events {
+            log.append(event)
+            if case .readableIdReserved(let reserved) = event {
+                let counter = counters[reserved.year] ?? ReadableIdCounter(year: reserved.year)
+                counters[reserved.year] = counter.evolve(reserved)
+            } else {
+                forms[event.formId] = FormEvolver.evolve(forms[event.formId] ?? FormState(), event)
+            }
+        }
+    }
+
+    func status(_ formId: String) -> FormStatus? { forms[formId]?.status }
+}
