@@ -23,9 +23,11 @@ import Testing
     @Test func invalidTransitionNamesStatusAndAction() throws {
         var world = TestWorld()
         let id = try world.create()
-        expectRefusal(.invalidTransition(status: .draft, action: .markProcessed),
+        expectRefusal(
+            .invalidTransition(status: .draft, action: .markProcessed),
             .markProcessed(Fixtures.processing()), on: id, in: world)
-        expectRefusal(.invalidTransition(status: .draft, action: .signEmission),
+        expectRefusal(
+            .invalidTransition(status: .draft, action: .signEmission),
             .signEmission(Fixtures.emission()), on: id, in: world)
     }
 
@@ -46,7 +48,8 @@ import Testing
 
     @Test func producerCannotBeTakenOverBeforeSigning() throws {
         let (world, id) = try sealed()
-        expectRefusal(.invalidTransition(status: .sealed, action: .signTransport),
+        expectRefusal(
+            .invalidTransition(status: .sealed, action: .signTransport),
             .signTransport(Fixtures.transport()), on: id, in: world)
     }
 
@@ -65,7 +68,8 @@ import Testing
         var (world, id) = try sealed()
         try world.run(.signEmission(Fixtures.emission()), on: id)
         try world.run(.signTransport(Fixtures.transport()), on: id)
-        expectRefusal(.validationFailed([issue("transporters", .noTransporterToSign)]),
+        expectRefusal(
+            .validationFailed([issue("transporters", .noTransporterToSign)]),
             .signTransport(Fixtures.transport()), on: id, in: world)
     }
 
@@ -73,7 +77,8 @@ import Testing
         var (world, id) = try sealed()
         try world.run(.signEmission(Fixtures.emission()), on: id)
         try world.run(.signTransport(Fixtures.transport()), on: id)
-        expectRefusal(.commandNotAllowed(status: .sent, command: .delete), .delete, on: id, in: world)
+        expectRefusal(
+            .commandNotAllowed(status: .sent, command: .delete), .delete, on: id, in: world)
     }
 
     @Test func deletedFormRefusesEveryCommand() throws {
@@ -87,7 +92,8 @@ import Testing
         var (world, id) = try sealed()
         try world.run(.signEmission(Fixtures.emission()), on: id)
         try world.run(.signTransport(Fixtures.transport()), on: id)
-        expectRefusal(.validationFailed([issue("recipient.isTempStorage", .notTemporaryStorage)]),
+        expectRefusal(
+            .validationFailed([issue("recipient.isTempStorage", .notTemporaryStorage)]),
             .markTempStored(Fixtures.arrival()), on: id, in: world)
     }
 
@@ -100,11 +106,13 @@ import Testing
         #expect(world.forms[id]?.content.customId == "NEW")
         var identity = edited
         identity.emitter.company?.name = "Autre"
-        expectRefusal(.lockedFields(status: .signedByProducer, paths: ["emitter.company.name"]),
+        expectRefusal(
+            .lockedFields(status: .signedByProducer, paths: ["emitter.company.name"]),
             .update(identity), on: id, in: world)
         var other = edited
         other.customId = "OTHER"
-        expectRefusal(.lockedFields(status: .signedByProducer, paths: ["customId"]),
+        expectRefusal(
+            .lockedFields(status: .signedByProducer, paths: ["customId"]),
             .update(other), on: id, in: world, as: Fixtures.recipientActor)
     }
 
@@ -118,17 +126,20 @@ import Testing
         #expect(world.forms[id]?.content.transporters.count == 2)
         var removed = added
         removed.transporters.removeFirst()
-        expectRefusal(.lockedFields(status: .sent, paths: ["transporters"]), .update(removed),
+        expectRefusal(
+            .lockedFields(status: .sent, paths: ["transporters"]), .update(removed),
             on: id, in: world)
         var sample = added
         sample.wasteDetails.sampleNumber = "S-1"
-        expectRefusal(.lockedFields(status: .sent, paths: ["wasteDetails.sampleNumber"]),
+        expectRefusal(
+            .lockedFields(status: .sent, paths: ["wasteDetails.sampleNumber"]),
             .update(sample), on: id, in: world)
     }
 
     @Test func nothingIsEditableAfterReception() throws {
         let (world, id) = try Scenarios.direct()
-        expectRefusal(.commandNotAllowed(status: .processed, command: .update),
+        expectRefusal(
+            .commandNotAllowed(status: .processed, command: .update),
             .update(Fixtures.content()), on: id, in: world)
     }
 
@@ -149,21 +160,25 @@ import Testing
             Issue.record("expected FormUpdated")
             return
         }
-        #expect(updated.changes == [
-            FieldChange(path: "emitter.company.siret", from: .string(Fixtures.emitterSiret),
-                to: .string(Fixtures.traderSiret)),
-            FieldChange(path: "wasteDetails.pop", from: .bool(false), to: nil),
-        ])
+        #expect(
+            updated.changes == [
+                FieldChange(
+                    path: "emitter.company.siret", from: .string(Fixtures.emitterSiret),
+                    to: .string(Fixtures.traderSiret)),
+                FieldChange(path: "wasteDetails.pop", from: .bool(false), to: nil),
+            ])
         #expect(updated.header.actor == Fixtures.emitterActor)
         #expect(world.forms[id]?.content == content.normalized())
     }
 
     @Test func cancellationNeedsAReasonAndACancellableStatus() throws {
         var (world, id) = try sealed()
-        expectRefusal(.invalidTransition(status: .sealed, action: .cancel), .cancel(reason: "x"),
+        expectRefusal(
+            .invalidTransition(status: .sealed, action: .cancel), .cancel(reason: "x"),
             on: id, in: world)
         try world.run(.signEmission(Fixtures.emission()), on: id)
-        expectRefusal(.validationFailed([issue("reason", .required)]), .cancel(reason: " "),
+        expectRefusal(
+            .validationFailed([issue("reason", .required)]), .cancel(reason: " "),
             on: id, in: world)
     }
 

@@ -33,7 +33,9 @@ import Testing
         }
         #expect(accepted > Self.steps / 4, "the generator should mostly produce valid commands")
         let reached = Set(world.log.compactMap(statusAfter))
-        #expect(reached.count >= 10, "seed \(seed) reached only \(reached.sorted { $0.rawValue < $1.rawValue })")
+        #expect(
+            reached.count >= 10,
+            "seed \(seed) reached only \(reached.sorted { $0.rawValue < $1.rawValue })")
         let replayed = try replay(stored)
         #expect(replayed.forms == world.forms, "seed \(seed)")
         #expect(replayed.counters == world.counters)

@@ -51,23 +51,31 @@ import Testing
     @Test func groupedQuantityMustBePositiveAndWithinWhatRemains() throws {
         let (world, initial) = try awaitingGroup()
         for grams: Int64 in [0, 1_500_001] {
-            let content = regroupement([GroupingFraction(formId: initial, quantity: Weight(grams: grams))])
-            #expect(createIssues(world, content) == [issue("grouping.0.quantity", .groupedQuantityInvalid)])
+            let content = regroupement([
+                GroupingFraction(formId: initial, quantity: Weight(grams: grams))
+            ])
+            #expect(
+                createIssues(world, content) == [
+                    issue("grouping.0.quantity", .groupedQuantityInvalid)
+                ])
         }
     }
 
     @Test func partialGroupingKeepsTheInitialFormAwaiting() throws {
         var (world, initial) = try awaitingGroup()
         let half = Weight(grams: 750_000)
-        let first = try world.create(regroupement([GroupingFraction(formId: initial, quantity: half)]))
+        let first = try world.create(
+            regroupement([GroupingFraction(formId: initial, quantity: half)]))
         try world.run(.seal, on: first)
         #expect(world.status(initial) == .awaitingGroup)
-        let second = try world.create(regroupement([GroupingFraction(formId: initial, quantity: half)]))
+        let second = try world.create(
+            regroupement([GroupingFraction(formId: initial, quantity: half)]))
         try world.run(.seal, on: second)
         #expect(world.status(initial) == .grouped)
         #expect(world.forms[initial]?.groupedQuantity == Weight(grams: 1_500_000))
         let more = regroupement([GroupingFraction(formId: initial, quantity: Weight(grams: 1))])
-        #expect(createIssues(world, more) == [issue("grouping.0.quantity", .groupedQuantityInvalid)])
+        #expect(
+            createIssues(world, more) == [issue("grouping.0.quantity", .groupedQuantityInvalid)])
     }
 
     @Test func initialFormsMustAwaitGroupingAndAppearOnce() throws {
@@ -78,17 +86,19 @@ import Testing
             GroupingFraction(formId: initial, quantity: Weight(grams: 1)),
             GroupingFraction(formId: draft, quantity: Weight(grams: 1)),
         ])
-        #expect(Set(createIssues(world, content)) == [
-            issue("grouping.1.formId", .groupedFormListedTwice),
-            issue("grouping.2.formId", .groupedFormNotAvailable),
-        ])
+        #expect(
+            Set(createIssues(world, content)) == [
+                issue("grouping.1.formId", .groupedFormListedTwice),
+                issue("grouping.2.formId", .groupedFormNotAvailable),
+            ])
     }
 
     @Test func regroupementEmitterIsTheInitialFormsDestination() throws {
         let (world, initial) = try awaitingGroup()
         var content = regroupement([GroupingFraction(formId: initial, quantity: Weight(grams: 1))])
         content.emitter.company = Fixtures.company(Fixtures.traderSiret, "Autre")
-        #expect(createIssues(world, content) == [issue("grouping.0.formId", .groupingEmitterMismatch)])
+        #expect(
+            createIssues(world, content) == [issue("grouping.0.formId", .groupingEmitterMismatch)])
     }
 
     @Test func groupedFormIsProcessedOnlyWhenEveryRegroupementIsFinal() throws {
@@ -96,7 +106,8 @@ import Testing
         let half = Weight(grams: 750_000)
         var ids: [String] = []
         for _ in 0..<2 {
-            let id = try world.create(regroupement([GroupingFraction(formId: initial, quantity: half)]))
+            let id = try world.create(
+                regroupement([GroupingFraction(formId: initial, quantity: half)]))
             try world.run(.seal, on: id)
             try world.run(.signEmission(Fixtures.emission()), on: id)
             try world.run(.signTransport(Fixtures.transport()), on: id)
@@ -121,9 +132,16 @@ import Testing
         container.grouping = [GroupingFraction(formId: itemId)]
         #expect(createIssues(world, container) == [issue("grouping", .groupingMismatch)])
         container.grouping = [GroupingFraction(formId: "unknown")]
-        let containerId = try world.create({ var c = container; c.grouping = []; return c }())
+        let containerId = try world.create(
+            {
+                var c = container; c.grouping = []; return c
+            }())
         try world.run(.seal, on: containerId)
-        #expect(throws: DomainError.validationFailed([issue("grouping.0.formId", .groupedFormNotAvailable)])) {
+        #expect(
+            throws: DomainError.validationFailed([
+                issue("grouping.0.formId", .groupedFormNotAvailable)
+            ])
+        ) {
             try world.run(.update(container), on: containerId)
         }
     }

@@ -25,15 +25,21 @@ import Testing
         #expect(storage.emission != nil)
         #expect(storage.transport?.takenOverBy == "Chauffeur")
         let statuses = world.log.compactMap { statusAfter($0) }
-        #expect(statuses == [.draft, .sealed, .signedByProducer, .sent, .tempStored,
-            .tempStorerAccepted, .resealed, .signedByTempStorer, .resent, .accepted, .processed])
+        #expect(
+            statuses == [
+                .draft, .sealed, .signedByProducer, .sent, .tempStored,
+                .tempStorerAccepted, .resealed, .signedByTempStorer, .resent, .accepted, .processed,
+            ])
     }
 
     @Test func unplannedTemporaryStorageResealsFromAccepted() throws {
         let (world, id) = try Scenarios.unplannedTemporaryStorage()
         let statuses = world.log.compactMap { statusAfter($0) }
-        #expect(statuses == [.draft, .sealed, .signedByProducer, .sent, .accepted, .resealed,
-            .resent, .accepted, .processed])
+        #expect(
+            statuses == [
+                .draft, .sealed, .signedByProducer, .sent, .accepted, .resealed,
+                .resent, .accepted, .processed,
+            ])
         #expect(world.forms[id]?.temporaryStorage?.destination?.processingOperation == "D 10")
     }
 
@@ -78,9 +84,10 @@ import Testing
         #expect(full.status(regroupement) == .processed)
         for id in initials {
             #expect(full.status(id) == .processed)
-            #expect(full.forms[id]?.groupedIn == [
-                GroupingFraction(formId: regroupement, quantity: Weight(grams: 1_500_000))
-            ])
+            #expect(
+                full.forms[id]?.groupedIn == [
+                    GroupingFraction(formId: regroupement, quantity: Weight(grams: 1_500_000))
+                ])
         }
         let grouped = full.log.filter { $0.type == "FormGrouped" }
         #expect(grouped.count == 2)

@@ -16,11 +16,14 @@ struct RandomCommands {
         var content = Fixtures.content()
         if chance(30) { content.recipient.isTempStorage = true }
         if chance(15) {
-            content.transporters.append(Fixtures.transporter(Fixtures.secondTransporterSiret, mode: .rail))
+            content.transporters.append(
+                Fixtures.transporter(Fixtures.secondTransporterSiret, mode: .rail))
         }
         if chance(10) { content.wasteDetails.code = pick(["16 01 07", "nope", "17 06 05*"]) }
         if chance(10) { content.emitter.company?.siret = "12345678000015" }
-        if chance(10) { content.wasteDetails.quantity = pick([.zero, .tonnes(41), .tonnes(60_000)]) }
+        if chance(10) {
+            content.wasteDetails.quantity = pick([.zero, .tonnes(41), .tonnes(60_000)])
+        }
         if chance(10) { content.emitter.isPrivateIndividual = true }
         return content
     }
@@ -36,8 +39,11 @@ struct RandomCommands {
     }
 
     mutating func processing() -> Processing {
-        pick([Fixtures.processing(), Fixtures.grouping(), Fixtures.processing("D 10", mode: .elimination),
-            Fixtures.processing("R 1", mode: nil)])
+        pick([
+            Fixtures.processing(), Fixtures.grouping(),
+            Fixtures.processing("D 10", mode: .elimination),
+            Fixtures.processing("R 1", mode: nil),
+        ])
     }
 
     /// A command that fits the form's status most of the time, any command otherwise.
@@ -51,16 +57,20 @@ struct RandomCommands {
         case .sealed: return chance(85) ? .signEmission(Fixtures.emission()) : .delete
         case .signedByProducer: return .signTransport(Fixtures.transport())
         case .sent:
-            return pick([.signTransport(Fixtures.transport()), .markReceived(reception()),
-                .markTempStored(reception()), .cancel(reason: "Revision")])
+            return pick([
+                .signTransport(Fixtures.transport()), .markReceived(reception()),
+                .markTempStored(reception()), .cancel(reason: "Revision"),
+            ])
         case .received: return .markAccepted(reception())
         case .accepted: return chance(80) ? .markProcessed(processing()) : command(13)
         case .tempStored: return .markTempStorerAccepted(reception())
         case .tempStorerAccepted:
             return pick([command(13), .markResent, .markProcessed(processing())])
         case .resealed:
-            return pick([.signTempStorerEmission(Fixtures.emission()), .markResent,
-                .signTransport(Fixtures.transport())])
+            return pick([
+                .signTempStorerEmission(Fixtures.emission()), .markResent,
+                .signTransport(Fixtures.transport()),
+            ])
         case .signedByTempStorer: return pick([.signTransport(Fixtures.transport()), .markResent])
         case .resent: return .markReceived(reception())
         default: return command()
@@ -95,11 +105,13 @@ struct RandomCommands {
         case 14: return pick([.signTempStorerEmission(Fixtures.emission()), .markResent])
         case 15: return .cancel(reason: pick(["Revision", ""]))
         default:
-            return .importPaperForm(PaperImportInput(
-                content: content(),
-                emission: EmissionSignature(emittedAt: Fixtures.createdAt, emittedBy: "E"),
-                transport: TransportSignature(number: 1, takenOverAt: Fixtures.createdAt, takenOverBy: "T"),
-                reception: reception(), processing: processing()))
+            return .importPaperForm(
+                PaperImportInput(
+                    content: content(),
+                    emission: EmissionSignature(emittedAt: Fixtures.createdAt, emittedBy: "E"),
+                    transport: TransportSignature(
+                        number: 1, takenOverAt: Fixtures.createdAt, takenOverBy: "T"),
+                    reception: reception(), processing: processing()))
         }
     }
 }

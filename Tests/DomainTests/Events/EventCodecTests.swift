@@ -3,9 +3,9 @@ import Domain
 import Testing
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Every event the scenarios produce encodes canonically, decodes back equal, and is written
@@ -60,7 +60,8 @@ import Testing
     @Test func payloadMissingAMemberIsRefusedNamingIt() throws {
         do {
             _ = try DomainEvent.decode(
-                type: "FormSealed", schemaVersion: 1, payload: Array(#"{"at":1,"formId":"x"}"#.utf8))
+                type: "FormSealed", schemaVersion: 1, payload: Array(#"{"at":1,"formId":"x"}"#.utf8)
+            )
             Issue.record("decoding should fail")
         } catch .malformedPayload(let type, let error) {
             #expect(type == "FormSealed")

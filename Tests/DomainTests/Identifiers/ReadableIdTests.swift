@@ -61,7 +61,8 @@ import Testing
             now: Fixtures.createdAt, actor: Fixtures.emitterActor, newFormId: "x",
             readableIdCounter: ReadableIdCounter(year: 2025))
         #expect(throws: DomainError.counterYearMismatch(counterYear: 2025, year: 2026)) {
-            try FormDecider.decide(.create(Fixtures.content()), state: FormState(), context: context)
+            try FormDecider.decide(
+                .create(Fixtures.content()), state: FormState(), context: context)
         }
     }
 
@@ -72,7 +73,8 @@ import Testing
             now: Fixtures.createdAt, actor: Fixtures.emitterActor, newFormId: "x",
             readableIdCounter: counter)
         #expect(throws: DomainError.readableIdExhausted(year: 2026)) {
-            try FormDecider.decide(.create(Fixtures.content()), state: FormState(), context: context)
+            try FormDecider.decide(
+                .create(Fixtures.content()), state: FormState(), context: context)
         }
     }
 

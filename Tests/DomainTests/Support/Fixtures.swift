@@ -76,17 +76,21 @@ enum Fixtures {
         return reception
     }
 
-    static func processing(_ code: String = "R 1", mode: OperationMode? = .valorisationEnergetique)
+    static func processing(
+        _ code: String = "R 1", mode: OperationMode? = .valorisationEnergetique
+    )
         -> Processing
     {
-        var processing = Processing(operationDone: code, processedBy: "Opérateur",
+        var processing = Processing(
+            operationDone: code, processedBy: "Opérateur",
             processedAt: createdAt)
         processing.operationMode = mode
         return processing
     }
 
     static func grouping(next siret: String = finalSiret) -> Processing {
-        var processing = Processing(operationDone: "R 13", processedBy: "Opérateur",
+        var processing = Processing(
+            operationDone: "R 13", processedBy: "Opérateur",
             processedAt: createdAt)
         var next = NextDestination()
         next.processingOperation = "R 1"

@@ -19,7 +19,9 @@ extension Scenarios {
         content.emitter.type = .appendix2
         content.emitter.company = Fixtures.company(Fixtures.recipientSiret, "Centre de tri")
         content.recipient.company = Fixtures.company(Fixtures.finalSiret, "Exutoire")
-        content.grouping = initials.map { GroupingFraction(formId: $0, quantity: Weight(grams: 1_500_000)) }
+        content.grouping = initials.map {
+            GroupingFraction(formId: $0, quantity: Weight(grams: 1_500_000))
+        }
         content.wasteDetails.quantity = Weight(grams: 3_000_000)
         let regroupement = try world.create(content)
         try world.run(.seal, on: regroupement)
@@ -66,7 +68,8 @@ extension Scenarios {
         let input = PaperImportInput(
             content: Fixtures.content(),
             emission: EmissionSignature(emittedAt: Fixtures.createdAt, emittedBy: "Emetteur"),
-            transport: TransportSignature(number: 1, takenOverAt: Fixtures.createdAt, takenOverBy: "X"),
+            transport: TransportSignature(
+                number: 1, takenOverAt: Fixtures.createdAt, takenOverBy: "X"),
             reception: Fixtures.acceptance(), processing: Fixtures.processing())
         let created = try world.run(.importPaperForm(input), as: Fixtures.recipientActor)
         let newId = created.last!.formId

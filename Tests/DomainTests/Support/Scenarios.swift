@@ -104,7 +104,8 @@ enum Scenarios {
         try world.run(.signEmission(Fixtures.emission()), on: id)
         try world.run(.signTransport(Fixtures.transport()), on: id)
         try world.run(
-            .markReceived(Fixtures.acceptance(.partiallyRefused, received: 1_500_000, refused: 500_000)),
+            .markReceived(
+                Fixtures.acceptance(.partiallyRefused, received: 1_500_000, refused: 500_000)),
             on: id)
         try world.run(.markProcessed(Fixtures.processing()), on: id)
         return (world, id)

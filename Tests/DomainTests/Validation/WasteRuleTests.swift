@@ -8,33 +8,38 @@ import Testing
     }
 
     @Test func pipelinePackagingIsRefused() {
-        #expect(packagings([Packaging(type: .pipeline, quantity: 1)]).contains(
-            issue("wasteDetails.packagings.0.type", .pipelinePackagingRefused)))
+        #expect(
+            packagings([Packaging(type: .pipeline, quantity: 1)]).contains(
+                issue("wasteDetails.packagings.0.type", .pipelinePackagingRefused)))
     }
 
     @Test func otherDescriptionGoesWithAutreOnly() {
-        #expect(packagings([Packaging(type: .autre, quantity: 1)]) == [
-            issue("wasteDetails.packagings.0.other", .packagingOtherMismatch)
-        ])
-        #expect(packagings([Packaging(type: .fut, quantity: 1, other: "sac")]) == [
-            issue("wasteDetails.packagings.0.other", .packagingOtherMismatch)
-        ])
+        #expect(
+            packagings([Packaging(type: .autre, quantity: 1)]) == [
+                issue("wasteDetails.packagings.0.other", .packagingOtherMismatch)
+            ])
+        #expect(
+            packagings([Packaging(type: .fut, quantity: 1, other: "sac")]) == [
+                issue("wasteDetails.packagings.0.other", .packagingOtherMismatch)
+            ])
         #expect(packagings([Packaging(type: .autre, quantity: 1, other: "sac")]) == [])
     }
 
     @Test func packageCountAndVolumeMustBePositive() {
         var packaging = Packaging(type: .grv, quantity: 0)
         packaging.volume = 0
-        #expect(Set(packagings([packaging])) == [
-            issue("wasteDetails.packagings.0.quantity", .packagingQuantityInvalid),
-            issue("wasteDetails.packagings.0.volume", .packagingVolumeInvalid),
-        ])
+        #expect(
+            Set(packagings([packaging])) == [
+                issue("wasteDetails.packagings.0.quantity", .packagingQuantityInvalid),
+                issue("wasteDetails.packagings.0.volume", .packagingVolumeInvalid),
+            ])
     }
 
     @Test func atMostTwoTanksOrSkips() {
-        #expect(packagings([Packaging(type: .citerne, quantity: 3)]) == [
-            issue("wasteDetails.packagings.0.quantity", .tankOrSkipOverTwo)
-        ])
+        #expect(
+            packagings([Packaging(type: .citerne, quantity: 3)]) == [
+                issue("wasteDetails.packagings.0.quantity", .tankOrSkipOverTwo)
+            ])
         #expect(packagings([Packaging(type: .benne, quantity: 2)]) == [])
     }
 
@@ -49,31 +54,36 @@ import Testing
 
     @Test func directSupplyHasNoPackagingNorTransporter() {
         let found = issues(content { $0.isDirectSupply = true })
-        #expect(Set(found) == [
-            issue("wasteDetails.packagings", .mustBeEmpty), issue("transporters", .transportersForbidden),
-        ])
+        #expect(
+            Set(found) == [
+                issue("wasteDetails.packagings", .mustBeEmpty),
+                issue("transporters", .transportersForbidden),
+            ])
     }
 
     @Test func quantityMustBePositiveWhenSealing() {
-        #expect(issues(content { $0.wasteDetails.quantity = .zero }) == [
-            issue("wasteDetails.quantity", .quantityNotPositive)
-        ])
+        #expect(
+            issues(content { $0.wasteDetails.quantity = .zero }) == [
+                issue("wasteDetails.quantity", .quantityNotPositive)
+            ])
         #expect(issues(content { $0.wasteDetails.quantity = .zero }, .draft) == [])
     }
 
     @Test func quantityStaysBelowFiftyThousandTonnes() {
-        let found = issues(content {
-            $0.transporters[0] = Fixtures.transporter(Fixtures.transporterSiret, mode: .rail)
-            $0.wasteDetails.quantity = .tonnes(50_000)
-        })
+        let found = issues(
+            content {
+                $0.transporters[0] = Fixtures.transporter(Fixtures.transporterSiret, mode: .rail)
+                $0.wasteDetails.quantity = .tonnes(50_000)
+            })
         #expect(found == [issue("wasteDetails.quantity", .quantityTooLarge)])
     }
 
     @Test func roadTransportCarriesAtMostFortyTonnes() {
         #expect(issues(content { $0.wasteDetails.quantity = .tonnes(40) }) == [])
-        #expect(issues(content { $0.wasteDetails.quantity = Weight(grams: 40_000_001) }) == [
-            issue("wasteDetails.quantity", .quantityOverRoadLimit)
-        ])
+        #expect(
+            issues(content { $0.wasteDetails.quantity = Weight(grams: 40_000_001) }) == [
+                issue("wasteDetails.quantity", .quantityOverRoadLimit)
+            ])
         let byRail = content {
             $0.transporters[0] = Fixtures.transporter(Fixtures.transporterSiret, mode: .rail)
             $0.wasteDetails.quantity = .tonnes(45)
@@ -83,9 +93,10 @@ import Testing
 
     @Test func adrFlagIsMandatoryForFormsCreatedFromJuneFourth2025() {
         let withoutFlag = content { $0.wasteDetails.isSubjectToADR = nil }
-        #expect(issues(withoutFlag, createdAt: Timestamp(year: 2025, month: 6, day: 4)) == [
-            issue("wasteDetails.isSubjectToADR", .adrFlagRequired)
-        ])
+        #expect(
+            issues(withoutFlag, createdAt: Timestamp(year: 2025, month: 6, day: 4)) == [
+                issue("wasteDetails.isSubjectToADR", .adrFlagRequired)
+            ])
         #expect(issues(withoutFlag, createdAt: Timestamp(year: 2025, month: 6, day: 3)) == [])
     }
 
@@ -95,9 +106,10 @@ import Testing
             $0.wasteDetails.isSubjectToADR = nil
             $0.wasteDetails.onuCode = nil
         }
-        #expect(issues(noMention, createdAt: before) == [
-            issue("wasteDetails.onuCode", .adrMentionRequired)
-        ])
+        #expect(
+            issues(noMention, createdAt: before) == [
+                issue("wasteDetails.onuCode", .adrMentionRequired)
+            ])
         let notSubject = content {
             $0.wasteDetails.isSubjectToADR = nil
             $0.wasteDetails.onuCode = "non soumis"
@@ -106,16 +118,19 @@ import Testing
     }
 
     @Test func adrFlagDecidesWhetherTheMentionIsRequiredOrForbidden() {
-        #expect(issues(content { $0.wasteDetails.onuCode = nil }) == [
-            issue("wasteDetails.onuCode", .adrMentionRequired)
-        ])
-        #expect(issues(content { $0.wasteDetails.isSubjectToADR = false }) == [
-            issue("wasteDetails.onuCode", .adrMentionForbidden)
-        ])
+        #expect(
+            issues(content { $0.wasteDetails.onuCode = nil }) == [
+                issue("wasteDetails.onuCode", .adrMentionRequired)
+            ])
+        #expect(
+            issues(content { $0.wasteDetails.isSubjectToADR = false }) == [
+                issue("wasteDetails.onuCode", .adrMentionForbidden)
+            ])
     }
 
     @Test func platesAreAtMostTwoOfFourToTwelveCharacters() {
-        let tooMany = issues(content { $0.transporters[0].numberPlates = ["AB-1", "CD-2", "EF-3"] }, .draft)
+        let tooMany = issues(
+            content { $0.transporters[0].numberPlates = ["AB-1", "CD-2", "EF-3"] }, .draft)
         #expect(tooMany == [issue("transporters.0.numberPlates", .tooManyPlates)])
         for plate in ["ABC", "ABCDEFGHIJKLM", "      "] {
             let found = issues(content { $0.transporters[0].numberPlates = [plate] }, .draft)

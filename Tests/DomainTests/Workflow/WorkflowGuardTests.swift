@@ -18,19 +18,27 @@ import Testing
     }
 
     @Test func directSupplyEmissionGoesStraightToSent() throws {
-        let next = try Workflow.next(from: .sealed, on: .signEmission, facts: facts(directSupply: true))
+        let next = try Workflow.next(
+            from: .sealed, on: .signEmission, facts: facts(directSupply: true))
         #expect(next == .sent)
     }
 
     @Test(arguments: [
-        (AcceptationStatus?.none, FormStatus.received), (.refused, .refused), (.accepted, .accepted),
+        (AcceptationStatus?.none, FormStatus.received), (.refused, .refused),
+        (.accepted, .accepted),
         (.partiallyRefused, .accepted),
     ])
-    func receptionSplitsOnTheAcceptanceDecision(_ acceptation: AcceptationStatus?, _ expected: FormStatus)
+    func receptionSplitsOnTheAcceptanceDecision(
+        _ acceptation: AcceptationStatus?, _ expected: FormStatus
+    )
         throws
     {
-        #expect(try Workflow.next(from: .sent, on: .markReceived, facts: facts(acceptation)) == expected)
-        #expect(try Workflow.next(from: .resent, on: .markReceived, facts: facts(acceptation)) == expected)
+        #expect(
+            try Workflow.next(from: .sent, on: .markReceived, facts: facts(acceptation)) == expected
+        )
+        #expect(
+            try Workflow.next(from: .resent, on: .markReceived, facts: facts(acceptation))
+                == expected)
     }
 
     @Test(arguments: [
@@ -40,16 +48,21 @@ import Testing
     func tempStorageSplitsOnTheAcceptanceDecision(
         _ acceptation: AcceptationStatus?, _ expected: FormStatus
     ) throws {
-        #expect(try Workflow.next(from: .sent, on: .markTempStored, facts: facts(acceptation)) == expected)
+        #expect(
+            try Workflow.next(from: .sent, on: .markTempStored, facts: facts(acceptation))
+                == expected)
     }
 
     @Test func acceptanceRefusedOrAccepted() throws {
-        #expect(try Workflow.next(from: .received, on: .markAccepted, facts: facts(.refused)) == .refused)
+        #expect(
+            try Workflow.next(from: .received, on: .markAccepted, facts: facts(.refused))
+                == .refused)
         #expect(
             try Workflow.next(from: .received, on: .markAccepted, facts: facts(.partiallyRefused))
                 == .accepted)
         #expect(
-            try Workflow.next(from: .tempStored, on: .markTempStorerAccepted, facts: facts(.refused))
+            try Workflow.next(
+                from: .tempStored, on: .markTempStorerAccepted, facts: facts(.refused))
                 == .refused)
     }
 
@@ -58,7 +71,9 @@ import Testing
             let split = { (f: TransitionFacts) throws -> FormStatus in
                 try Workflow.next(from: from, on: .markProcessed, facts: f)
             }
-            #expect(try split(facts(code: "R 13", foreign: true, noTraceability: true)) == .noTraceability)
+            #expect(
+                try split(facts(code: "R 13", foreign: true, noTraceability: true))
+                    == .noTraceability)
             #expect(try split(facts(code: "R 13", foreign: true)) == .followedWithPnttd)
             #expect(try split(facts(code: "D 15")) == .awaitingGroup)
             #expect(try split(facts(code: "R 1")) == .processed)
@@ -69,16 +84,23 @@ import Testing
 
     @Test func annexOneItemNeverAwaitsGroup() throws {
         let next = try Workflow.next(
-            from: .accepted, on: .markProcessed, facts: facts(code: "R 13", type: .appendix1Producer))
+            from: .accepted, on: .markProcessed,
+            facts: facts(code: "R 13", type: .appendix1Producer))
         #expect(next == .processed)
     }
 
     @Test func paperImportSplitsThreeWays() throws {
         #expect(
-            try Workflow.next(from: .sealed, on: .importPaperForm, facts: facts(code: "R 13", noTraceability: true))
+            try Workflow.next(
+                from: .sealed, on: .importPaperForm,
+                facts: facts(code: "R 13", noTraceability: true))
                 == .noTraceability)
-        #expect(try Workflow.next(from: .sealed, on: .importPaperForm, facts: facts(code: "R 13")) == .awaitingGroup)
-        #expect(try Workflow.next(from: .sealed, on: .importPaperForm, facts: facts(code: "R 1")) == .processed)
+        #expect(
+            try Workflow.next(from: .sealed, on: .importPaperForm, facts: facts(code: "R 13"))
+                == .awaitingGroup)
+        #expect(
+            try Workflow.next(from: .sealed, on: .importPaperForm, facts: facts(code: "R 1"))
+                == .processed)
     }
 
     @Test func foreignNextDestinationIsDecidedInOrder() {

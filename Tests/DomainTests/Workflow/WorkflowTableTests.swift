@@ -25,7 +25,8 @@ import Testing
             .cancel: .canceled,
         ],
         .resealed: [
-            .markResent: .resent, .signTransport: .resent, .signTempStorerEmission: .signedByTempStorer,
+            .markResent: .resent, .signTransport: .resent,
+            .signTempStorerEmission: .signedByTempStorer,
             .markResealed: .resealed, .cancel: .canceled,
         ],
         .signedByTempStorer: [.markResent: .resent, .signTransport: .resent, .cancel: .canceled],
