@@ -18,7 +18,7 @@ public enum FormDecider {
         default:
             break
         }
-        guard state.exists else { throw .formNotFound(id: context.newFormId ?? "") }
+        guard state.exists else { throw .formNotFound(id: state.id) }
         guard !state.isDeleted else { throw .formDeleted(id: state.id) }
         return try decideExisting(command, state: state, context: context)
     }

@@ -83,7 +83,13 @@ public enum DomainEvent: Hashable, Sendable {
     }
 
     /// The BSD the event is about.
-    public var formId: String { payloadValue.formIdMember }
+    public var formId: String {
+        if case .readableIdReserved(let event) = self { return event.formId }
+        guard let payload = payloadValue as? any HeaderedPayload else {
+            preconditionFailure("every BSD event payload has a header")
+        }
+        return payload.header.formId
+    }
 
     /// The payload as a JSON tree.
     var payloadValue: any JSONConvertible {
@@ -112,15 +118,31 @@ public enum DomainEvent: Hashable, Sendable {
     public var payload: [UInt8] { CanonicalJSON.encode(payloadValue.jsonValue, capacity: 1024) }
 }
 
-extension JSONConvertible {
-    /// The `formId` member of an event payload.
-    fileprivate var formIdMember: String { jsonValue["formId"]?.stringValue ?? "" }
+/// A payload that starts with an ``EventHeader``.
+protocol HeaderedPayload {
+    /// Which BSD, when, who.
+    var header: EventHeader { get }
 }
 
+extension FormCreated: HeaderedPayload {}
+extension FormUpdated: HeaderedPayload {}
+extension StatusChanged: HeaderedPayload {}
+extension EmissionSigned: HeaderedPayload {}
+extension TransportSigned: HeaderedPayload {}
+extension ReceptionSigned: HeaderedPayload {}
+extension FormProcessed: HeaderedPayload {}
+extension FormResealed: HeaderedPayload {}
+extension FormLinked: HeaderedPayload {}
+extension FormImportedFromPaper: HeaderedPayload {}
+
 extension DomainEvent {
-    /// When the event was decided (the counter event carries no instant: zero).
+    /// When the event was decided; the counter event carries no instant and gives zero.
     public var at: Timestamp {
-        let value = payloadValue.jsonValue["at"]
-        return Timestamp(microseconds: value?.intValue ?? 0)
+        (payloadValue as? any HeaderedPayload)?.header.at ?? Timestamp(microseconds: 0)
+    }
+
+    /// Who acted, for every event but the counter's.
+    public var actor: Actor? {
+        (payloadValue as? any HeaderedPayload)?.header.actor
     }
 }

@@ -43,8 +43,11 @@ public struct FormState: Hashable, Sendable {
     /// Number of events folded into this state; the stream version.
     public var version = 0
 
-    /// A state for a stream with no event.
-    public init() {}
+    /// A state for a stream with no event; `id` names the BSD asked for, so that a refusal
+    /// can say which one does not exist.
+    public init(id: String = "") {
+        self.id = id
+    }
 
     /// The stream id of a BSD's events.
     public static func streamId(formId: String) -> String { "form-" + formId }

@@ -184,8 +184,8 @@ import Testing
 
     @Test func unknownFormIsNotFound() {
         let world = TestWorld()
-        #expect(throws: DomainError.self) {
-            var copy = world
+        var copy = world
+        #expect(throws: DomainError.formNotFound(id: "missing")) {
             try copy.run(.seal, on: "missing")
         }
     }

@@ -17,7 +17,7 @@ struct TestWorld {
     ) throws(DomainError) -> [DomainEvent] {
         nextId += 1
         let newId = "f\(nextId)"
-        let state = formId.flatMap { forms[$0] } ?? FormState()
+        let state = formId.flatMap { forms[$0] } ?? FormState(id: formId ?? "")
         let year = now.year
         let context = DecisionContext(
             now: now, actor: actor, newFormId: newId,
