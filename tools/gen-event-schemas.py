@@ -106,6 +106,10 @@ DEFS = {
         "acceptationStatus": {"enum": ["ACCEPTED", "REFUSED", "PARTIALLY_REFUSED"]},
         "refusalReason": STRING, "quantityReceived": ref("grams"),
         "quantityRefused": ref("grams"), "quantityType": {"enum": ["REAL", "ESTIMATED"]},
+        "hasCiterneBeenWashedOut": BOOL,
+        "citerneNotWashedOutReason": {"enum": [
+            "EXEMPTED", "INCOMPATIBLE", "UNAVAILABLE", "NOT_BY_DRIVER"]},
+        "emptyReturnADR": STRING,
     }),
     "nextDestination": obj({
         "processingOperation": STRING, "company": ref("company"), "notificationNumber": STRING,

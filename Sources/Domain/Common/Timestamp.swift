@@ -21,6 +21,11 @@ public struct Timestamp: Hashable, Comparable, Sendable {
         lhs.microseconds < rhs.microseconds
     }
 
+    /// The UTC calendar day this instant falls in, as days since 1970-01-01.
+    public var dayNumber: Int64 {
+        microseconds.dividedFlooring(by: 86_400_000_000)
+    }
+
     /// The UTC calendar year this instant falls in.
     public var year: Int {
         let days = Int(microseconds.dividedFlooring(by: 86_400_000_000))

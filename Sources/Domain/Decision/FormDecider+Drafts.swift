@@ -40,6 +40,7 @@ extension FormDecider {
                 GroupingRules.issues(
                     content, status: state.status, formId: state.id,
                     context: context))
+            collector.merge(GroupingRules.appendix1WindowIssues(state, content, now: context.now))
         }
         try collector.check()
         var events: [DomainEvent] = [

@@ -50,6 +50,9 @@ public enum FormEvolver {
 
     private static func applyTransport(_ event: TransportSigned, to state: inout FormState) {
         state.status = event.status
+        if event.leg == .initial && state.firstPickupAt == nil {
+            state.firstPickupAt = event.signature.takenOverAt
+        }
         guard event.cascadedFrom == nil else { return }
         state.content = applying(event.changes, to: state.content)
         switch event.leg {
@@ -132,6 +135,11 @@ public enum FormEvolver {
         result.quantityReceived = step.quantityReceived ?? base.quantityReceived
         result.quantityRefused = step.quantityRefused ?? base.quantityRefused
         result.quantityType = step.quantityType ?? base.quantityType
+        result.hasCiterneBeenWashedOut =
+            step.hasCiterneBeenWashedOut ?? base.hasCiterneBeenWashedOut
+        result.citerneNotWashedOutReason =
+            step.citerneNotWashedOutReason ?? base.citerneNotWashedOutReason
+        result.emptyReturnADR = step.emptyReturnADR ?? base.emptyReturnADR
         return result
     }
 

@@ -75,6 +75,21 @@ enum GroupingRules {
         }
     }
 
+    /// Items may join a collection round until the fifth calendar day after its first pickup.
+    static func appendix1WindowIssues(
+        _ container: FormState, _ content: FormContent, now: Timestamp
+    )
+        -> [ValidationIssue]
+    {
+        guard content.emitter.type == .appendix1, let first = container.firstPickupAt else {
+            return []
+        }
+        let known = Set(container.content.grouping.map(\.formId))
+        let adds = content.grouping.contains { !known.contains($0.formId) }
+        guard adds, now.dayNumber - first.dayNumber > 5 else { return [] }
+        return [ValidationIssue("grouping", .appendix1WindowClosed)]
+    }
+
     /// The SIRET of the site that did the grouping operation on an initial BSD.
     static func treatingSiret(of form: FormState) -> String? {
         form.temporaryStorage?.destination?.company?.siret ?? form.content.recipient.company?.siret

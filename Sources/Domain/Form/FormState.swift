@@ -36,6 +36,9 @@ public struct FormState: Hashable, Sendable {
     public var temporaryStorage: TemporaryStorage?
     /// The regroupement BSDs this BSD was grouped into, with quantities (annexe 2).
     public var groupedIn: [GroupingFraction] = []
+    /// When the waste was first taken over; for an annexe-1 container, its first item's
+    /// pickup.
+    public var firstPickupAt: Timestamp?
     /// The annexe-1 container this item belongs to.
     public var appendix1ContainerId: String?
     /// Why the BSD was cancelled.

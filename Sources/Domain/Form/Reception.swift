@@ -20,6 +20,12 @@ public struct Reception: Hashable, Sendable {
     public var quantityRefused: Weight?
     /// Whether the received quantity was weighed or estimated.
     public var quantityType: QuantityType?
+    /// Whether the tank was washed out after unloading (tanks on accepted waste only).
+    public var hasCiterneBeenWashedOut: Bool?
+    /// Why the tank was not washed out.
+    public var citerneNotWashedOutReason: CiterneNotWashedOutReason?
+    /// The ADR mention for the empty return of a tank or skip.
+    public var emptyReturnADR: String?
 
     /// An empty reception.
     public init() {}
@@ -44,6 +50,9 @@ extension Reception: JSONConvertible {
         object.set("quantityReceived", quantityReceived)
         object.set("quantityRefused", quantityRefused)
         object.set("quantityType", quantityType)
+        object.set("hasCiterneBeenWashedOut", hasCiterneBeenWashedOut)
+        object.set("citerneNotWashedOutReason", citerneNotWashedOutReason)
+        object.set("emptyReturnADR", emptyReturnADR)
         return object.value
     }
 
@@ -59,5 +68,8 @@ extension Reception: JSONConvertible {
         quantityReceived = try object.optional("quantityReceived")
         quantityRefused = try object.optional("quantityRefused")
         quantityType = try object.optional("quantityType")
+        hasCiterneBeenWashedOut = try object.optional("hasCiterneBeenWashedOut")
+        citerneNotWashedOutReason = try object.optional("citerneNotWashedOutReason")
+        emptyReturnADR = try object.optional("emptyReturnADR")
     }
 }

@@ -47,7 +47,33 @@ public enum StepValidator {
             collector.add(path(prefix, "acceptationStatus"), .partialRefusalForbidden)
         }
         checkRefusal(reception, prefix: prefix, into: &collector)
+        checkEmptyReturn(reception, content: content, prefix: prefix, into: &collector)
         return collector.issues
+    }
+
+    /// Tank washing is recorded only for tanks on fully accepted waste, with a reason when
+    /// not washed; the empty-return mention only for accepted dangerous waste in a tank or
+    /// skip whose last transport was by road.
+    private static func checkEmptyReturn(
+        _ reception: Reception, content: FormContent, prefix: String,
+        into collector: inout IssueCollector
+    ) {
+        let accepted = reception.acceptationStatus == .accepted
+        let types = Set(content.wasteDetails.packagings.map(\.type))
+        if let washed = reception.hasCiterneBeenWashedOut {
+            if !(accepted && types.contains(.citerne)) {
+                collector.add(path(prefix, "hasCiterneBeenWashedOut"), .tankWashingNotApplicable)
+            } else if !washed && reception.citerneNotWashedOutReason == nil {
+                collector.add(path(prefix, "citerneNotWashedOutReason"), .required)
+            }
+        }
+        guard reception.emptyReturnADR != nil else { return }
+        let dangerous = content.wasteDetails.code.map(Nomenclatures.isDangerous) ?? false
+        let lastMode = content.transporters.last?.mode
+        let bulk = !types.isDisjoint(with: [.citerne, .benne])
+        if !(accepted && dangerous && bulk && (lastMode == nil || lastMode == .road)) {
+            collector.add(path(prefix, "emptyReturnADR"), .emptyReturnNotApplicable)
+        }
     }
 
     private static func checkRefusal(

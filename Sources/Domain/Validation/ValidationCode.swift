@@ -96,6 +96,13 @@ public enum ValidationCode: String, CaseIterable, Sendable, JSONStringEnum {
     case groupedQuantityInvalid
     /// The regroupement's emitter is not the grouped BSD's destination.
     case groupingEmitterMismatch
+    /// Tank washing only for tanks on fully accepted waste.
+    case tankWashingNotApplicable
+    /// The empty-return ADR mention needs accepted dangerous waste in a tank or skip, last
+    /// carried by road.
+    case emptyReturnNotApplicable
+    /// Annexe-1 items may be added only within 5 days of the round's first pickup.
+    case appendix1WindowClosed
     /// The recipient is not a temporary storage site.
     case notTemporaryStorage
 }

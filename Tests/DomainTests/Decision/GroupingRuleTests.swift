@@ -179,4 +179,34 @@ import Testing
             try world.run(.update(content), on: id)
         }
     }
+
+    @Test func annexOneItemsJoinWithinFiveDaysOfTheFirstPickup() throws {
+        var world = TestWorld()
+        var container = Fixtures.content()
+        container.emitter.type = .appendix1
+        container.wasteDetails.code = "13 02 05*"
+        let containerId = try world.create(container)
+        try world.run(.seal, on: containerId)
+        var item = Fixtures.content()
+        item.emitter.type = .appendix1Producer
+        item.wasteDetails.code = "13 02 05*"
+        var items: [String] = []
+        for _ in 0..<3 {
+            let id = try world.create(item)
+            try world.run(.seal, on: id)
+            items.append(id)
+        }
+        container.grouping = [GroupingFraction(formId: items[0])]
+        try world.run(.update(container), on: containerId)
+        try world.run(.signTransport(Fixtures.transport()), on: items[0])
+        #expect(world.forms[containerId]?.firstPickupAt == Fixtures.createdAt)
+        world.now = Timestamp(year: 2026, month: 3, day: 6)
+        container.grouping.append(GroupingFraction(formId: items[1]))
+        try world.run(.update(container), on: containerId)
+        world.now = Timestamp(year: 2026, month: 3, day: 7)
+        container.grouping.append(GroupingFraction(formId: items[2]))
+        #expect(throws: DomainError.validationFailed([issue("grouping", .appendix1WindowClosed)])) {
+            try world.run(.update(container), on: containerId)
+        }
+    }
 }
