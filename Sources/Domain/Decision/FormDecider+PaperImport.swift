@@ -8,7 +8,7 @@ extension FormDecider {
             facts: processingFacts(input.processing, input.content))
         var collector = IssueCollector(paperIssues(input, createdAt: state.createdAt))
         for field in identityPaths where field.read(input.content) != field.read(state.content) {
-            collector.add(field.path, .mustBeEmpty)
+            collector.add(field.path, .cannotChange)
         }
         try collector.check()
         return [

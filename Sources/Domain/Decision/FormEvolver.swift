@@ -76,6 +76,12 @@ public enum FormEvolver {
             state.status = event.status
         case .formResealed(let event):
             var storage = state.temporaryStorage ?? TemporaryStorage()
+            if state.temporaryStorage == nil, let reception = state.reception {
+                // Storage not planned: the destination that accepted the waste becomes the
+                // temporary storer, and the final destination's reception is still to come.
+                storage.reception = reception
+                state.reception = nil
+            }
             storage.destination = event.destination
             storage.transporter = event.transporter
             storage.wasteDetails = event.wasteDetails

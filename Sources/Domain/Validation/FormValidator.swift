@@ -73,6 +73,12 @@ public struct FormValidator: Sendable {
         checkOperation(
             recipient.processingOperation, "recipient.processingOperation",
             required: needsRecipient && !recipient.isTempStorage, into: &collector)
+        if let planned = recipient.processingOperation, type != .appendix2,
+            Nomenclatures.operation(planned)?.code == "R 0"
+        {
+            // Re-use is only in the list offered to regroupement BSDs.
+            collector.add("recipient.processingOperation", .unknownOperation)
+        }
         let isDangerous = content.wasteDetails.code.map(Nomenclatures.isDangerous) ?? false
         if needsRecipient && isDangerous && type != .appendix1 {
             collector.require(recipient.cap, "recipient.cap")

@@ -103,6 +103,8 @@ public enum ValidationCode: String, CaseIterable, Sendable, JSONStringEnum {
     case emptyReturnNotApplicable
     /// Annexe-1 items may be added only within 5 days of the round's first pickup.
     case appendix1WindowClosed
+    /// A field that may not change at this step was changed.
+    case cannotChange
     /// The recipient is not a temporary storage site.
     case notTemporaryStorage
 }

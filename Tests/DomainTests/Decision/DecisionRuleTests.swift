@@ -189,4 +189,33 @@ import Testing
             try copy.run(.seal, on: "missing")
         }
     }
+
+    @Test func paperImportMayNotChangeTheSirets() throws {
+        let (world, id) = try sealed()
+        var content = Fixtures.content()
+        content.recipient.company?.siret = Fixtures.finalSiret
+        let input = PaperImportInput(
+            content: content,
+            emission: EmissionSignature(emittedAt: Fixtures.createdAt, emittedBy: "E"),
+            transport: TransportSignature(
+                number: 1, takenOverAt: Fixtures.createdAt, takenOverBy: "T"),
+            reception: Fixtures.acceptance(), processing: Fixtures.processing())
+        expectRefusal(
+            .validationFailed([issue("recipient.company.siret", .cannotChange)]),
+            .importPaperForm(input), on: id, in: world, as: Fixtures.recipientActor)
+    }
+
+    @Test func directSupplyIsSentAsSoonAsTheEmitterSigns() throws {
+        var world = TestWorld()
+        var content = Fixtures.content()
+        content.isDirectSupply = true
+        content.transporters = []
+        content.wasteDetails.packagings = []
+        let id = try world.create(content)
+        try world.run(.seal, on: id)
+        try world.run(.signEmission(Fixtures.emission()), on: id)
+        #expect(world.status(id) == .sent)
+        try world.run(.markReceived(Fixtures.acceptance()), on: id)
+        #expect(world.status(id) == .accepted)
+    }
 }

@@ -41,6 +41,11 @@ import Testing
                 .resent, .accepted, .processed,
             ])
         #expect(world.forms[id]?.temporaryStorage?.destination?.processingOperation == "D 10")
+        let storage = try #require(world.forms[id]?.temporaryStorage)
+        #expect(
+            storage.reception.acceptationStatus == .accepted, "the first site became the storer")
+        #expect(world.forms[id]?.reception?.signedBy == "Réceptionnaire")
+        #expect(world.forms[id]?.processing?.operationDone == "D 10")
     }
 
     @Test func multimodalTransportersSignInTurnWhileSent() throws {

@@ -187,4 +187,16 @@ import Testing
             content { $0.ecoOrganisme = EcoOrganisme(name: "Eco", siret: "1") }, .draft)
         #expect(found == [issue("ecoOrganisme.siret", .invalidSiret)])
     }
+
+    @Test func reuseIsPlannedOnlyOnRegroupements() {
+        #expect(
+            issues(content { $0.recipient.processingOperation = "R 0" }) == [
+                issue("recipient.processingOperation", .unknownOperation)
+            ])
+        let regroupement = content {
+            $0.emitter.type = .appendix2
+            $0.recipient.processingOperation = "R 0"
+        }
+        #expect(issues(regroupement, .draft) == [])
+    }
 }
