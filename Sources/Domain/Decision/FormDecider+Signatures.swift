@@ -25,26 +25,30 @@ extension FormDecider {
                     header: header(state.id, context),
                     status: next))
         ]
-        let emitter = content.emitter
-        if emitter.isPrivateIndividual || emitter.isForeignShip {
-            var signature = EmissionSignature(
-                emittedAt: context.now,
-                emittedBy: emitter.isForeignShip
-                    ? "automatic signature (foreign ship)" : "automatic signature (individual)")
-            signature.isAutomatic = true
-            let signed = try Workflow.next(
-                from: next, on: .signEmission,
-                facts: facts(content))
-            events.append(
-                .emissionSigned(
-                    EmissionSigned(
-                        header: header(state.id, context),
-                        signature: signature, changes: [], status: signed)))
+        if content.emitter.isPrivateIndividual || content.emitter.isForeignShip {
+            events.append(try automaticEmission(state, sealedAs: next, context: context))
         }
         if content.emitter.type == .appendix2 {
             events += try GroupingRules.groupedEvents(state, context: context)
         }
         return events
+    }
+
+    /// The platform's emission signature for an emitter that cannot sign (an individual or
+    /// a foreign ship), given when sealing.
+    private static func automaticEmission(
+        _ state: FormState, sealedAs sealed: FormStatus, context: DecisionContext
+    ) throws(DomainError) -> DomainEvent {
+        let who = state.content.emitter.isForeignShip ? "foreign ship" : "individual"
+        var signature = EmissionSignature(
+            emittedAt: context.now, emittedBy: "automatic signature (\(who))")
+        signature.isAutomatic = true
+        let signed = try Workflow.next(
+            from: sealed, on: .signEmission, facts: facts(state.content))
+        return .emissionSigned(
+            EmissionSigned(
+                header: header(state.id, context), signature: signature, changes: [],
+                status: signed))
     }
 
     /// The emitter signs; waste fields given at signature complete the content first.

@@ -17,18 +17,7 @@ extension FormDecider {
         guard index < state.content.transporters.count else {
             throw .validationFailed([ValidationIssue("transporters", .noTransporterToSign)])
         }
-        var content = state.content
-        if let plates = input.numberPlates { content.transporters[index].numberPlates = plates }
-        if let mode = input.mode { content.transporters[index].mode = mode }
-        content = content.normalized()
-        var collector = IssueCollector()
-        collector.merge(
-            FormValidator.transportIssues(
-                content.transporters[index],
-                prefix: "transporters.\(index)", waste: content.wasteDetails,
-                emitterType: content.emitter.type))
-        collector.require(input.takenOverBy, "takenOverBy")
-        try collector.check()
+        let content = try completed(state.content, transporter: index, with: input)
         var events: [DomainEvent] = []
         if state.status == .sealed {
             events.append(automaticItemEmission(state, context: context))
@@ -44,6 +33,24 @@ extension FormDecider {
                     status: next)))
         events += try containerPickup(state, signature: signature, context: context)
         return events
+    }
+
+    /// The content with the signing transporter's plates and mode from the input, once the
+    /// transporter and the waste pass the take-over rules.
+    private static func completed(
+        _ original: FormContent, transporter index: Int, with input: SignTransportInput
+    ) throws(DomainError) -> FormContent {
+        var content = original
+        if let plates = input.numberPlates { content.transporters[index].numberPlates = plates }
+        if let mode = input.mode { content.transporters[index].mode = mode }
+        content = content.normalized()
+        var collector = IssueCollector(
+            FormValidator.transportIssues(
+                content.transporters[index], prefix: "transporters.\(index)",
+                waste: content.wasteDetails, emitterType: content.emitter.type))
+        collector.require(input.takenOverBy, "takenOverBy")
+        try collector.check()
+        return content
     }
 
     /// SEALED → SENT is only for an emitter that cannot sign: an individual, a foreign ship
