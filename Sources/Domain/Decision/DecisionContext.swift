@@ -12,12 +12,18 @@ public struct DecisionContext: Sendable {
     /// Linked BSDs by id: annexe-2 initial BSDs and their other regroupements, annexe-1
     /// items and containers.
     public var relatedForms: [String: FormState]
+    /// Profiles of the companies the BSD names, by SIRET or VAT number, for the registry
+    /// checks run when sealing; nil when the caller does not ask for them (imports, tests
+    /// of other rules).
+    public var companies: [String: CompanyProfile]?
 
     /// Makes a context.
     public init(
         now: Timestamp, actor: Actor, newFormId: String? = nil,
-        readableIdCounter: ReadableIdCounter? = nil, relatedForms: [String: FormState] = [:]
+        readableIdCounter: ReadableIdCounter? = nil, relatedForms: [String: FormState] = [:],
+        companies: [String: CompanyProfile]? = nil
     ) {
+        self.companies = companies
         self.now = now
         self.actor = actor
         self.newFormId = newFormId

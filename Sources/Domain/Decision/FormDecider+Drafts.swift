@@ -35,6 +35,9 @@ extension FormDecider {
         let level: FormValidator.Level = state.status == .draft ? .draft : .sealed
         var collector = IssueCollector()
         collector.merge(FormValidator(createdAt: state.createdAt, level: level).issues(in: content))
+        if level == .sealed {
+            collector.merge(registryIssues(content, createdAt: state.createdAt, context: context))
+        }
         if changes.contains(where: { $0.path == "grouping" }) {
             collector.merge(
                 GroupingRules.issues(

@@ -11,6 +11,7 @@ extension FormDecider {
         var collector = IssueCollector()
         collector.merge(
             FormValidator(createdAt: state.createdAt, level: .sealed).issues(in: content))
+        collector.merge(registryIssues(content, createdAt: state.createdAt, context: context))
         collector.merge(
             GroupingRules.issues(
                 content, status: next, formId: state.id,
@@ -109,6 +110,14 @@ extension FormDecider {
                     header: header(state.id, context),
                     signature: signature, changes: [], status: next))
         ]
+    }
+
+    /// Registry checks, when the caller loaded the companies' profiles.
+    static func registryIssues(
+        _ content: FormContent, createdAt: Timestamp, context: DecisionContext
+    ) -> [ValidationIssue] {
+        guard let companies = context.companies else { return [] }
+        return RegistryRules(companies: companies, createdAt: createdAt).issues(in: content)
     }
 
     /// The workflow facts read from the content alone.

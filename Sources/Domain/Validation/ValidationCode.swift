@@ -105,6 +105,14 @@ public enum ValidationCode: String, CaseIterable, Sendable, JSONStringEnum {
     case appendix1WindowClosed
     /// A field that may not change at this step was changed.
     case cannotChange
+    /// The company is not registered on the platform.
+    case companyNotRegistered
+    /// The company is dormant.
+    case companyDormant
+    /// The company lacks the profile its role needs.
+    case missingCompanyProfile
+    /// The destination lacks the sub-profile for this waste's dangerousness.
+    case missingWasteSubProfile
     /// The recipient is not a temporary storage site.
     case notTemporaryStorage
 }
