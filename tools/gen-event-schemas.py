@@ -185,6 +185,8 @@ EVENTS = {
     "FormGrouped": ("An initial BSD was grouped into a sealed regroupement BSD.", LINKED),
     "GroupedFormProcessed": (
         "Every regroupement holding this BSD was treated; it is processed.", LINKED),
+    "FormUngrouped": (
+        "A refused regroupement released this BSD, which awaits grouping again.", LINKED),
     "FormAttachedToAppendix1": ("An annexe-1 item was attached to its container.", LINKED),
     "FormImportedFromPaper": (
         "A paper BSD was recorded with all its boxes.",
@@ -244,6 +246,8 @@ EXAMPLES = {
     "FormResent": {**H, "status": "RESENT"},
     "FormGrouped": {**H, "otherFormId": "f9", "quantity": 1500000, "status": "GROUPED"},
     "GroupedFormProcessed": {**H, "otherFormId": "f9", "status": "PROCESSED"},
+    "FormUngrouped": {**H, "otherFormId": "f9", "quantity": 1500000,
+                      "status": "AWAITING_GROUP"},
     "FormAttachedToAppendix1": {**H, "otherFormId": "f9"},
     "FormImportedFromPaper": {
         **H, "readableId": "TD-26-AAA00002", "content": CONTENT,

@@ -29,6 +29,7 @@ extension FormDecider {
                         header: itemHeader, reception: reception,
                         status: next, cascadedFrom: state.id))
             }
+            + GroupingRules.releasedEvents(state, newStatus: next, context: context)
     }
 
     /// The destination signs acceptance of received waste.
@@ -53,6 +54,7 @@ extension FormDecider {
                         header: itemHeader, reception: reception,
                         status: next, cascadedFrom: state.id))
             }
+            + GroupingRules.releasedEvents(state, newStatus: next, context: context)
     }
 
     /// The temporary storer receives the waste; the recipient must be a storage site.

@@ -103,6 +103,9 @@ public enum FormEvolver {
             if let status = link.status { state.status = status }
         case .groupedFormProcessed(let link):
             if let status = link.status { state.status = status }
+        case .formUngrouped(let link):
+            state.groupedIn.removeAll { $0.formId == link.otherFormId }
+            if let status = link.status { state.status = status }
         case .formAttachedToAppendix1(let link):
             state.appendix1ContainerId = link.otherFormId
         case .formImportedFromPaper(let event):

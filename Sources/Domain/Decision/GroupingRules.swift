@@ -144,4 +144,23 @@ enum GroupingRules {
         }
         return events
     }
+
+    /// When a regroupement is refused, its initial BSDs are released: each loses the link
+    /// and, if it was fully grouped, awaits grouping again. The reference recomputes this in
+    /// a background job outside its state machine; here it is part of the refusal decision.
+    static func releasedEvents(
+        _ state: FormState, newStatus: FormStatus, context: DecisionContext
+    ) -> [DomainEvent] {
+        guard newStatus == .refused, state.content.emitter.type == .appendix2 else { return [] }
+        return state.content.grouping.compactMap { fraction in
+            guard let initial = context.relatedForms[fraction.formId],
+                initial.groupedIn.contains(where: { $0.formId == state.id })
+            else { return nil }
+            let status: FormStatus? = initial.status == .grouped ? .awaitingGroup : nil
+            return .formUngrouped(
+                FormLinked(
+                    header: FormDecider.header(initial.id, context), otherFormId: state.id,
+                    quantity: fraction.quantity, status: status))
+        }
+    }
 }

@@ -56,6 +56,7 @@ extension DomainEvent {
         "GroupedFormProcessed": { value throws(JSONError) in
             .groupedFormProcessed(try .init(jsonValue: value))
         },
+        "FormUngrouped": { value throws(JSONError) in .formUngrouped(try .init(jsonValue: value)) },
         "FormAttachedToAppendix1": { value throws(JSONError) in
             .formAttachedToAppendix1(try .init(jsonValue: value))
         },

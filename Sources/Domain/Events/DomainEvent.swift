@@ -38,6 +38,8 @@ public enum DomainEvent: Hashable, Sendable {
     case formGrouped(FormLinked)
     /// Every regroupement holding a grouped BSD was treated.
     case groupedFormProcessed(FormLinked)
+    /// A refused regroupement released an initial BSD, which awaits grouping again.
+    case formUngrouped(FormLinked)
     /// An annexe-1 item was attached to its container.
     case formAttachedToAppendix1(FormLinked)
     /// A paper BSD was imported.
@@ -65,6 +67,7 @@ public enum DomainEvent: Hashable, Sendable {
         case .formResent: "FormResent"
         case .formGrouped: "FormGrouped"
         case .groupedFormProcessed: "GroupedFormProcessed"
+        case .formUngrouped: "FormUngrouped"
         case .formAttachedToAppendix1: "FormAttachedToAppendix1"
         case .formImportedFromPaper: "FormImportedFromPaper"
         case .formCanceled: "FormCanceled"
@@ -107,7 +110,7 @@ public enum DomainEvent: Hashable, Sendable {
             event
         case .formProcessed(let event): event
         case .formResealed(let event): event
-        case .formGrouped(let event), .groupedFormProcessed(let event),
+        case .formGrouped(let event), .groupedFormProcessed(let event), .formUngrouped(let event),
             .formAttachedToAppendix1(let event):
             event
         case .formImportedFromPaper(let event): event

@@ -99,6 +99,14 @@ import Testing
         #expect(grouped.allSatisfy { statusAfter($0) == .grouped })
     }
 
+    @Test func refusedRegroupementReleasesItsInitialForms() throws {
+        let (world, regroupement, initial) = try Scenarios.refusedRegroupement()
+        #expect(world.status(regroupement) == .refused)
+        #expect(world.status(initial) == .awaitingGroup)
+        #expect(world.forms[initial]?.groupedIn == [])
+        #expect(world.log.contains { $0.type == "FormUngrouped" })
+    }
+
     @Test func annexOneItemsFollowTheirContainer() throws {
         let (world, container, items) = try Scenarios.appendix1()
         #expect(world.status(container) == .processed)

@@ -22,6 +22,7 @@ import Darwin
         events += try Scenarios.cancellation().0.log
         events += try Scenarios.draftEditing().0.log
         events += try Scenarios.appendix2().0.log
+        events += try Scenarios.refusedRegroupement().0.log
         events += try Scenarios.appendix1().0.log
         events += try Scenarios.paperImport().0.log
         return events
@@ -39,7 +40,7 @@ import Darwin
 
     @Test func scenariosProduceEveryEventType() throws {
         let types = Set(try Self.allScenarioEvents().map(\.type))
-        #expect(types.count == 20, "missing: \(types.sorted())")
+        #expect(types.count == 21, "missing: \(types.sorted())")
     }
 
     @Test func eventsGoToTheirStreams() throws {

@@ -32,6 +32,29 @@ extension Scenarios {
         return (world, regroupement, initials)
     }
 
+    /// A regroupement refused at its destination releases its initial BSD.
+    static func refusedRegroupement() throws -> (TestWorld, String, String) {
+        var world = TestWorld()
+        let initial = try world.create()
+        try world.run(.seal, on: initial)
+        try world.run(.signEmission(Fixtures.emission()), on: initial)
+        try world.run(.signTransport(Fixtures.transport()), on: initial)
+        try world.run(.markReceived(Fixtures.acceptance()), on: initial)
+        try world.run(.markProcessed(Fixtures.grouping()), on: initial)
+        var content = Fixtures.content()
+        content.emitter.type = .appendix2
+        content.emitter.company = Fixtures.company(Fixtures.recipientSiret, "Centre de tri")
+        content.grouping = [GroupingFraction(formId: initial, quantity: Weight(grams: 1_500_000))]
+        let regroupement = try world.create(content)
+        try world.run(.seal, on: regroupement)
+        try world.run(.signEmission(Fixtures.emission()), on: regroupement)
+        try world.run(.signTransport(Fixtures.transport()), on: regroupement)
+        try world.run(
+            .markReceived(Fixtures.acceptance(.refused, received: 1_500_000, refused: 1_500_000)),
+            on: regroupement)
+        return (world, regroupement, initial)
+    }
+
     /// A collection round: a sealed container, two items attached, picked up (the first
     /// pickup sends the container), received and processed through the container.
     static func appendix1() throws -> (TestWorld, String, [String]) {
