@@ -64,7 +64,8 @@ extension FormDecider {
         return events
     }
 
-    /// Soft delete: only before pickup.
+    /// Soft delete: only before pickup. A container's items go with it; a regroupement's
+    /// initial BSDs are released.
     static func delete(
         state: FormState, context: DecisionContext
     ) throws(DomainError)
@@ -73,11 +74,9 @@ extension FormDecider {
         guard [.draft, .sealed, .signedByProducer].contains(state.status) else {
             throw .commandNotAllowed(status: state.status, command: .delete)
         }
-        // TODO: cascading the deletion to annexe-1 items and detaching annexe 2 needs the
-        // linked BSDs' decisions; the API layer must issue them until this is done here.
         return [
             .formDeleted(StatusChanged(header: header(state.id, context), status: state.status))
-        ]
+        ] + GroupingRules.deletionEvents(state, context: context)
     }
 
     /// Cancellation after an approved revision request.

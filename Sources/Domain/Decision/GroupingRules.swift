@@ -151,7 +151,25 @@ enum GroupingRules {
     static func releasedEvents(
         _ state: FormState, newStatus: FormStatus, context: DecisionContext
     ) -> [DomainEvent] {
-        guard newStatus == .refused, state.content.emitter.type == .appendix2 else { return [] }
+        guard newStatus == .refused else { return [] }
+        return released(state, context: context)
+    }
+
+    /// Deleting a container deletes its items; deleting a regroupement releases its
+    /// initial BSDs.
+    static func deletionEvents(_ state: FormState, context: DecisionContext) -> [DomainEvent] {
+        guard state.content.emitter.type == .appendix1 else {
+            return released(state, context: context)
+        }
+        return state.content.grouping.compactMap { link in
+            guard let item = context.relatedForms[link.formId], !item.isDeleted else { return nil }
+            return .formDeleted(
+                StatusChanged(header: FormDecider.header(item.id, context), status: item.status))
+        }
+    }
+
+    private static func released(_ state: FormState, context: DecisionContext) -> [DomainEvent] {
+        guard state.content.emitter.type == .appendix2 else { return [] }
         return state.content.grouping.compactMap { fraction in
             guard let initial = context.relatedForms[fraction.formId],
                 initial.groupedIn.contains(where: { $0.formId == state.id })

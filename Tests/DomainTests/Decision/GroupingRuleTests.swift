@@ -209,4 +209,32 @@ import Testing
             try world.run(.update(container), on: containerId)
         }
     }
+
+    @Test func deletingASealedRegroupementReleasesItsInitialForms() throws {
+        var (world, initial) = try awaitingGroup()
+        let id = try world.create(
+            regroupement([GroupingFraction(formId: initial, quantity: Weight(grams: 1_500_000))]))
+        try world.run(.seal, on: id)
+        #expect(world.status(initial) == .grouped)
+        try world.run(.delete, on: id)
+        #expect(world.status(initial) == .awaitingGroup)
+        #expect(world.forms[initial]?.groupedIn == [])
+    }
+
+    @Test func deletingAContainerDeletesItsItems() throws {
+        var world = TestWorld()
+        var container = Fixtures.content()
+        container.emitter.type = .appendix1
+        container.wasteDetails.code = "13 02 05*"
+        let containerId = try world.create(container)
+        try world.run(.seal, on: containerId)
+        var item = Fixtures.content()
+        item.emitter.type = .appendix1Producer
+        item.wasteDetails.code = "13 02 05*"
+        let itemId = try world.create(item)
+        container.grouping = [GroupingFraction(formId: itemId)]
+        try world.run(.update(container), on: containerId)
+        try world.run(.delete, on: containerId)
+        #expect(world.forms[itemId]?.isDeleted == true)
+    }
 }
