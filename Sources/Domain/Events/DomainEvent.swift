@@ -121,23 +121,6 @@ public enum DomainEvent: Hashable, Sendable {
     public var payload: [UInt8] { CanonicalJSON.encode(payloadValue.jsonValue, capacity: 1024) }
 }
 
-/// A payload that starts with an ``EventHeader``.
-protocol HeaderedPayload {
-    /// Which BSD, when, who.
-    var header: EventHeader { get }
-}
-
-extension FormCreated: HeaderedPayload {}
-extension FormUpdated: HeaderedPayload {}
-extension StatusChanged: HeaderedPayload {}
-extension EmissionSigned: HeaderedPayload {}
-extension TransportSigned: HeaderedPayload {}
-extension ReceptionSigned: HeaderedPayload {}
-extension FormProcessed: HeaderedPayload {}
-extension FormResealed: HeaderedPayload {}
-extension FormLinked: HeaderedPayload {}
-extension FormImportedFromPaper: HeaderedPayload {}
-
 extension DomainEvent {
     /// When the event was decided; the counter event carries no instant and gives zero.
     public var at: Timestamp {
