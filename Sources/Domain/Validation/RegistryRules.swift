@@ -33,8 +33,11 @@ public struct RegistryRules: Sendable {
         if let ecoOrganisme = content.ecoOrganisme?.siret {
             check(ecoOrganisme, "ecoOrganisme", [.ecoOrganisme], into: &collector)
         }
-        if let emitter = content.emitter.company?.orgId, companies[emitter]?.isDormant == true {
-            collector.add("emitter.company.siret", .companyDormant)
+        if let emitter = content.emitter.company?.orgId, let profile = companies[emitter] {
+            if profile.isDormant { collector.add("emitter.company.siret", .companyDormant) }
+            if profile.kinds.contains(.ecoOrganisme) {
+                collector.add("emitter.company.siret", .ecoOrganismeAsEmitter)
+            }
         }
         return collector.issues
     }

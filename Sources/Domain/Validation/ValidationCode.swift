@@ -111,6 +111,8 @@ public enum ValidationCode: String, CaseIterable, Sendable, JSONStringEnum {
     case companyDormant
     /// The company lacks the profile its role needs.
     case missingCompanyProfile
+    /// An eco-organisme may not be the emitter; it is named as eco-organisme instead.
+    case ecoOrganismeAsEmitter
     /// The destination lacks the sub-profile for this waste's dangerousness.
     case missingWasteSubProfile
     /// The recipient is not a temporary storage site.

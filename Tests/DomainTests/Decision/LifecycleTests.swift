@@ -57,6 +57,19 @@ import Testing
         #expect(sentCount == 3)
     }
 
+    @Test func destinationMayReceiveBeforeLaterTransportersSign() throws {
+        var world = TestWorld()
+        var content = Fixtures.content()
+        content.transporters.append(Fixtures.transporter(Fixtures.secondTransporterSiret))
+        let id = try world.create(content)
+        try world.run(.seal, on: id)
+        try world.run(.signEmission(Fixtures.emission()), on: id)
+        try world.run(.signTransport(Fixtures.transport()), on: id)
+        try world.run(.markReceived(Fixtures.acceptance()), on: id)
+        #expect(world.status(id) == .accepted)
+        #expect(world.forms[id]?.transportSignatures.count == 1)
+    }
+
     @Test func fullRefusalEndsRefused() throws {
         let (world, id) = try Scenarios.refusal()
         #expect(world.status(id) == .refused)

@@ -81,6 +81,15 @@ import Testing
             ])
     }
 
+    @Test func ecoOrganismeCannotBeTheEmitter() {
+        var directory = Self.directory
+        directory[Fixtures.emitterSiret] = CompanyProfile(kinds: [.ecoOrganisme])
+        #expect(
+            check(Fixtures.content(), directory) == [
+                issue("emitter.company.siret", .ecoOrganismeAsEmitter)
+            ])
+    }
+
     @Test func sealingRunsRegistryChecksWhenProfilesAreLoaded() throws {
         var world = TestWorld()
         let id = try world.create()
