@@ -4,6 +4,11 @@ extension FormDecider {
     static func markProcessed(
         _ processing: Processing, state: FormState, context: DecisionContext
     ) throws(DomainError) -> [DomainEvent] {
+        // GROUPED → PROCESSED follows the regroupements (GroupedFormProcessed); a direct
+        // treatment would overwrite the grouping operation already recorded.
+        if state.status == .grouped {
+            throw .commandNotAllowed(status: .grouped, command: .markProcessed)
+        }
         let next = try Workflow.next(
             from: state.status, on: .markProcessed,
             facts: processingFacts(processing, state.content))

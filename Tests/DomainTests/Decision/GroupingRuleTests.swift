@@ -210,6 +210,16 @@ import Testing
         }
     }
 
+    @Test func groupedFormIsNotTreatedDirectly() throws {
+        var (world, initial) = try awaitingGroup()
+        let id = try world.create(
+            regroupement([GroupingFraction(formId: initial, quantity: Weight(grams: 1_500_000))]))
+        try world.run(.seal, on: id)
+        #expect(throws: DomainError.commandNotAllowed(status: .grouped, command: .markProcessed)) {
+            try world.run(.markProcessed(Fixtures.processing()), on: initial)
+        }
+    }
+
     @Test func deletingASealedRegroupementReleasesItsInitialForms() throws {
         var (world, initial) = try awaitingGroup()
         let id = try world.create(
