@@ -88,14 +88,6 @@ import Darwin
             writer.endObject()
             lines += writer.bytes + [0x0A]
         }
-        let source = "\(#filePath)"
-        let marker = try #require(source.firstRange(of: "/Tests/DomainTests/"))
-        let file = String(source[..<marker.lowerBound]) + "/.build/event-samples.jsonl"
-        guard let handle = fopen(file, "w") else {
-            Issue.record("cannot open \(file)")
-            return
-        }
-        defer { fclose(handle) }
-        #expect(fwrite(lines, 1, lines.count, handle) == lines.count)
+        #expect(RepositoryFiles.write(lines, to: ".build/event-samples.jsonl"))
     }
 }
