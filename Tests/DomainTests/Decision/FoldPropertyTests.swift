@@ -40,6 +40,57 @@ import Testing
         #expect(replayed.forms == world.forms, "seed \(seed)")
         #expect(replayed.counters == world.counters)
         checkCounter(world)
+        checkTransitions(world)
+    }
+
+    /// Every status an event records is reachable from the previous one by some action of
+    /// the workflow (or is the release of a grouped BSD by a refused regroupement).
+    func checkTransitions(_ world: TestWorld) {
+        let edges = Self.workflowEdges()
+        var current: [String: FormStatus] = [:]
+        for event in world.log {
+            guard let next = statusAfter(event) else { continue }
+            let id = event.formId
+            if let previous = current[id] {
+                let released = event.type == "FormUngrouped" && next == .awaitingGroup
+                #expect(
+                    edges.contains(Edge(from: previous, to: next)) || released,
+                    "\(event.type): \(previous) → \(next)")
+            }
+            current[id] = next
+        }
+    }
+
+    struct Edge: Hashable {
+        var from: FormStatus
+        var to: FormStatus
+    }
+
+    /// All (from, to) pairs the workflow allows, over a spread of guard facts.
+    static func workflowEdges() -> Set<Edge> {
+        var edges = Set<Edge>()
+        let acceptations: [AcceptationStatus?] = [nil, .accepted, .refused, .partiallyRefused]
+        for status in FormStatus.allCases {
+            for action in WorkflowAction.allCases {
+                for acceptation in acceptations {
+                    for code in ["R 1", "R 13"] {
+                        for flags in 0..<8 {
+                            var facts = TransitionFacts()
+                            facts.acceptationStatus = acceptation
+                            facts.operationCode = code
+                            facts.noTraceability = flags & 1 != 0
+                            facts.nextDestinationIsForeign = flags & 2 != 0
+                            facts.isDirectSupply = flags & 4 != 0
+                            if let next = try? Workflow.next(from: status, on: action, facts: facts)
+                            {
+                                edges.insert(Edge(from: status, to: next))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return edges
     }
 
     /// Decodes stored events and folds them per stream, as a rebuild from the ledger would.
