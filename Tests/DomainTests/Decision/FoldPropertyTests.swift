@@ -25,6 +25,7 @@ import Testing
                 let events = try world.run(command, on: target, as: Fixtures.emitterActor)
                 accepted += events.isEmpty ? 0 : 1
                 stored += events.map { ($0.type, $0.schemaVersion, $0.payload) }
+                checkOutcome(command, events, world)
             } catch {
                 #expect(world.log == before.log, "seed \(seed) step \(step): refused yet emitted")
                 #expect(world.forms == before.forms)
@@ -41,6 +42,21 @@ import Testing
         #expect(replayed.counters == world.counters)
         checkCounter(world)
         checkTransitions(world)
+    }
+
+    /// The fold agrees with what the decision meant: an update leaves exactly the requested
+    /// content, and each BSD ends in the status its last event records.
+    func checkOutcome(_ command: FormCommand, _ events: [DomainEvent], _ world: TestWorld) {
+        if case .update(let content) = command, let id = events.first?.formId {
+            #expect(world.forms[id]?.content == content.normalized())
+        }
+        var last: [String: FormStatus] = [:]
+        for event in events {
+            if let status = statusAfter(event) { last[event.formId] = status }
+        }
+        for (id, status) in last {
+            #expect(world.forms[id]?.status == status)
+        }
     }
 
     /// Every status an event records is reachable from the previous one by some action of
