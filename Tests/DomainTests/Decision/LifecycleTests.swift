@@ -48,6 +48,23 @@ import Testing
         #expect(world.forms[id]?.processing?.operationDone == "D 10")
     }
 
+    @Test func currentAndNextTransporterFollowTheChain() throws {
+        var world = TestWorld()
+        var content = Fixtures.content()
+        content.transporters.append(Fixtures.transporter(Fixtures.secondTransporterSiret))
+        let id = try world.create(content)
+        try world.run(.seal, on: id)
+        try world.run(.signEmission(Fixtures.emission()), on: id)
+        #expect(world.forms[id]?.currentTransporterOrgId == nil)
+        #expect(world.forms[id]?.nextTransporterOrgId == Fixtures.transporterSiret)
+        try world.run(.signTransport(Fixtures.transport()), on: id)
+        #expect(world.forms[id]?.currentTransporterOrgId == Fixtures.transporterSiret)
+        #expect(world.forms[id]?.nextTransporterOrgId == Fixtures.secondTransporterSiret)
+        try world.run(.signTransport(Fixtures.transport()), on: id)
+        #expect(world.forms[id]?.currentTransporterOrgId == Fixtures.secondTransporterSiret)
+        #expect(world.forms[id]?.nextTransporterOrgId == nil)
+    }
+
     @Test func multimodalTransportersSignInTurnWhileSent() throws {
         let (world, id) = try Scenarios.multimodal()
         let form = try #require(world.forms[id])
