@@ -22,10 +22,22 @@ struct TestWorld {
         let context = DecisionContext(
             now: now, actor: actor, newFormId: newId,
             readableIdCounter: counters[year] ?? ReadableIdCounter(year: year),
-            relatedForms: forms)
+            relatedForms: related(command, state))
         let events = try FormDecider.decide(command, state: state, context: context)
         apply(events)
         return events
+    }
+
+    /// Only the linked BSDs the decider asks for, loaded hop by hop as the API layer would,
+    /// so that a decision reading anything else fails the tests.
+    func related(_ command: FormCommand, _ state: FormState) -> [String: FormState] {
+        var loaded: [String: FormState] = [:]
+        while true {
+            let wanted = FormDecider.relatedFormIds(command, state: state, loaded: loaded)
+            let missing = wanted.filter { loaded[$0] == nil && forms[$0] != nil }
+            if missing.isEmpty { return loaded }
+            for id in missing { loaded[id] = forms[id] }
+        }
     }
 
     /// Creates a BSD and returns its id.
