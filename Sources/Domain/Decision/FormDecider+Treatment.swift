@@ -13,6 +13,7 @@ extension FormDecider {
             from: state.status, on: .markProcessed,
             facts: processingFacts(processing, state.content))
         try IssueCollector(StepValidator.processingIssues(processing)).check()
+        let processing = completed(processing)
         var events: [DomainEvent] = [
             .formProcessed(
                 FormProcessed(
@@ -42,6 +43,25 @@ extension FormDecider {
                         processing: processing, status: next, cascadedFrom: state.id)))
         }
         return events
+    }
+
+    /// The treatment with what the platform fills in: the operation's label when no
+    /// description was given, and the next destination's country from its SIRET (France)
+    /// or its VAT number's prefix.
+    static func completed(_ processing: Processing) -> Processing {
+        var result = processing
+        if result.description == nil {
+            result.description = Nomenclatures.operation(processing.operationDone)?.label
+        }
+        if var company = result.nextDestination?.company, company.country == nil {
+            if let siret = company.siret, SIRET.isValid(siret) {
+                company.country = "FR"
+            } else if let vat = company.vatNumber, VATNumber.isValid(vat) {
+                company.country = String(VATNumber.clean(vat).prefix(2))
+            }
+            result.nextDestination?.company = company
+        }
+        return result
     }
 
     static func processingFacts(

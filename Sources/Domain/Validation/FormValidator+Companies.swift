@@ -9,6 +9,15 @@ extension FormValidator {
         if let omi = company.omiNumber, !Self.isOMINumber(omi) {
             collector.add("emitter.company.omiNumber", .invalidOmiNumber)
         }
+        if let site = emitter.workSite {
+            for (field, value) in [
+                ("name", site.name), ("address", site.address), ("city", site.city),
+                ("postalCode", site.postalCode),
+            ] {
+                collector.limit(value, 250, "emitter.workSite." + field)
+            }
+            collector.limit(site.infos, 500, "emitter.workSite.infos")
+        }
         guard isSealed else { return }
         if emitter.isForeignShip {
             collector.require(company.omiNumber, "emitter.company.omiNumber")

@@ -33,6 +33,24 @@ import Testing
         }
     }
 
+    @Test func nextDestinationCountryIsDerivedFromItsIdentifier() throws {
+        let (world, initial) = try awaitingGroup()
+        #expect(world.forms[initial]?.processing?.nextDestination?.company?.country == "FR")
+        var world2 = TestWorld()
+        let id = try world2.create()
+        try world2.run(.seal, on: id)
+        try world2.run(.signEmission(Fixtures.emission()), on: id)
+        try world2.run(.signTransport(Fixtures.transport()), on: id)
+        try world2.run(.markReceived(Fixtures.acceptance()), on: id)
+        var processing = Fixtures.grouping()
+        processing.nextDestination?.company = FormCompany()
+        processing.nextDestination?.company?.name = "Exutoire"
+        processing.nextDestination?.company?.vatNumber = "DE123456789"
+        try world2.run(.markProcessed(processing), on: id)
+        #expect(world2.status(id) == .followedWithPnttd)
+        #expect(world2.forms[id]?.processing?.nextDestination?.company?.country == "DE")
+    }
+
     @Test func onlyAnnexFormsCarryGrouping() throws {
         let (world, initial) = try awaitingGroup()
         var content = Fixtures.content()

@@ -12,11 +12,13 @@ import Testing
         #expect(form.transportSignatures.map(\.number) == [1])
         #expect(form.reception?.acceptationStatus == .accepted)
         #expect(form.processing?.operationDone == "R 1")
+        #expect(form.processing?.description == Nomenclatures.operation("R 1")?.label)
         #expect(form.version == 7)
     }
 
     @Test func plannedTemporaryStorageGoesThroughResealAndOnwardJourney() throws {
         let (world, id) = try Scenarios.plannedTemporaryStorage()
+        #expect(world.forms[id]?.processing?.operationDone == "R 1")
         let form = try #require(world.forms[id])
         #expect(form.status == .processed)
         let storage = try #require(form.temporaryStorage)

@@ -61,6 +61,17 @@ import Testing
             ])
     }
 
+    @Test func workSiteTextIsBounded() {
+        var site = WorkSite()
+        site.city = String(repeating: "c", count: 251)
+        site.infos = String(repeating: "i", count: 501)
+        let found = issues(content { $0.emitter.workSite = site }, .draft)
+        #expect(
+            Set(found) == [
+                issue("emitter.workSite.city", .tooLong), issue("emitter.workSite.infos", .tooLong),
+            ])
+    }
+
     @Test func privateIndividualNeedsNoSiretNorContact() {
         let found = issues(
             content {
