@@ -32,20 +32,8 @@ extension FormDecider {
         let locked = EditionRules.lockedPaths(
             changes, state: state, actor: context.actor, newContent: content)
         guard locked.isEmpty else { throw .lockedFields(status: state.status, paths: locked) }
-        let level: FormValidator.Level = state.status == .draft ? .draft : .sealed
-        var collector = IssueCollector()
-        collector.merge(FormValidator(createdAt: state.createdAt, level: level).issues(in: content))
-        if level == .sealed {
-            collector.merge(registryIssues(content, createdAt: state.createdAt, context: context))
-        }
-        if changes.contains(where: { $0.path == "grouping" }) {
-            collector.merge(
-                GroupingRules.issues(
-                    content, status: state.status, formId: state.id,
-                    context: context))
-            collector.merge(GroupingRules.appendix1WindowIssues(state, content, now: context.now))
-        }
-        try collector.check()
+        try IssueCollector(updateIssues(content, changes: changes, state: state, context: context))
+            .check()
         var events: [DomainEvent] = [
             .formUpdated(
                 FormUpdated(
@@ -62,6 +50,27 @@ extension FormDecider {
             }
         }
         return events
+    }
+
+    /// Draft rules while DRAFT, sealed and registry rules after; link rules when the annexe
+    /// links change.
+    private static func updateIssues(
+        _ content: FormContent, changes: [FieldChange], state: FormState,
+        context: DecisionContext
+    ) -> [ValidationIssue] {
+        let level: FormValidator.Level = state.status == .draft ? .draft : .sealed
+        var collector = IssueCollector()
+        collector.merge(FormValidator(createdAt: state.createdAt, level: level).issues(in: content))
+        if level == .sealed {
+            collector.merge(registryIssues(content, createdAt: state.createdAt, context: context))
+        }
+        if changes.contains(where: { $0.path == "grouping" }) {
+            collector.merge(
+                GroupingRules.issues(
+                    content, status: state.status, formId: state.id, context: context))
+            collector.merge(GroupingRules.appendix1WindowIssues(state, content, now: context.now))
+        }
+        return collector.issues
     }
 
     /// Soft delete: only before pickup. A container's items go with it; a regroupement's
