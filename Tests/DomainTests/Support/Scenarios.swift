@@ -64,7 +64,8 @@ enum Scenarios {
         return (world, id)
     }
 
-    /// Multimodal: road then rail then road; the status stays SENT while each signs.
+    /// Multimodal: road then rail then road; the status stays SENT while each signs. The
+    /// tank comes back empty and unwashed.
     static func multimodal() throws -> (TestWorld, String) {
         var world = TestWorld()
         var content = Fixtures.content()
@@ -73,11 +74,16 @@ enum Scenarios {
             Fixtures.transporter(Fixtures.secondTransporterSiret, mode: .rail),
             Fixtures.transporter(Fixtures.storerSiret),
         ]
+        content.wasteDetails.packagings = [Packaging(type: .citerne, quantity: 1)]
         let id = try world.create(content)
         try world.run(.seal, on: id)
         try world.run(.signEmission(Fixtures.emission()), on: id)
         for _ in 0..<3 { try world.run(.signTransport(Fixtures.transport()), on: id) }
-        try world.run(.markReceived(Fixtures.acceptance()), on: id)
+        var acceptance = Fixtures.acceptance()
+        acceptance.hasCiterneBeenWashedOut = false
+        acceptance.citerneNotWashedOutReason = .notByDriver
+        acceptance.emptyReturnADR = "Emballage vide, non nettoyé"
+        try world.run(.markReceived(acceptance), on: id)
         try world.run(.markProcessed(Fixtures.processing()), on: id)
         return (world, id)
     }
