@@ -14,7 +14,8 @@ extension FormDecider {
             facts: processingFacts(processing, state.content))
         try IssueCollector(StepValidator.processingIssues(processing)).check()
         let processing = completed(processing)
-        var events: [DomainEvent] = [
+        var events = anticipatedTreatment(state, context: context)
+        events += [
             .formProcessed(
                 FormProcessed(
                     header: header(state.id, context), processing: processing, status: next))
@@ -43,6 +44,22 @@ extension FormDecider {
                         processing: processing, status: next, cascadedFrom: state.id)))
         }
         return events
+    }
+
+    /// Treating at the temporary storer drops the onward journey: the BSD no longer goes
+    /// through temporary storage, which a content change records first.
+    private static func anticipatedTreatment(
+        _ state: FormState, context: DecisionContext
+    )
+        -> [DomainEvent]
+    {
+        guard state.status == .tempStorerAccepted else { return [] }
+        var content = state.content
+        content.recipient.isTempStorage = false
+        content.temporaryStorageDestination = nil
+        let changes = state.content.changes(to: content.normalized())
+        guard !changes.isEmpty else { return [] }
+        return [.formUpdated(FormUpdated(header: header(state.id, context), changes: changes))]
     }
 
     /// The treatment with what the platform fills in: the operation's label when no

@@ -34,6 +34,22 @@ import Testing
             ])
     }
 
+    @Test func anticipatedTreatmentAtTheStorerDropsTheOnwardJourney() throws {
+        var world = TestWorld()
+        var content = Fixtures.content()
+        content.recipient.isTempStorage = true
+        let id = try world.create(content)
+        try world.run(.seal, on: id)
+        try world.run(.signEmission(Fixtures.emission()), on: id)
+        try world.run(.signTransport(Fixtures.transport()), on: id)
+        try world.run(.markTempStored(Fixtures.acceptance()), on: id)
+        #expect(world.status(id) == .tempStorerAccepted)
+        let events = try world.run(.markProcessed(Fixtures.processing()), on: id)
+        #expect(events.map(\.type) == ["FormUpdated", "FormProcessed"])
+        #expect(world.status(id) == .processed)
+        #expect(world.forms[id]?.content.recipient.isTempStorage == false)
+    }
+
     @Test func unplannedTemporaryStorageResealsFromAccepted() throws {
         let (world, id) = try Scenarios.unplannedTemporaryStorage()
         let statuses = world.log.compactMap { statusAfter($0) }
