@@ -258,6 +258,24 @@ EXAMPLES = {
 }
 
 
+def reachable(node, found=None):
+    """The names of the shared definitions `node` refers to, directly or not."""
+    found = set() if found is None else found
+    if isinstance(node, dict):
+        target = node.get("$ref", "")
+        if target.startswith("#/$defs/"):
+            name = target[len("#/$defs/"):]
+            if name not in found:
+                found.add(name)
+                reachable(DEFS[name], found)
+        for value in node.values():
+            reachable(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            reachable(value, found)
+    return found
+
+
 def main():
     for name, (description, (properties, required)) in EVENTS.items():
         schema = {
@@ -267,7 +285,7 @@ def main():
             "description": description,
             **obj(properties, required),
             "examples": [EXAMPLES[name]],
-            "$defs": DEFS,
+            "$defs": {name: DEFS[name] for name in sorted(reachable(properties))},
         }
         folder = os.path.join(OUT, name)
         os.makedirs(folder, exist_ok=True)
