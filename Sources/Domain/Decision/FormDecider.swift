@@ -96,6 +96,9 @@ public enum FormDecider {
         guard let id = context.newFormId, !id.isEmpty else {
             preconditionFailure("a creating command needs DecisionContext.newFormId")
         }
+        // Stream ids are printable ASCII; the id is made by the caller, never by a user.
+        precondition(
+            id.utf8.allSatisfy { (0x21...0x7E).contains($0) }, "form id must be printable ASCII")
         return id
     }
 }
