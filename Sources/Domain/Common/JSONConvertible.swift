@@ -1,0 +1,95 @@
+import CanonicalJSON
+
+/// A value that converts to and from a ``JSONValue`` tree; event payloads are built from
+/// these trees, whose objects ``CanonicalJSON`` always writes in canonical key order.
+public protocol JSONConvertible: Sendable {
+    /// The value as a JSON tree.
+    var jsonValue: JSONValue { get }
+    /// Reads the value back from a JSON tree.
+    /// - Throws: ``JSONError`` with `typeMismatch`, `missingKey` or `invalidValue`.
+    init(jsonValue: JSONValue) throws(JSONError)
+}
+
+/// A string-backed enumeration converted as its raw value.
+public protocol JSONStringEnum: JSONConvertible, RawRepresentable where RawValue == String {}
+
+extension JSONStringEnum {
+    /// The raw value as a JSON string.
+    public var jsonValue: JSONValue { .string(rawValue) }
+
+    /// Reads a raw value; an unknown one is an `invalidValue` error.
+    public init(jsonValue: JSONValue) throws(JSONError) {
+        guard let text = jsonValue.stringValue else { throw JSONError(.typeMismatch, at: 0) }
+        guard let value = Self(rawValue: text) else { throw JSONError(.invalidValue, at: 0) }
+        self = value
+    }
+}
+
+extension String: JSONConvertible {
+    /// The string as a JSON string.
+    public var jsonValue: JSONValue { .string(self) }
+
+    /// Reads a JSON string.
+    public init(jsonValue: JSONValue) throws(JSONError) {
+        guard let text = jsonValue.stringValue else { throw JSONError(.typeMismatch, at: 0) }
+        self = text
+    }
+}
+
+extension Bool: JSONConvertible {
+    /// The flag as a JSON boolean.
+    public var jsonValue: JSONValue { .bool(self) }
+
+    /// Reads a JSON boolean.
+    public init(jsonValue: JSONValue) throws(JSONError) {
+        guard case .bool(let flag) = jsonValue else { throw JSONError(.typeMismatch, at: 0) }
+        self = flag
+    }
+}
+
+extension Int: JSONConvertible {
+    /// The integer as a JSON integer.
+    public var jsonValue: JSONValue { .int(Int64(self)) }
+
+    /// Reads a JSON integer.
+    public init(jsonValue: JSONValue) throws(JSONError) {
+        guard let number = jsonValue.intValue else { throw JSONError(.typeMismatch, at: 0) }
+        self = Int(number)
+    }
+}
+
+extension Timestamp: JSONConvertible {
+    /// The instant as integer microseconds since the epoch.
+    public var jsonValue: JSONValue { .int(microseconds) }
+
+    /// Reads integer microseconds since the epoch.
+    public init(jsonValue: JSONValue) throws(JSONError) {
+        guard let number = jsonValue.intValue else { throw JSONError(.typeMismatch, at: 0) }
+        self.init(microseconds: number)
+    }
+}
+
+extension Weight: JSONConvertible {
+    /// The mass as integer grams.
+    public var jsonValue: JSONValue { .int(grams) }
+
+    /// Reads integer grams.
+    public init(jsonValue: JSONValue) throws(JSONError) {
+        guard let number = jsonValue.intValue else { throw JSONError(.typeMismatch, at: 0) }
+        self.init(grams: number)
+    }
+}
+
+extension Array: JSONConvertible where Element: JSONConvertible {
+    /// The elements as a JSON array.
+    public var jsonValue: JSONValue { .array(map(\.jsonValue)) }
+
+    /// Reads a JSON array of elements.
+    public init(jsonValue: JSONValue) throws(JSONError) {
+        guard case .array(let elements) = jsonValue else { throw JSONError(.typeMismatch, at: 0) }
+        var result: [Element] = []
+        result.reserveCapacity(elements.count)
+        for element in elements { result.append(try Element(jsonValue: element)) }
+        self = result
+    }
+}

@@ -1,0 +1,125 @@
+extension FormDecider {
+    /// The next transporter takes the waste over: transporter N of the initial chain, or the
+    /// onward transporter after temporary storage.
+    static func signTransport(
+        _ input: SignTransportInput, state: FormState, context: DecisionContext
+    ) throws(DomainError) -> [DomainEvent] {
+        if [.resealed, .signedByTempStorer].contains(state.status) {
+            return try signOnwardTransport(input, state: state, context: context)
+        }
+        let next = try Workflow.next(
+            from: state.status, on: .signTransport,
+            facts: facts(state.content))
+        if state.status == .sealed && !mayBeTakenOverUnsigned(state.content) {
+            throw .invalidTransition(status: .sealed, action: .signTransport)
+        }
+        let index = state.transportSignatures.count
+        guard index < state.content.transporters.count else {
+            throw .validationFailed([ValidationIssue("transporters", .noTransporterToSign)])
+        }
+        let content = try completed(state.content, transporter: index, with: input)
+        var events: [DomainEvent] = []
+        if state.status == .sealed {
+            events.append(automaticItemEmission(state, context: context))
+        }
+        let signature = TransportSignature(
+            number: index + 1, takenOverAt: input.takenOverAt, takenOverBy: input.takenOverBy)
+        events.append(
+            .transportSigned(
+                TransportSigned(
+                    header: header(state.id, context),
+                    signature: signature, leg: .initial,
+                    changes: state.content.changes(to: content),
+                    status: next)))
+        events += try containerPickup(state, signature: signature, context: context)
+        return events
+    }
+
+    /// The content with the signing transporter's plates and mode from the input, once the
+    /// transporter and the waste pass the take-over rules.
+    private static func completed(
+        _ original: FormContent, transporter index: Int, with input: SignTransportInput
+    ) throws(DomainError) -> FormContent {
+        var content = original
+        if let plates = input.numberPlates { content.transporters[index].numberPlates = plates }
+        if let mode = input.mode { content.transporters[index].mode = mode }
+        content = content.normalized()
+        var collector = IssueCollector(
+            FormValidator.transportIssues(
+                content.transporters[index], prefix: "transporters.\(index)",
+                waste: content.wasteDetails, emitterType: content.emitter.type))
+        collector.require(input.takenOverBy, "takenOverBy")
+        try collector.check()
+        return content
+    }
+
+    /// SEALED → SENT is only for an emitter that cannot sign: an individual, a foreign ship
+    /// with its OMI number, or an annexe-1 item.
+    private static func mayBeTakenOverUnsigned(_ content: FormContent) -> Bool {
+        let emitter = content.emitter
+        return emitter.isPrivateIndividual
+            || (emitter.isForeignShip && emitter.company?.omiNumber != nil)
+            || emitter.type == .appendix1Producer
+    }
+
+    /// An annexe-1 item picked up unsigned gets the platform's automatic emission.
+    private static func automaticItemEmission(
+        _ state: FormState, context: DecisionContext
+    )
+        -> DomainEvent
+    {
+        var signature = EmissionSignature(emittedAt: context.now, emittedBy: "automatic signature")
+        signature.isAutomatic = true
+        return .emissionSigned(
+            EmissionSigned(
+                header: header(state.id, context),
+                signature: signature, changes: [], status: .signedByProducer))
+    }
+
+    /// The first pickup of an annexe-1 item sends its sealed container.
+    private static func containerPickup(
+        _ state: FormState, signature: TransportSignature, context: DecisionContext
+    ) throws(DomainError) -> [DomainEvent] {
+        guard let containerId = state.appendix1ContainerId,
+            let container = context.relatedForms[containerId], container.status == .sealed
+        else { return [] }
+        let next = try Workflow.next(from: .sealed, on: .signTransport, facts: TransitionFacts())
+        return [
+            .transportSigned(
+                TransportSigned(
+                    header: header(containerId, context),
+                    signature: signature, leg: .initial, changes: [], status: next,
+                    cascadedFrom: state.id))
+        ]
+    }
+
+    private static func signOnwardTransport(
+        _ input: SignTransportInput, state: FormState, context: DecisionContext
+    ) throws(DomainError) -> [DomainEvent] {
+        let next = try Workflow.next(
+            from: state.status, on: .signTransport,
+            facts: TransitionFacts())
+        // The onward transporter's plates and mode are given when resealing.
+        guard let transporter = state.temporaryStorage?.transporter else {
+            throw .validationFailed([
+                ValidationIssue("temporaryStorage.transporter", .noTransporterToSign)
+            ])
+        }
+        let waste = state.temporaryStorage?.wasteDetails ?? state.content.wasteDetails
+        var collector = IssueCollector()
+        collector.merge(
+            FormValidator.transportIssues(
+                transporter,
+                prefix: "temporaryStorage.transporter", waste: waste, emitterType: nil))
+        collector.require(input.takenOverBy, "takenOverBy")
+        try collector.check()
+        let signature = TransportSignature(
+            number: 1, takenOverAt: input.takenOverAt, takenOverBy: input.takenOverBy)
+        return [
+            .transportSigned(
+                TransportSigned(
+                    header: header(state.id, context),
+                    signature: signature, leg: .onward, changes: [], status: next))
+        ]
+    }
+}

@@ -1,0 +1,17 @@
+/// What a transporter gives when taking the waste over.
+public struct SignTransportInput: Hashable, Sendable {
+    /// When the waste was taken over.
+    public var takenOverAt: Timestamp
+    /// Who took it over.
+    public var takenOverBy: String
+    /// Plates, when not already on the BSD.
+    public var numberPlates: [String]?
+    /// Transport mode, when not already on the BSD.
+    public var mode: TransportMode?
+
+    /// Makes an input with the two required fields.
+    public init(takenOverAt: Timestamp, takenOverBy: String) {
+        self.takenOverAt = takenOverAt
+        self.takenOverBy = takenOverBy
+    }
+}

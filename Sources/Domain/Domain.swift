@@ -1,1 +1,0 @@
-/// The Domain module; its first types land with its issue.

@@ -1,0 +1,53 @@
+import CanonicalJSON
+
+/// The treatment actually done at the destination (box 11 and 12).
+public struct Processing: Hashable, Sendable {
+    /// The operation code done, spaced.
+    public var operationDone: String
+    /// The operation mode, required iff the code has allowed modes.
+    public var operationMode: OperationMode?
+    /// Free description of the operation.
+    public var description: String?
+    /// Who certifies the treatment.
+    public var processedBy: String
+    /// When it was done.
+    public var processedAt: Timestamp
+    /// Where the waste goes next, for grouping codes.
+    public var nextDestination: NextDestination?
+    /// Whether an authorised traceability break applies.
+    public var noTraceability = false
+
+    /// Makes a processing record.
+    public init(operationDone: String, processedBy: String, processedAt: Timestamp) {
+        self.operationDone = operationDone
+        self.processedBy = processedBy
+        self.processedAt = processedAt
+    }
+}
+
+extension Processing: JSONConvertible {
+    /// The present fields as an object.
+    public var jsonValue: JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("operationDone", operationDone)
+        object.set("operationMode", operationMode)
+        object.set("description", description)
+        object.set("processedBy", processedBy)
+        object.set("processedAt", processedAt)
+        object.set("nextDestination", nextDestination)
+        object.setTrue("noTraceability", noTraceability)
+        return object.value
+    }
+
+    /// Reads a processing object.
+    public init(jsonValue: JSONValue) throws(JSONError) {
+        let object = try JSONObjectReader(jsonValue)
+        operationDone = try object.required("operationDone")
+        operationMode = try object.optional("operationMode")
+        description = try object.optional("description")
+        processedBy = try object.required("processedBy")
+        processedAt = try object.required("processedAt")
+        nextDestination = try object.optional("nextDestination")
+        noTraceability = try object.flag("noTraceability")
+    }
+}

@@ -1,0 +1,64 @@
+import CanonicalJSON
+
+/// One leg of the transport (up to five in a multimodal chain); signatures live in
+/// ``TransportSignature``.
+public struct Transporter: Hashable, Sendable {
+    /// The transporting company (SIRET, or VAT for a foreign one).
+    public var company: FormCompany?
+    /// Whether the transporter is exempted of a transport receipt.
+    public var isExemptedOfReceipt = false
+    /// Transport receipt number.
+    public var receipt: String?
+    /// Department of the receipt.
+    public var department: String?
+    /// End of validity of the receipt.
+    public var validityLimit: Timestamp?
+    /// Vehicle plates, at most two.
+    public var numberPlates: [String] = []
+    /// Transport mode.
+    public var mode: TransportMode?
+    /// Free text for the transporter.
+    public var customInfo: String?
+
+    /// An empty transporter.
+    public init() {}
+
+    /// Whether receipt fields are not required: exempted, foreign (VAT only) or not by road.
+    public var isReceiptExempt: Bool {
+        if isExemptedOfReceipt { return true }
+        if company?.siret == nil, let vat = company?.vatNumber, VATNumber.isForeign(vat) {
+            return true
+        }
+        if let mode, mode != .road { return true }
+        return false
+    }
+}
+
+extension Transporter: JSONConvertible {
+    /// The transporter's present fields as an object.
+    public var jsonValue: JSONValue {
+        var object = JSONObjectBuilder()
+        object.set("company", company)
+        object.setTrue("isExemptedOfReceipt", isExemptedOfReceipt)
+        object.set("receipt", receipt)
+        object.set("department", department)
+        object.set("validityLimit", validityLimit)
+        object.setNonEmpty("numberPlates", numberPlates)
+        object.set("mode", mode)
+        object.set("customInfo", customInfo)
+        return object.value
+    }
+
+    /// Reads a transporter object.
+    public init(jsonValue: JSONValue) throws(JSONError) {
+        let object = try JSONObjectReader(jsonValue)
+        company = try object.optional("company")
+        isExemptedOfReceipt = try object.flag("isExemptedOfReceipt")
+        receipt = try object.optional("receipt")
+        department = try object.optional("department")
+        validityLimit = try object.optional("validityLimit")
+        numberPlates = try object.list("numberPlates")
+        mode = try object.optional("mode")
+        customInfo = try object.optional("customInfo")
+    }
+}

@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""Writes the event catalogue: events/<Type>/v<version>.schema.json (JSON Schema 2020-12),
+one per domain event type and schema version, each with an example.
+
+The shared definitions below mirror the Swift payload types in Sources/Domain; rerun this
+script after changing a payload and add a new version instead of editing a published one.
+"""
+import json
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "events")
+
+STATUSES = [
+    "DRAFT", "SEALED", "SIGNED_BY_PRODUCER", "SENT", "RECEIVED", "ACCEPTED", "PROCESSED",
+    "FOLLOWED_WITH_PNTTD", "AWAITING_GROUP", "GROUPED", "NO_TRACEABILITY", "REFUSED",
+    "TEMP_STORED", "TEMP_STORER_ACCEPTED", "RESEALED", "SIGNED_BY_TEMP_STORER", "RESENT",
+    "CANCELED",
+]
+
+
+def obj(properties, required=()):
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(required),
+        "additionalProperties": False,
+    }
+
+
+def ref(name):
+    return {"$ref": f"#/$defs/{name}"}
+
+
+def array(items):
+    return {"type": "array", "items": items, "minItems": 1}
+
+
+STRING = {"type": "string"}
+TRUE = {"const": True}
+BOOL = {"type": "boolean"}
+INT = {"type": "integer"}
+
+DEFS = {
+    "instant": {"type": "integer", "description": "Microseconds since 1970-01-01T00:00:00Z."},
+    "grams": {"type": "integer", "description": "A mass in grams (tonnes × 10⁶)."},
+    "status": {"enum": STATUSES},
+    "actor": obj({"userId": STRING, "companyOrgId": STRING}, ["userId"]),
+    "company": obj({k: STRING for k in [
+        "name", "siret", "vatNumber", "address", "contact", "phone", "mail", "country",
+        "omiNumber", "extraEuropeanId"]}),
+    "workSite": obj({k: STRING for k in ["name", "address", "city", "postalCode", "infos"]}),
+    "emitter": obj({
+        "type": {"enum": ["PRODUCER", "OTHER", "APPENDIX1", "APPENDIX1_PRODUCER", "APPENDIX2"]},
+        "company": ref("company"), "workSite": ref("workSite"), "pickupSite": STRING,
+        "isPrivateIndividual": TRUE, "isForeignShip": TRUE,
+    }),
+    "recipient": obj({
+        "cap": STRING, "processingOperation": STRING, "company": ref("company"),
+        "isTempStorage": TRUE,
+    }),
+    "transporter": obj({
+        "company": ref("company"), "isExemptedOfReceipt": TRUE, "receipt": STRING,
+        "department": STRING, "validityLimit": ref("instant"),
+        "numberPlates": array(STRING),
+        "mode": {"enum": ["ROAD", "RAIL", "AIR", "RIVER", "SEA", "OTHER"]}, "customInfo": STRING,
+    }),
+    "packaging": obj({
+        "type": {"enum": ["FUT", "GRV", "CITERNE", "BENNE", "AUTRE", "PIPELINE"]},
+        "other": STRING, "quantity": INT, "volume": INT,
+        "identificationNumbers": array(STRING),
+    }, ["type", "quantity"]),
+    "wasteDetails": obj({
+        "code": STRING, "name": STRING, "isDangerous": BOOL, "pop": BOOL,
+        "isSubjectToADR": BOOL, "onuCode": STRING, "nonRoadRegulationMention": STRING,
+        "quantity": ref("grams"), "quantityType": {"enum": ["REAL", "ESTIMATED"]},
+        "consistences": array({"enum": ["SOLID", "LIQUID", "GASEOUS", "DOUGHY"]}),
+        "packagings": array(ref("packaging")), "sampleNumber": STRING,
+    }),
+    "tradingParty": obj({
+        "company": ref("company"), "receipt": STRING, "department": STRING,
+        "validityLimit": ref("instant"),
+    }),
+    "ecoOrganisme": obj({"name": STRING, "siret": STRING}),
+    "groupingFraction": obj({"formId": STRING, "quantity": ref("grams")}, ["formId"]),
+    "content": obj({
+        "customId": STRING, "emitter": ref("emitter"), "recipient": ref("recipient"),
+        "transporters": array(ref("transporter")), "wasteDetails": ref("wasteDetails"),
+        "trader": ref("tradingParty"), "broker": ref("tradingParty"),
+        "ecoOrganisme": ref("ecoOrganisme"), "intermediaries": array(ref("company")),
+        "isDirectSupply": TRUE, "temporaryStorageDestination": ref("recipient"),
+        "grouping": array(ref("groupingFraction")),
+    }),
+    "fieldChange": obj({"path": STRING, "from": {}, "to": {}}, ["path"]),
+    "emissionSignature": obj({
+        "emittedAt": ref("instant"), "emittedBy": STRING, "byEcoOrganisme": TRUE,
+        "isAutomatic": TRUE,
+    }, ["emittedAt", "emittedBy"]),
+    "transportSignature": obj({
+        "number": {"type": "integer", "minimum": 1, "maximum": 5},
+        "takenOverAt": ref("instant"), "takenOverBy": STRING,
+    }, ["number", "takenOverAt", "takenOverBy"]),
+    "reception": obj({
+        "receivedAt": ref("instant"), "receivedBy": STRING, "signedAt": ref("instant"),
+        "signedBy": STRING,
+        "acceptationStatus": {"enum": ["ACCEPTED", "REFUSED", "PARTIALLY_REFUSED"]},
+        "refusalReason": STRING, "quantityReceived": ref("grams"),
+        "quantityRefused": ref("grams"), "quantityType": {"enum": ["REAL", "ESTIMATED"]},
+        "hasCiterneBeenWashedOut": BOOL,
+        "citerneNotWashedOutReason": {"enum": [
+            "EXEMPTED", "INCOMPATIBLE", "UNAVAILABLE", "NOT_BY_DRIVER"]},
+        "emptyReturnADR": STRING,
+    }),
+    "nextDestination": obj({
+        "processingOperation": STRING, "company": ref("company"), "notificationNumber": STRING,
+    }),
+    "processing": obj({
+        "operationDone": STRING,
+        "operationMode": {"enum": [
+            "REUTILISATION", "RECYCLAGE", "VALORISATION_ENERGETIQUE", "AUTRES_VALORISATIONS",
+            "ELIMINATION"]},
+        "description": STRING, "processedBy": STRING, "processedAt": ref("instant"),
+        "nextDestination": ref("nextDestination"), "noTraceability": TRUE,
+    }, ["operationDone", "processedBy", "processedAt"]),
+}
+
+HEADER = {"formId": STRING, "at": ref("instant"), "actor": ref("actor")}
+HEADER_REQUIRED = ["formId", "at", "actor"]
+
+
+def with_header(properties, required):
+    return {**HEADER, **properties}, HEADER_REQUIRED + required
+
+
+STATUS_CHANGED = with_header({"status": ref("status"), "reason": STRING}, ["status"])
+RECEPTION = with_header(
+    {"reception": ref("reception"), "status": ref("status"), "cascadedFrom": STRING},
+    ["reception", "status"])
+EMISSION = with_header(
+    {"signature": ref("emissionSignature"), "changes": array(ref("fieldChange")),
+     "status": ref("status")}, ["signature", "status"])
+LINKED = with_header(
+    {"otherFormId": STRING, "quantity": ref("grams"), "status": ref("status")},
+    ["otherFormId"])
+
+EVENTS = {
+    "ReadableIdReserved": (
+        "A number of the yearly readable-id counter went to a new BSD "
+        "(stream readable-id-<year>).",
+        ({"year": INT, "number": {"type": "integer", "minimum": 1}, "formId": STRING,
+          "readableId": {"type": "string", "pattern": "^TD-[0-9]{2}-[A-Z]{3}[0-9]{5}$"}},
+         ["year", "number", "readableId", "formId"])),
+    "FormCreated": (
+        "A draft BSD was created, or duplicated from another one.",
+        with_header({"readableId": STRING, "content": ref("content"), "isDuplicateOf": STRING,
+                     "status": {"const": "DRAFT"}}, ["readableId", "content", "status"])),
+    "FormUpdated": (
+        "Content fields changed; one entry per changed leaf, by dotted path.",
+        with_header({"changes": array(ref("fieldChange"))}, ["changes"])),
+    "FormDeleted": ("The BSD was soft-deleted; status is unchanged.", STATUS_CHANGED),
+    "FormSealed": ("The BSD passed full validation and was sealed.", STATUS_CHANGED),
+    "EmissionSigned": ("The emitter (or eco-organisme, or the platform) signed.", EMISSION),
+    "TransportSigned": (
+        "A transporter took the waste over.",
+        with_header({"signature": ref("transportSignature"),
+                     "leg": {"enum": ["INITIAL", "ONWARD"]},
+                     "changes": array(ref("fieldChange")), "status": ref("status"),
+                     "cascadedFrom": STRING}, ["signature", "leg", "status"])),
+    "FormReceived": ("The destination received the waste.", RECEPTION),
+    "FormAccepted": ("The destination signed acceptance.", RECEPTION),
+    "FormTempStored": ("The temporary storer received the waste.", RECEPTION),
+    "FormTempStorerAccepted": ("The temporary storer signed acceptance.", RECEPTION),
+    "FormProcessed": (
+        "The treatment was signed.",
+        with_header({"processing": ref("processing"), "status": ref("status"),
+                     "cascadedFrom": STRING}, ["processing", "status"])),
+    "FormResealed": (
+        "The onward journey after temporary storage was filled in.",
+        with_header({"destination": ref("recipient"), "transporter": ref("transporter"),
+                     "wasteDetails": ref("wasteDetails"), "status": ref("status")},
+                    ["destination", "status"])),
+    "TempStorerEmissionSigned": (
+        "The temporary storer signed as emitter of the onward journey.", EMISSION),
+    "FormResent": ("The waste left the temporary storage.", STATUS_CHANGED),
+    "FormGrouped": ("An initial BSD was grouped into a sealed regroupement BSD.", LINKED),
+    "GroupedFormProcessed": (
+        "Every regroupement holding this BSD was treated; it is processed.", LINKED),
+    "FormUngrouped": (
+        "A refused regroupement released this BSD, which awaits grouping again.", LINKED),
+    "FormAttachedToAppendix1": ("An annexe-1 item was attached to its container.", LINKED),
+    "FormImportedFromPaper": (
+        "A paper BSD was recorded with all its boxes.",
+        with_header({"readableId": STRING, "content": ref("content"),
+                     "emission": ref("emissionSignature"),
+                     "transport": ref("transportSignature"), "reception": ref("reception"),
+                     "processing": ref("processing"), "status": ref("status")},
+                    ["content", "emission", "transport", "reception", "processing", "status"])),
+    "FormCanceled": ("The BSD was cancelled after an approved revision.", STATUS_CHANGED),
+}
+
+AT = 1772323200000000
+ACTOR = {"userId": "user-1", "companyOrgId": "12345678000014"}
+H = {"formId": "f1", "at": AT, "actor": ACTOR}
+COMPANY = {"siret": "12345678000014", "name": "Producteur", "address": "1 rue A",
+           "contact": "Jo", "phone": "0102030405", "mail": "jo@example.fr"}
+CONTENT = {
+    "emitter": {"type": "PRODUCER", "company": COMPANY},
+    "recipient": {"company": {**COMPANY, "siret": "98765432100015"},
+                  "processingOperation": "R 1", "cap": "CAP-1"},
+    "transporters": [{"company": {**COMPANY, "siret": "55555555000014"}, "mode": "ROAD",
+                      "numberPlates": ["AB-123-CD"]}],
+    "wasteDetails": {"code": "16 01 07*", "name": "Filtres", "pop": False,
+                     "isSubjectToADR": True, "onuCode": "UN 3175", "quantity": 1500000,
+                     "quantityType": "REAL", "consistences": ["SOLID"],
+                     "packagings": [{"type": "FUT", "quantity": 2}]},
+}
+RECEPTION_EX = {"receivedAt": AT, "receivedBy": "R", "signedAt": AT, "signedBy": "R",
+                "acceptationStatus": "ACCEPTED", "quantityReceived": 1500000,
+                "quantityRefused": 0}
+PROCESSING_EX = {"operationDone": "R 1", "operationMode": "VALORISATION_ENERGETIQUE",
+                 "processedBy": "O", "processedAt": AT}
+EXAMPLES = {
+    "ReadableIdReserved": {"year": 2026, "number": 1, "readableId": "TD-26-AAA00001",
+                           "formId": "f1"},
+    "FormCreated": {**H, "readableId": "TD-26-AAA00001", "content": CONTENT, "status": "DRAFT"},
+    "FormUpdated": {**H, "changes": [{"path": "customId", "to": "INT-42"},
+                                     {"path": "wasteDetails.quantity", "from": 1500000,
+                                      "to": 2000000}]},
+    "FormDeleted": {**H, "status": "DRAFT"},
+    "FormSealed": {**H, "status": "SEALED"},
+    "EmissionSigned": {**H, "signature": {"emittedAt": AT, "emittedBy": "E"},
+                       "status": "SIGNED_BY_PRODUCER"},
+    "TransportSigned": {**H, "signature": {"number": 1, "takenOverAt": AT, "takenOverBy": "T"},
+                        "leg": "INITIAL", "status": "SENT"},
+    "FormReceived": {**H, "reception": {"receivedAt": AT, "receivedBy": "R"},
+                     "status": "RECEIVED"},
+    "FormAccepted": {**H, "reception": RECEPTION_EX, "status": "ACCEPTED"},
+    "FormTempStored": {**H, "reception": {"receivedAt": AT, "receivedBy": "R"},
+                       "status": "TEMP_STORED"},
+    "FormTempStorerAccepted": {**H, "reception": RECEPTION_EX, "status": "TEMP_STORER_ACCEPTED"},
+    "FormProcessed": {**H, "processing": PROCESSING_EX, "status": "PROCESSED"},
+    "FormResealed": {**H, "destination": {"company": COMPANY, "processingOperation": "R 1"},
+                     "status": "RESEALED"},
+    "TempStorerEmissionSigned": {**H, "signature": {"emittedAt": AT, "emittedBy": "S"},
+                                 "status": "SIGNED_BY_TEMP_STORER"},
+    "FormResent": {**H, "status": "RESENT"},
+    "FormGrouped": {**H, "otherFormId": "f9", "quantity": 1500000, "status": "GROUPED"},
+    "GroupedFormProcessed": {**H, "otherFormId": "f9", "status": "PROCESSED"},
+    "FormUngrouped": {**H, "otherFormId": "f9", "quantity": 1500000,
+                      "status": "AWAITING_GROUP"},
+    "FormAttachedToAppendix1": {**H, "otherFormId": "f9"},
+    "FormImportedFromPaper": {
+        **H, "readableId": "TD-26-AAA00002", "content": CONTENT,
+        "emission": {"emittedAt": AT, "emittedBy": "E"},
+        "transport": {"number": 1, "takenOverAt": AT, "takenOverBy": "T"},
+        "reception": RECEPTION_EX, "processing": PROCESSING_EX, "status": "PROCESSED"},
+    "FormCanceled": {**H, "status": "CANCELED", "reason": "Revision approved"},
+}
+
+
+def reachable(node, found=None):
+    """The names of the shared definitions `node` refers to, directly or not."""
+    found = set() if found is None else found
+    if isinstance(node, dict):
+        target = node.get("$ref", "")
+        if target.startswith("#/$defs/"):
+            name = target[len("#/$defs/"):]
+            if name not in found:
+                found.add(name)
+                reachable(DEFS[name], found)
+        for value in node.values():
+            reachable(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            reachable(value, found)
+    return found
+
+
+def main():
+    for name, (description, (properties, required)) in EVENTS.items():
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://bsd-ledger.invalid/events/{name}/v1.schema.json",
+            "title": f"{name} v1",
+            "description": description,
+            **obj(properties, required),
+            "examples": [EXAMPLES[name]],
+            "$defs": {name: DEFS[name] for name in sorted(reachable(properties))},
+        }
+        folder = os.path.join(OUT, name)
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "v1.schema.json"), "w", encoding="utf-8") as f:
+            json.dump(schema, f, indent=2, ensure_ascii=False)
+            f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
