@@ -158,7 +158,8 @@ extension JSONReader {
             guard let value = Double(text), value.isFinite else {
                 throw JSONError(.numberOutOfRange, at: span.start)
             }
-            guard value.description == text else { throw JSONError(.notCanonical, at: span.start) }
+            let canonical = value == 0 ? "0.0" : value.description
+            guard canonical == text else { throw JSONError(.notCanonical, at: span.start) }
         } else if bytes.count == 2 && bytes[0] == UInt8(ascii: "-") && bytes[1] == UInt8(ascii: "0")
         {
             throw JSONError(.notCanonical, at: span.start)

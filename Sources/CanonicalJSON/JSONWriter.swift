@@ -78,7 +78,8 @@ public struct JSONWriter: Sendable {
     public mutating func double(_ value: Double) {
         precondition(value.isFinite, "JSON numbers must be finite, got \(value)")
         prepareValue()
-        bytes.append(contentsOf: value.description.utf8)
+        // -0.0 equals 0.0, so both are written alike.
+        bytes.append(contentsOf: (value == 0 ? "0.0" : value.description).utf8)
     }
 
     /// Writes a string, escaping what JSON requires and nothing else.

@@ -32,6 +32,11 @@ import Testing
         #expect(text([1.5, 0.1, 1e-7, 1e21, -2.25]) == "[1.5,0.1,1e-07,1e+21,-2.25]")
     }
 
+    @Test func negativeZeroIsWrittenLikeZero() {
+        #expect(JSONValue.double(-0.0) == .double(0.0))
+        #expect(text(.double(-0.0)) == text(.double(0.0)))
+    }
+
     @Test func encodeThenDecodeGivesTheSameValue() throws {
         let value: JSONValue = [
             "list": [1, 2.5, "three", ["nested": nil]], "flag": false, "text": "ligne\u{2028}😀",
@@ -55,6 +60,7 @@ import Testing
         ("[1, 2]", .notCanonical),
         ("-0", .notCanonical),
         ("1.50", .notCanonical),
+        ("-0.0", .notCanonical),
         ("1e-7", .notCanonical),
         ("1E5", .notCanonical),
         ("100000000000000000000000.0", .notCanonical),
