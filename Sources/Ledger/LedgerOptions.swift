@@ -7,7 +7,8 @@ public struct LedgerOptions: Sendable {
     public enum Durability: String, Sendable, CaseIterable {
         /// Two syncs per commit (data, then meta page): nothing acknowledged is ever lost.
         case full
-        /// One sync per commit; after a system crash the last commit may roll back. Benchmarks only.
+        /// One sync per commit; after a system crash the last commit may roll back.
+        /// Benchmarks only.
         case noMetaSync
         /// No sync at commit; a system crash may lose recent commits. Benchmarks only.
         case noSync

@@ -17,7 +17,8 @@ struct SeededGenerator: RandomNumberGenerator {
 @Suite struct RoundTripPropertyTests {
     /// Characters that exercise every branch of string handling.
     static let alphabet: [Character] = [
-        "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1f}", "\u{7f}", "é", "€", "😀",
+        "a", "Z", "0", " ", "\"", "\\", "/", "\n", "\t", "\u{0}", "\u{1f}", "\u{7f}", "é", "€",
+        "😀",
         "\u{2028}", "x", "y", "z", ".",
     ]
 

@@ -19,7 +19,8 @@ struct VerifyCommand {
             return 1
         }
         Output.line(
-            "OK: \(report.eventsChecked) events in \(report.streams) streams, head hash \(report.headHash)"
+            "OK: \(report.eventsChecked) events in \(report.streams) streams,"
+                + " head hash \(report.headHash)"
         )
         return 0
     }

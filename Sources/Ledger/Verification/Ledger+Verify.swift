@@ -148,7 +148,8 @@ struct VerificationWalk {
                 problem = .init(
                     position: checked,
                     reason:
-                        "\(database.name) index holds \(stat.ms_entries) entries for \(checked) events"
+                        "\(database.name) index holds \(stat.ms_entries) entries"
+                        + " for \(checked) events"
                 )
                 return
             }
