@@ -54,3 +54,23 @@ import Testing
         #expect(cli.output.hasPrefix("OK: 3 events in 1 streams"))
     }
 }
+
+@Suite struct LiveVerificationTests {
+    @Test func verifyWhileAppendsRunFindsNoProblem() async throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path)
+        defer { ledger.close() }
+        _ = try await ledger.append(Sample.events(5_000), to: "seed", expected: .noStream)
+        let writer = Task {
+            for index in 0..<300 {
+                _ = try await ledger.append(
+                    [Sample.event(index)], to: "live-\(index % 7)", expected: .any)
+            }
+        }
+        var reports: [VerificationReport] = []
+        for _ in 0..<5 { reports.append(try ledger.verify()) }
+        try await writer.value
+        #expect(reports.allSatisfy { $0.problem == nil })
+        #expect(try ledger.verify().eventsChecked == 5_300)
+    }
+}

@@ -4,8 +4,10 @@ import CanonicalJSON
 extension Ledger {
     /// Walks the whole log: positions contiguous from 1, each stream's versions contiguous
     /// from 0, every envelope consistent with its header and canonical, every hash recomputed
-    /// and chained, every index entry pointing back at its event, and the stored head equal
-    /// to the last event. Stops at the first problem.
+    /// and chained, every index entry pointing back at its event, and each index holding one
+    /// entry per event. Stops at the first problem. Safe while another process appends: the
+    /// walk ends in the transaction that reaches the end of the log, and the index counts
+    /// are taken in that same snapshot.
     /// - Parameter progress: called every 100 000 events with the count so far.
     public func verify(
         progress: (UInt64) -> Void = { _ in }
@@ -14,12 +16,9 @@ extension Ledger {
         var done = false
         while !done {
             done = try environment.read { transaction throws(LedgerError) in
-                try walk.step(in: transaction, limit: 8192, progress: progress)
-            }
-        }
-        if walk.problem == nil {
-            try environment.read { transaction throws(LedgerError) in
-                try walk.checkTotals(in: transaction)
+                let finished = try walk.step(in: transaction, limit: 8192, progress: progress)
+                if finished && walk.problem == nil { try walk.checkTotals(in: transaction) }
+                return finished
             }
         }
         return VerificationReport(
