@@ -10,6 +10,8 @@ enum CommandLineTool {
         commands:
           verify --data DIR      walk the whole log: positions, versions, hashes, indexes
           stats --data DIR       counts of events, streams and types; head hash; sizes
+          export --data DIR [--after POSITION] [--limit N]
+                                 each event as a JSON line: envelope, hash, previous hash
           bench ledger [--quick] [--durability full|noMetaSync|noSync] [--no-postgres]
                                  the ledger benchmark (tools/bench ledger)
         """
@@ -25,6 +27,7 @@ enum CommandLineTool {
             switch command {
             case "verify": return try VerifyCommand(options: &options).run()
             case "stats": return try StatsCommand(options: &options).run()
+            case "export": return try ExportCommand(options: &options).run()
             case "crash-writer": return try CrashWriterCommand(options: &options).run()
             case "bench": return try BenchCommand(options: &options).run()
             case "bench-payload":

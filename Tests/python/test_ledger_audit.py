@@ -68,3 +68,21 @@ def test_independent_reader_recomputes_every_hash(ledger_binary, tmp_path):
             value = txn.get(struct.pack(">Q", position), db=log)
             assert value is not None, f"acknowledged position {position} missing"
             assert HEADER.unpack_from(value)[7].hex() == event_id.replace("-", "")
+
+
+def test_export_prints_every_envelope_with_a_chain_that_checks(ledger_binary, tmp_path):
+    write_some_events(ledger_binary, tmp_path, seconds=0.5)
+    out = subprocess.run([str(ledger_binary), "export", "--data", str(tmp_path)],
+                         check=True, capture_output=True).stdout.decode().splitlines()
+    assert len(out) > 20
+    previous = "0" * 64
+    for number, line in enumerate(out, start=1):
+        record = json.loads(line)
+        envelope = canonical(record["envelope"])
+        assert record["envelope"]["position"] == number
+        assert record["previousHash"] == previous
+        assert hashlib.sha256(bytes.fromhex(previous) + envelope).hexdigest() == record["hash"]
+        previous = record["hash"]
+    tail = subprocess.run([str(ledger_binary), "export", "--data", str(tmp_path), "--after", "5",
+                           "--limit", "3"], check=True, capture_output=True).stdout.decode()
+    assert [json.loads(l)["envelope"]["position"] for l in tail.splitlines()] == [6, 7, 8]
