@@ -17,9 +17,20 @@ final class RequestContext: @unchecked Sendable {
         case rejected
     }
 
+    /// What became of the handler by the time libmicrohttpd's call returns.
+    enum Outcome {
+        /// It answered without suspending: send the response now.
+        case answered(HTTPResponse)
+        /// It is still running; the connection is suspended until it answers.
+        case suspended
+        /// The server is stopping and will not wait for it: close the connection.
+        case abandoned
+    }
+
     /// What the handler's task and the server have agreed on.
     private enum Exchange {
-        case waiting
+        case running
+        case suspended
         case answered(HTTPResponse)
         case delivered
         case abandoned
@@ -28,22 +39,52 @@ final class RequestContext: @unchecked Sendable {
     let connection: OpaquePointer
     var request: HTTPRequest
     var phase = Phase.receiving
-    private let exchange = Mutex(Exchange.waiting)
+    private let exchange = Mutex(Exchange.running)
 
     init(connection: OpaquePointer, request: HTTPRequest) {
         self.connection = connection
         self.request = request
     }
 
-    /// Keeps the handler's response and resumes the connection so that libmicrohttpd calls
-    /// back to send it. False when the server has abandoned the request.
+    /// Called once the handler's task has started: takes its response when it already
+    /// answered, else suspends the connection, registering it with `register` first (which
+    /// refuses once the server is stopping).
+    func suspendUnlessAnswered(register: () -> Bool) -> Outcome {
+        exchange.withLock { state in
+            switch state {
+            case .answered(let response):
+                state = .delivered
+                return .answered(response)
+            case .running:
+                guard register() else {
+                    state = .abandoned
+                    return .abandoned
+                }
+                MHD_suspend_connection(connection)
+                state = .suspended
+                return .suspended
+            case .suspended, .delivered, .abandoned:
+                return .abandoned
+            }
+        }
+    }
+
+    /// Keeps the handler's response and, when the connection was suspended, resumes it so
+    /// that libmicrohttpd calls back to send it. True only when it resumed the connection.
     func answer(_ response: HTTPResponse) -> Bool {
         exchange.withLock { state in
-            guard case .waiting = state else { return false }
-            state = .answered(response)
-            // Under the lock, so that `abandon` can never resume the connection twice.
-            MHD_resume_connection(connection)
-            return true
+            switch state {
+            case .running:
+                state = .answered(response)
+                return false
+            case .suspended:
+                state = .answered(response)
+                // Under the lock, so that `abandon` can never resume the connection twice.
+                MHD_resume_connection(connection)
+                return true
+            case .answered, .delivered, .abandoned:
+                return false
+            }
         }
     }
 
@@ -51,14 +92,14 @@ final class RequestContext: @unchecked Sendable {
     /// so that the daemon can close it. False when the handler had already answered.
     func abandon() -> Bool {
         exchange.withLock { state in
-            guard case .waiting = state else { return false }
+            guard case .suspended = state else { return false }
             state = .abandoned
             MHD_resume_connection(connection)
             return true
         }
     }
 
-    /// The response to send, once; nil when the request was abandoned.
+    /// The response to send after a resume, once; nil when the request was abandoned.
     func takeResponse() -> HTTPResponse? {
         exchange.withLock { state in
             guard case .answered(let response) = state else { return nil }

@@ -23,8 +23,7 @@ extension ServerCore {
         }
         switch context.phase {
         case .receiving:
-            run(context)
-            return .YES
+            return run(context)
         case .running:
             // Resumed: the handler answered, or the server gave up on it at shutdown.
             guard let response = context.takeResponse() else { return .NO }

@@ -14,8 +14,13 @@ final class ServerCore: Sendable {
     let inFlight = Atomic<Int>(0)
     /// Set when shutdown begins: responses then ask the client to close.
     let draining = Atomic<Bool>(false)
-    /// Requests whose handler is running, by identity, so a shutdown can abandon them.
-    private let running = Mutex<[ObjectIdentifier: RequestContext]>([:])
+    /// Requests suspended while their handler runs, so that a shutdown can abandon them.
+    private let running = Mutex(Suspended())
+
+    private struct Suspended {
+        var contexts: [ObjectIdentifier: RequestContext] = [:]
+        var stopping = false
+    }
 
     init(
         configuration: HTTPServer.Configuration, logger: Logger,
@@ -26,26 +31,46 @@ final class ServerCore: Sendable {
         self.handler = handler
     }
 
-    /// Suspends the connection and runs the handler in a task; the task resumes the
-    /// connection when it has a response, so no pool thread waits on the handler.
-    func run(_ context: RequestContext) {
+    /// Runs the handler in a task started on this thread: a handler that answers without
+    /// suspending is answered at once; otherwise the connection is suspended and the task
+    /// resumes it when the response is ready, so no pool thread waits on a handler.
+    func run(_ context: RequestContext) -> MHD_Result {
         context.phase = .running
-        running.withLock { $0[ObjectIdentifier(context)] = context }
-        MHD_suspend_connection(context.connection)
         let request = context.request
         context.request.body = []
-        Task { [handler] in
+        Task.immediate { [handler] in
             let response = await handler(request)
-            self.running.withLock { _ = $0.removeValue(forKey: ObjectIdentifier(context)) }
-            _ = context.answer(response)
+            if context.answer(response) {
+                self.running.withLock {
+                    _ = $0.contexts.removeValue(forKey: ObjectIdentifier(context))
+                }
+            }
+        }
+        switch context.suspendUnlessAnswered(register: { register(context) }) {
+        case .answered(let response):
+            return queue(response, for: context.request, on: context.connection)
+        case .suspended: return .YES
+        case .abandoned: return .NO
         }
     }
 
-    /// Abandons every request whose handler still runs; returns how many there were.
+    /// Records a request about to be suspended; refused once shutdown has abandoned the
+    /// others, since libmicrohttpd cannot stop with a connection still suspended.
+    private func register(_ context: RequestContext) -> Bool {
+        running.withLock { running in
+            guard !running.stopping else { return false }
+            running.contexts[ObjectIdentifier(context)] = context
+            return true
+        }
+    }
+
+    /// Abandons every request whose handler still runs and refuses to suspend any more;
+    /// returns how many were abandoned.
     func abandonRunning() -> Int {
         let contexts = running.withLock { running in
-            defer { running.removeAll() }
-            return Array(running.values)
+            running.stopping = true
+            defer { running.contexts.removeAll() }
+            return Array(running.contexts.values)
         }
         return contexts.reduce(0) { $0 + ($1.abandon() ? 1 : 0) }
     }

@@ -7,8 +7,15 @@ import Testing
         HTTPResponse(status: 200, text: "hello \(request.path) from \(request.remoteAddress)")
     }
 
-    @Test func keepAliveServesSeveralRequestsOnOneConnection() async throws {
-        try await withServer(handler: Self.hello) { server in
+    /// Answers after a real suspension, so the connection is suspended and resumed.
+    private static let sleepyHello: HTTPServer.Handler = { request in
+        try? await Task.sleep(for: .milliseconds(2))
+        return await hello(request)
+    }
+
+    @Test(arguments: [false, true])
+    func keepAliveServesSeveralRequestsOnOneConnection(suspending: Bool) async throws {
+        try await withServer(handler: suspending ? Self.sleepyHello : Self.hello) { server in
             let responses = try await onThread { [port = server.port] in
                 let connection = try RawConnection(port: port)
                 return try (1...5).map { index in
