@@ -42,4 +42,12 @@ static inline const struct sockaddr *bsdl_mhd_client_address(struct MHD_Connecti
     return info == NULL ? NULL : info->client_addr;
 }
 
+/// The size of the request line and header fields of the current request, or 0 if unknown.
+static inline size_t bsdl_mhd_header_size(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+    return info == NULL ? 0 : info->header_size;
+}
+
 #endif

@@ -11,13 +11,14 @@ extension HTTPServer {
         public var workerThreads: Int
         /// Connections open at once; more are refused at accept.
         public var connectionLimit: Int
-        /// An idle connection (no bytes either way) is closed after this long; rounded up to
-        /// whole seconds. Connections waiting on a running handler are not idle.
+        /// An idle connection (no bytes either way) is closed after this long, rounded up to
+        /// whole seconds; zero never closes one. A connection waiting on its handler is not
+        /// idle.
         public var connectionTimeout: Duration
         /// The largest request body accepted; a larger one is answered 413.
         public var maximumBodySize: Int
-        /// About the largest request line plus header fields accepted: it sizes the memory
-        /// each connection may use for reading them. A larger head is answered 431.
+        /// The largest request line plus header fields accepted; a larger head is answered 431.
+        /// It also sizes the memory each connection may use (this plus 16 KiB).
         public var maximumHeaderSize: Int
 
         /// Makes a configuration; the defaults suit a local server.
@@ -56,10 +57,10 @@ extension HTTPServer {
             }
         }
 
-        /// The timeout in whole seconds, rounded up, at least 1.
+        /// The timeout in whole seconds, rounded up; 0 for none.
         var timeoutSeconds: UInt32 {
             let (seconds, attoseconds) = connectionTimeout.components
-            return UInt32(max(1, seconds + (attoseconds > 0 ? 1 : 0)))
+            return UInt32(seconds + (attoseconds > 0 ? 1 : 0))
         }
 
         /// The per-connection memory pool: the head, plus room for the reply's head and the

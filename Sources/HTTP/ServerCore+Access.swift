@@ -33,8 +33,8 @@ extension ServerCore {
         }
     }
 
-    /// Reads the head into a new context; refuses a declared body over the limit at once,
-    /// before reading any of it (the connection then closes).
+    /// Reads the head into a new context; refuses a head or a declared body over its limit at
+    /// once, before reading any of the body (the connection then closes).
     private func begin(
         connection: OpaquePointer, method: UnsafePointer<CChar>?, url: UnsafePointer<CChar>?,
         slot: UnsafeMutablePointer<UnsafeMutableRawPointer?>
@@ -43,6 +43,10 @@ extension ServerCore {
         let context = RequestContext(connection: connection, request: request)
         slot.pointee = Unmanaged.passRetained(context).toOpaque()
         inFlight.add(1, ordering: .relaxed)
+        if bsdl_mhd_header_size(connection) > configuration.maximumHeaderSize {
+            context.phase = .rejected
+            return queue(Self.headTooLarge, for: request, on: connection)
+        }
         let declared = request.headers["Content-Length"].flatMap { Int($0) } ?? 0
         guard declared <= configuration.maximumBodySize else {
             context.phase = .rejected
@@ -72,4 +76,6 @@ extension ServerCore {
     }
 
     static let tooLarge = HTTPResponse(status: 413, text: "request body too large\n")
+    static let headTooLarge = HTTPResponse(
+        status: 431, text: "request header fields too large\n")
 }
