@@ -47,7 +47,8 @@ extension HTTPServer {
             let checks: [(String, Int, ClosedRange<Int>)] = [
                 ("port", port, 0...65535),
                 ("workerThreads", workerThreads, 1...1024),
-                ("connectionLimit", connectionLimit, workerThreads...1_000_000),
+                // At least one connection per thread: libmicrohttpd shares the limit among them.
+                ("connectionLimit", connectionLimit, min(max(workerThreads, 1), 1024)...1_000_000),
                 ("connectionTimeout", Int(connectionTimeout.components.seconds), 0...86_400),
                 ("maximumBodySize", maximumBodySize, 0...Int(Int32.max)),
                 ("maximumHeaderSize", maximumHeaderSize, 1024...(16 << 20)),

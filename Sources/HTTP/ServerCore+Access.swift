@@ -1,5 +1,4 @@
 import CMicroHTTPD
-import Glibc
 
 extension ServerCore {
     /// libmicrohttpd's access handler, called several times per request: once when the head

@@ -59,7 +59,7 @@ import Testing
         #expect(stopped?.metadata["http.abandoned"] == "1")
     }
 
-    @Test func secondStartIsRefusedAndABadHostIsReported() async throws {
+    @Test func badStartsAreRefusedWithTheirReason() async throws {
         let handler: HTTPServer.Handler = { _ in HTTPResponse(status: 204) }
         let logger = Logger.discarding(label: "http")
         let server = HTTPServer(logger: logger, handler: handler)
@@ -70,6 +70,16 @@ import Testing
             configuration: HTTPServer.Configuration(host: "localhost"), logger: logger,
             handler: handler)
         #expect(throws: HTTPServerError.invalidHost("localhost")) { try badHost.start() }
+        for (configuration, name, value) in [
+            (HTTPServer.Configuration(workerThreads: 0), "workerThreads", 0),
+            (HTTPServer.Configuration(workerThreads: 4, connectionLimit: 2), "connectionLimit", 2),
+            (HTTPServer.Configuration(port: 70_000), "port", 70_000),
+        ] {
+            let server = HTTPServer(configuration: configuration, logger: logger, handler: handler)
+            #expect(throws: HTTPServerError.invalidConfiguration(name: name, value: value)) {
+                try server.start()
+            }
+        }
         let busy = HTTPServer(logger: logger, handler: handler)
         try busy.start()
         let clash = HTTPServer(
