@@ -37,6 +37,21 @@ import Testing
         }
     }
 
+    @Test func idleConnectionIsClosedAfterTheTimeout() async throws {
+        let configuration = HTTPServer.Configuration(
+            workerThreads: 2, connectionTimeout: .seconds(1))
+        try await withServer(configuration, handler: Self.hello) { server in
+            let (status, closed) = try await onThread { [port = server.port] in
+                let connection = try RawConnection(port: port)
+                try connection.send("GET", "/")
+                let status = try connection.readResponse().status
+                return (status, connection.isClosedByServer())
+            }
+            #expect(status == 200)
+            #expect(closed)
+        }
+    }
+
     @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
         try await withServer(handler: Self.hello) { server in
             let paths = try await onThread { [port = server.port] in

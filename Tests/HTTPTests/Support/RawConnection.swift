@@ -72,10 +72,12 @@ final class RawConnection {
         return response
     }
 
-    /// True when the server has closed the connection: a read returns end of file.
+    /// True when the server closes the connection (end of file or reset) within the read
+    /// timeout; false when a byte arrives or the timeout passes.
     func isClosedByServer() -> Bool {
         var byte: UInt8 = 0
-        return recv(socket, &byte, 1, 0) <= 0
+        let count = recv(socket, &byte, 1, 0)
+        return count == 0 || (count < 0 && errno == ECONNRESET)
     }
 
     private func readUntilBlankLine() throws -> Int {
