@@ -22,6 +22,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
 
         // Our modules, from the bottom up.
         .target(name: "CanonicalJSON", swiftSettings: strict),
@@ -33,6 +38,7 @@ let package = Package(
         ),
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         .target(name: "GraphQL", swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CMicroHTTPD", "Logging"], swiftSettings: strict),
         .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
@@ -40,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "App",
-            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging"],
+            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP"],
             swiftSettings: strict
         ),
 
@@ -61,6 +67,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"], swiftSettings: strict),
+        .testTarget(
+            name: "HTTPTests",
+            dependencies: ["HTTP", "Logging"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

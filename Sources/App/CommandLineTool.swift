@@ -30,6 +30,7 @@ enum CommandLineTool {
             case "export": return try ExportCommand(options: &options).run()
             case "crash-writer": return try CrashWriterCommand(options: &options).run()
             case "bench": return try BenchCommand(options: &options).run()
+            case "hello-server": return try HelloServerCommand(options: &options).run()
             case "bench-payload":
                 Output.line(LedgerBenchmark.samplePayload)
                 return 0
