@@ -96,10 +96,12 @@ public final class HTTPServer: Sendable {
         guard let (daemon, core, address) = takeRunning() else { return }
         let server = core.takeUnretainedValue()
         server.draining.store(true, ordering: .relaxed)
-        // Quiescing hands back the listening socket: closing it refuses new connections
-        // while the open ones are still served.
+        // Quiescing hands back the listening socket. Shutting it down refuses new connections
+        // at once while the open ones are still served; it is closed only after the daemon
+        // stops, since libmicrohttpd's threads may still hold its number until then (closing
+        // it earlier lets the number be reused by another socket that they then close).
         let listener = MHD_quiesce_daemon(daemon)
-        if listener >= 0 { close(listener) }
+        if listener >= 0 { Glibc.shutdown(listener, Int32(SHUT_RDWR)) }
         logger.info("HTTP server draining", metadata: ["http.address": address])
         let clock = ContinuousClock()
         let end = clock.now.advanced(by: deadline)
@@ -107,6 +109,7 @@ public final class HTTPServer: Sendable {
             try? await Task.sleep(for: .milliseconds(5))
         }
         stop(daemon, core: core, address: address)
+        if listener >= 0 { close(listener) }
     }
 
     private func takeRunning() -> (OpaquePointer, Unmanaged<ServerCore>, String)? {

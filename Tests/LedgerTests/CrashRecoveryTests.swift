@@ -33,13 +33,16 @@ import Testing
         }
     }
 
-    @Test func everyAcknowledgedEventSurvivesSIGKILL() throws {
+    @Test func everyAcknowledgedEventSurvivesSIGKILL() async throws {
         let folder = TemporaryFolder()
         var generator = SystemRandomNumberGenerator()
         var acknowledged = 0
         for _ in 0..<20 {
             let delay = Duration.milliseconds(Int.random(in: 40...300, using: &generator))
-            let pairs = try runAndKill(folder: folder.path, after: delay)
+            let path = folder.path
+            let pairs = try await offTheCooperativePool {
+                try runAndKill(folder: path, after: delay)
+            }
             acknowledged += pairs.count
             let ledger = try Ledger(path: folder.path)
             defer { ledger.close() }
