@@ -44,9 +44,14 @@ let package = Package(
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
         ),
+        .target(
+            name: "API",
+            dependencies: ["HTTP", "Ledger", "CanonicalJSON", "Logging"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "App",
-            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP"],
+            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API"],
             swiftSettings: strict
         ),
 
@@ -55,10 +60,16 @@ let package = Package(
             dependencies: ["CanonicalJSON"],
             swiftSettings: strict
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(
+            name: "APITests",
+            dependencies: ["API", "Ledger", "Logging", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"], swiftSettings: strict),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["Ledger", "CanonicalJSON", "Logging"],
+            dependencies: ["Ledger", "CanonicalJSON", "Logging", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -69,7 +80,7 @@ let package = Package(
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"], swiftSettings: strict),
         .testTarget(
             name: "HTTPTests",
-            dependencies: ["HTTP", "Logging"],
+            dependencies: ["HTTP", "Logging", "TestSupport"],
             swiftSettings: strict
         ),
     ],

@@ -1,5 +1,6 @@
 import HTTP
 import Logging
+import TestSupport
 import Testing
 
 /// Echoes what the server parsed, one fact per header, so tests can check each part.

@@ -1,6 +1,7 @@
 import Glibc
 import HTTP
 import Logging
+import TestSupport
 import Testing
 
 @Suite struct ShutdownTests {

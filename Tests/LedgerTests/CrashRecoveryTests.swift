@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct CrashRecoveryTests {
@@ -40,7 +41,7 @@ import Testing
         for _ in 0..<20 {
             let delay = Duration.milliseconds(Int.random(in: 40...300, using: &generator))
             let path = folder.path
-            let pairs = try await offTheCooperativePool {
+            let pairs = try await onThread {
                 try runAndKill(folder: path, after: delay)
             }
             acknowledged += pairs.count

@@ -1,5 +1,6 @@
 import HTTP
 import Logging
+import TestSupport
 
 /// Starts a server on an ephemeral loopback port, runs `body` with it, and shuts it down.
 func withServer<T>(
@@ -18,17 +19,5 @@ func withServer<T>(
     } catch {
         await server.shutdown(deadline: .seconds(5))
         throw error
-    }
-}
-
-/// One request on a new connection, answered in full.
-func fetch(
-    port: Int, _ method: String, _ target: String, headers: [(String, String)] = [],
-    body: [UInt8] = []
-) async throws -> RawResponse {
-    try await onThread {
-        let connection = try RawConnection(port: port)
-        try connection.send(method, target, headers: headers, body: body)
-        return try connection.readResponse()
     }
 }

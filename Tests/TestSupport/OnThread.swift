@@ -3,7 +3,7 @@ import Glibc
 /// Runs blocking `body` on a thread of its own and awaits its result, so that blocking
 /// socket calls never hold one of the concurrency pool's few threads, which the server under
 /// test needs to run its handlers.
-func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+public func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let job = BlockingJob { continuation.resume(with: Result { try body() }) }
         var thread = pthread_t()

@@ -3,17 +3,20 @@ import Glibc
 /// A blocking HTTP/1.1 client over one TCP connection to 127.0.0.1, so tests can see exactly
 /// what travels on the wire and whether the connection is reused. Use it only inside
 /// ``onThread(_:)``: it blocks.
-final class RawConnection {
-    struct Failure: Error, Equatable {
-        var operation: String
-        var code: Int32
+public final class RawConnection {
+    /// A socket call that failed, with its errno (0 for end of file or a malformed answer).
+    public struct Failure: Error, Equatable {
+        /// The failing call.
+        public var operation: String
+        /// errno, or 0.
+        public var code: Int32
     }
 
     private let socket: Int32
     private var buffer: [UInt8] = []
 
     /// Connects, or throws with `errno` (ECONNREFUSED once a server stopped listening).
-    init(port: Int) throws {
+    public init(port: Int) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(operation: "socket", code: errno) }
         var timeout = timeval(tv_sec: 10, tv_usec: 0)
@@ -38,7 +41,7 @@ final class RawConnection {
     deinit { close(socket) }
 
     /// Writes all of `bytes`.
-    func send(_ bytes: [UInt8]) throws {
+    public func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes {
@@ -50,7 +53,7 @@ final class RawConnection {
     }
 
     /// Writes a request with `Host` and, when there is a body, `Content-Length`.
-    func send(
+    public func send(
         _ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []
     ) throws {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -60,7 +63,7 @@ final class RawConnection {
     }
 
     /// Reads one response whose length is given by `Content-Length`.
-    func readResponse() throws -> RawResponse {
+    public func readResponse() throws -> RawResponse {
         let headEnd = try readUntilBlankLine()
         let head = String(decoding: buffer[..<headEnd], as: UTF8.self)
         buffer.removeFirst(headEnd + 4)
@@ -74,7 +77,7 @@ final class RawConnection {
 
     /// True when the server closes the connection (end of file or reset) within the read
     /// timeout; false when a byte arrives or the timeout passes.
-    func isClosedByServer() -> Bool {
+    public func isClosedByServer() -> Bool {
         var byte: UInt8 = 0
         let count = recv(socket, &byte, 1, 0)
         return count == 0 || (count < 0 && errno == ECONNRESET)
@@ -102,10 +105,13 @@ final class RawConnection {
 }
 
 /// A response as read off the wire.
-struct RawResponse: Sendable {
-    var status: Int
-    var headers: [(name: String, value: String)]
-    var body: [UInt8] = []
+public struct RawResponse: Sendable {
+    /// The status code.
+    public var status: Int
+    /// Header fields in order.
+    public var headers: [(name: String, value: String)]
+    /// The body.
+    public var body: [UInt8] = []
 
     init(head: String) throws {
         let lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)
@@ -121,9 +127,24 @@ struct RawResponse: Sendable {
         }
     }
 
-    func header(_ name: String) -> String? {
+    /// The first value of the header `name`, compared without case.
+    public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
-    var text: String { String(decoding: body, as: UTF8.self) }
+    /// The body as UTF-8 text.
+    public var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// One request on a new connection, answered in full; the blocking socket work runs on a
+/// thread of its own.
+public func fetch(
+    port: Int, _ method: String, _ target: String, headers: [(String, String)] = [],
+    body: [UInt8] = []
+) async throws -> RawResponse {
+    try await onThread {
+        let connection = try RawConnection(port: port)
+        try connection.send(method, target, headers: headers, body: body)
+        return try connection.readResponse()
+    }
 }
