@@ -7,9 +7,9 @@ import Glibc
 public struct JSONLinesLogHandler: LogHandler {
     private let descriptor: Int32
 
-    /// Writes to standard error.
-    public init() {
-        descriptor = 2
+    /// Writes to `descriptor`, standard error unless told otherwise.
+    public init(descriptor: Int32 = 2) {
+        self.descriptor = descriptor
     }
 
     /// Formats and writes `record` as one line in one `write` call.
