@@ -22,6 +22,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
 
         // Our modules, from the bottom up.
         .target(name: "CanonicalJSON", swiftSettings: strict),
@@ -33,6 +38,11 @@ let package = Package(
         ),
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         .target(name: "GraphQL", swiftSettings: strict),
+        .target(
+            name: "Identity",
+            dependencies: ["Ledger", "CanonicalJSON", "Logging", "Domain", "CSodium"],
+            swiftSettings: strict
+        ),
         .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
@@ -61,6 +71,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"], swiftSettings: strict),
+        .testTarget(
+            name: "IdentityTests",
+            dependencies: ["Identity", "Ledger", "CanonicalJSON", "Logging"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
