@@ -27,7 +27,7 @@ public enum IdentityError: Error, Equatable, Sendable {
 }
 
 /// Why credentials were refused.
-public enum AuthenticationFailure: Equatable, Sendable {
+public enum AuthenticationFailure: Error, Equatable, Sendable {
     /// Unknown email or wrong password (deliberately not told apart).
     case wrongCredentials
     /// A JWT past its `exp` (or before its `nbf`).
