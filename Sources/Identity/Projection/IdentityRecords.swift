@@ -50,6 +50,13 @@ public struct Membership: Equatable, Sendable {
     public var orgId: String
     /// The role.
     public var role: Role
+
+    /// Makes a membership.
+    public init(userId: String, orgId: String, role: Role) {
+        self.userId = userId
+        self.orgId = orgId
+        self.role = role
+    }
 }
 
 extension UserRecord {
