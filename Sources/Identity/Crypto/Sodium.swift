@@ -66,7 +66,8 @@ enum Sodium {
         _ = text.withUnsafeMutableBufferPointer { target in
             sodium_bin2base64(target.baseAddress!, capacity, bytes, bytes.count, variant)
         }
-        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return String(
+            decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Decodes URL-safe base64 without padding; nil for anything else (padding included).

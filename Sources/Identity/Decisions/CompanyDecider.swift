@@ -17,7 +17,9 @@ public enum CompanyDecider {
         let ids = InputRules.orgId(siret: siret, vatNumber: vatNumber, into: &issues)
         let name = InputRules.checkText(companyName, at: "companyInput.companyName", into: &issues)
         let address = InputRules.checkText(address, at: "companyInput.address", into: &issues)
-        if companyTypes.isEmpty { issues.append(InputIssue("companyInput.companyTypes", .required)) }
+        if companyTypes.isEmpty {
+            issues.append(InputIssue("companyInput.companyTypes", .required))
+        }
         guard issues.isEmpty else { throw .invalidInput(issues) }
         var types: [CompanyType] = []
         for type in companyTypes where !types.contains(type) { types.append(type) }
@@ -77,12 +79,16 @@ public enum CompanyDecider {
         InputRules.checkEmail(email, at: "email", into: &issues)
         guard issues.isEmpty else { throw .invalidInput(issues) }
         if let userId = emailState.userId {
-            guard company.members[userId] == nil else { throw .conflict(.alreadyMember(orgId: orgId)) }
+            guard company.members[userId] == nil else {
+                throw .conflict(.alreadyMember(orgId: orgId))
+            }
             let event = IdentityEvent.memberAdded(
                 orgId: orgId, userId: userId, role: role, viaInvitation: nil)
             return IdentityDecision([event], readAt: company.version)
         }
-        guard company.invitations[email] == nil else { throw .conflict(.alreadyInvited(orgId: orgId)) }
+        guard company.invitations[email] == nil else {
+            throw .conflict(.alreadyInvited(orgId: orgId))
+        }
         var decision = IdentityDecision(
             [.userInvited(orgId: orgId, email: email, role: role, invitedBy: actor)],
             readAt: company.version)
@@ -147,7 +153,8 @@ public enum CompanyDecider {
         guard issues.isEmpty else { throw .invalidInput(issues) }
         let receipt = TransporterReceipt(
             id: id, receiptNumber: number, validityLimit: validityLimit, department: department)
-        return IdentityDecision([.transporterReceiptCreated(receipt, createdBy: actor)], readAt: nil)
+        return IdentityDecision(
+            [.transporterReceiptCreated(receipt, createdBy: actor)], readAt: nil)
     }
 
     /// The company's org id when `actor` holds `permission` there.

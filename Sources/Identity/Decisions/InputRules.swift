@@ -69,7 +69,9 @@ public enum InputRules {
         let vat = vatNumber.map(VATNumber.clean).flatMap(\.nonEmpty)
         switch (siret, vat) {
         case (let siret?, nil):
-            if !SIRET.isValid(siret) { issues.append(InputIssue("companyInput.siret", .invalidSiret)) }
+            if !SIRET.isValid(siret) {
+                issues.append(InputIssue("companyInput.siret", .invalidSiret))
+            }
             return (siret, siret, nil)
         case (nil, let vat?):
             if !VATNumber.isValid(vat) {

@@ -46,7 +46,10 @@ public enum UserDecider {
             guard let company = invitations[orgId], let role = company.invitations[input.email]
             else { continue }
             decision.append(
-                [.memberAdded(orgId: orgId, userId: userId, role: role, viaInvitation: input.email)],
+                [
+                    .memberAdded(
+                        orgId: orgId, userId: userId, role: role, viaInvitation: input.email)
+                ],
                 readAt: company.version)
         }
         return decision
@@ -58,7 +61,9 @@ public enum UserDecider {
         _ password: String, for user: UserState, currentPasswordMatches: Bool
     ) throws(IdentityError) {
         var issues: [InputIssue] = []
-        if !currentPasswordMatches { issues.append(InputIssue("oldPassword", .wrongCurrentPassword)) }
+        if !currentPasswordMatches {
+            issues.append(InputIssue("oldPassword", .wrongCurrentPassword))
+        }
         InputRules.checkPassword(password, email: user.email, at: "newPassword", into: &issues)
         guard issues.isEmpty else { throw .invalidInput(issues) }
     }

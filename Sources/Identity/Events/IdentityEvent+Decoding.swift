@@ -64,11 +64,13 @@ extension IdentityEvent {
         case "CompanyUpdated":
             .companyUpdated(
                 orgId: try json.string("orgId"),
-                changes: try CompanyChanges(json: try json.object("changes")), at: try json.int("at"))
+                changes: try CompanyChanges(json: try json.object("changes")),
+                at: try json.int("at"))
         case "MemberAdded":
             .memberAdded(
                 orgId: try json.string("orgId"), userId: try json.string("userId"),
-                role: try json.role("role"), viaInvitation: try json.optionalString("viaInvitation"))
+                role: try json.role("role"), viaInvitation: try json.optionalString("viaInvitation")
+            )
         case "MemberRoleChanged":
             .memberRoleChanged(
                 orgId: try json.string("orgId"), userId: try json.string("userId"),

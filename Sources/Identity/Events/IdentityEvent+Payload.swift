@@ -80,7 +80,8 @@ extension CompanyProfile {
         self.init(
             orgId: try json.string("orgId"), siret: try json.optionalString("siret"),
             vatNumber: try json.optionalString("vatNumber"), name: try json.string("name"),
-            address: try json.string("address"), companyTypes: try json.companyTypes("companyTypes"))
+            address: try json.string("address"), companyTypes: try json.companyTypes("companyTypes")
+        )
     }
 }
 
@@ -89,8 +90,12 @@ extension CompanyChanges {
         var members: [String: JSONValue] = [:]
         if let name { members["name"] = .string(name) }
         if let address { members["address"] = .string(address) }
-        if let companyTypes { members["companyTypes"] = .array(companyTypes.map { .string($0.rawValue) }) }
-        if let transporterReceiptId { members["transporterReceiptId"] = .string(transporterReceiptId) }
+        if let companyTypes {
+            members["companyTypes"] = .array(companyTypes.map { .string($0.rawValue) })
+        }
+        if let transporterReceiptId {
+            members["transporterReceiptId"] = .string(transporterReceiptId)
+        }
         return .object(members)
     }
 
@@ -113,6 +118,7 @@ extension TransporterReceipt {
     init(json: Fields) throws(JSONError) {
         self.init(
             id: try json.string("id"), receiptNumber: try json.string("receiptNumber"),
-            validityLimit: try json.string("validityLimit"), department: try json.string("department"))
+            validityLimit: try json.string("validityLimit"),
+            department: try json.string("department"))
     }
 }

@@ -78,7 +78,9 @@ public struct IdentityQueries: Sendable {
     /// A transporter receipt.
     public func transporterReceipt(_ id: String) throws(IdentityError) -> TransporterReceipt? {
         try value(Names.receipts, ProjectionKey.text(id)).map { bytes throws(IdentityError) in
-            try decoded { () throws(JSONError) in try TransporterReceipt(json: try Fields(bytes: bytes)) }
+            try decoded { () throws(JSONError) in
+                try TransporterReceipt(json: try Fields(bytes: bytes))
+            }
         }
     }
 
@@ -91,7 +93,9 @@ public struct IdentityQueries: Sendable {
     }
 
     /// Entries `first\0second → role` under `first`, as (second, role).
-    private func pairs(_ name: String, under first: String) throws(IdentityError) -> [(String, Role)] {
+    private func pairs(
+        _ name: String, under first: String
+    ) throws(IdentityError) -> [(String, Role)] {
         let prefix = ProjectionKey.prefix(first)
         do {
             return try ledger.read { txn throws(LedgerError) in

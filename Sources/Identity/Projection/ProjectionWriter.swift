@@ -41,7 +41,8 @@ struct ProjectionWriter {
         switch event {
         case .companyCreated(let profile, _, let securityCode, let at):
             let company = CompanyRecord(
-                profile: profile, securityCode: securityCode, transporterReceipt: nil, createdAt: at)
+                profile: profile, securityCode: securityCode, transporterReceipt: nil, createdAt: at
+            )
             try txn.put(db(Names.companies), ProjectionKey.text(profile.orgId), company.json)
         case .companyUpdated(let orgId, let changes, _):
             let receipt = try changes.transporterReceiptId.map { id throws in

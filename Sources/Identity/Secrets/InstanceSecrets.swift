@@ -54,7 +54,8 @@ public struct InstanceSecrets: Sendable, Equatable {
         "\(Self.header)\njwt=\(Sodium.hex(jwtKey))\ntoken-hash=\(Sodium.hex(tokenHashKey))\n"
     }
 
-    private static func parse(_ text: String, path: String) throws(IdentityError) -> InstanceSecrets {
+    private static func parse(_ text: String, path: String) throws(IdentityError) -> InstanceSecrets
+    {
         let lines = text.split(separator: "\n")
         guard lines.count == 3, lines[0] == header, lines[1].hasPrefix("jwt="),
             lines[2].hasPrefix("token-hash="),

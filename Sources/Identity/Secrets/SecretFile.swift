@@ -14,7 +14,9 @@ enum SecretFile {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 4096) }
+            let count = chunk.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress, 4096)
+            }
             if count < 0 { throw failure("read", path) }
             if count == 0 { break }
             bytes += chunk[0..<count]

@@ -35,7 +35,9 @@ public final class IdentityService: Sendable {
     var now: Int64 { configuration.clock() }
 
     /// Folds the stream `stream` into a state.
-    func load<State: FoldableState>(_ type: State.Type, _ stream: String) throws(IdentityError)
+    func load<State: FoldableState>(
+        _ type: State.Type, _ stream: String
+    ) throws(IdentityError)
         -> State
     {
         var state = State()
@@ -48,7 +50,8 @@ public final class IdentityService: Sendable {
                         type: recorded.type, schemaVersion: recorded.schemaVersion,
                         payload: recorded.payload))
             } catch {
-                throw .internalFailure("unreadable event at position \(recorded.position): \(error)")
+                throw .internalFailure(
+                    "unreadable event at position \(recorded.position): \(error)")
             }
             state.version = recorded.streamVersion
         }

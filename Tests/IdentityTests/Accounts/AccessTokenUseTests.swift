@@ -10,7 +10,8 @@ import Testing
         for event in stored {
             #expect(!String(decoding: event.payload, as: UTF8.self).contains(created.token))
         }
-        guard case .accessTokenCreated(_, _, _, let hash, _) = try harness.events("user-" + userId)[1]
+        guard
+            case .accessTokenCreated(_, _, _, let hash, _) = try harness.events("user-" + userId)[1]
         else {
             Issue.record("expected AccessTokenCreated")
             return

@@ -110,7 +110,8 @@ import Testing
         let harness = try IdentityHarness { $0.loginLimiter = RateLimiter(limit: 2) }
         _ = try await harness.signup("ada@example.org")
         for _ in 0..<2 {
-            _ = try harness.service.login(email: "ada@example.org", password: IdentityHarness.password)
+            _ = try harness.service.login(
+                email: "ada@example.org", password: IdentityHarness.password)
         }
         #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: 30)) {
             try harness.service.login(email: "ADA@example.org", password: IdentityHarness.password)

@@ -5,7 +5,8 @@ import Testing
     @Test func creatorBecomesAdminAndACodeIsDrawn() async throws {
         let harness = try IdentityHarness()
         let userId = try await harness.signup("ada@example.org")
-        let company = try await harness.company(by: userId, types: [.producer, .producer, .transporter])
+        let company = try await harness.company(
+            by: userId, types: [.producer, .producer, .transporter])
         #expect(company.profile.orgId == Fixture.siret)
         #expect(company.profile.siret == Fixture.siret)
         #expect(company.profile.companyTypes == [.producer, .transporter])

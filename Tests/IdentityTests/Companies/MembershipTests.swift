@@ -27,7 +27,8 @@ import Testing
         let service = harness.service
         try await service.inviteUserToCompany(
             userId: admin, email: "new@example.org", orgId: Fixture.siret, role: .reader)
-        #expect(try service.queries.invitations(email: "new@example.org") == [Fixture.siret: .reader])
+        #expect(
+            try service.queries.invitations(email: "new@example.org") == [Fixture.siret: .reader])
         await #expect(throws: IdentityError.conflict(.alreadyInvited(orgId: Fixture.siret))) {
             try await service.inviteUserToCompany(
                 userId: admin, email: "new@example.org", orgId: Fixture.siret, role: .member)

@@ -42,7 +42,8 @@ import Testing
         #expect(decision.parts.map(\.expected) == [.exact(0), .noStream, .exact(2)])
         #expect(
             decision.parts[2].events == [
-                .memberAdded(orgId: Fixture.siret, userId: "u2", role: .driver, viaInvitation: "c@d.fr")
+                .memberAdded(
+                    orgId: Fixture.siret, userId: "u2", role: .driver, viaInvitation: "c@d.fr")
             ])
         var joined = inviting
         for event in decision.parts[2].events { joined.evolve(event) }
@@ -54,13 +55,16 @@ import Testing
         let state = company(members: ["a": .admin, "b": .admin])
         let decision = try CompanyDecider.changeRole(of: "a", to: .member, in: state, by: "b")
         #expect(
-            decision.events == [.memberRoleChanged(orgId: Fixture.siret, userId: "a", role: .member)])
+            decision.events == [
+                .memberRoleChanged(orgId: Fixture.siret, userId: "a", role: .member)
+            ])
         #expect(decision.parts[0].expected == .exact(2))
     }
 
     @Test func sameRoleAgainDecidesNothing() throws {
         let state = company(members: ["a": .admin, "b": .member])
-        #expect(try CompanyDecider.changeRole(of: "b", to: .member, in: state, by: "a").parts.isEmpty)
+        #expect(
+            try CompanyDecider.changeRole(of: "b", to: .member, in: state, by: "a").parts.isEmpty)
     }
 
     @Test func memberCannotUpdateTheCompany() {

@@ -27,7 +27,8 @@ import Testing
         .userInvited(orgId: "12345678000014", email: "c@d.fr", role: .member, invitedBy: "u1"),
         .securityCodeRenewed(orgId: "12345678000014", securityCode: "9876"),
         .transporterReceiptCreated(
-            TransporterReceipt(id: "r1", receiptNumber: "N", validityLimit: "2030-01-01",
+            TransporterReceipt(
+                id: "r1", receiptNumber: "N", validityLimit: "2030-01-01",
                 department: "2B"), createdBy: "u1"),
     ]
 

@@ -4,14 +4,20 @@ import Testing
 @Suite struct PermissionsTests {
     @Test func everyRoleReadsBSDsAndTheCompany() {
         for role in Role.allCases {
-            #expect(Permissions.permissions(for: role).isSuperset(of: [.bsdCanRead, .bsdCanList, .companyCanRead]))
+            #expect(
+                Permissions.permissions(for: role).isSuperset(of: [
+                    .bsdCanRead, .bsdCanList, .companyCanRead,
+                ]))
         }
     }
 
     @Test func driverSignsTransportButNeitherCreatesNorReadsTheRegistry() {
         let driver = Permissions.permissions(for: .driver)
         #expect(driver.isSuperset(of: [.bsdCanUpdate, .bsdCanSignTransport, .bsdCanSignDelivery]))
-        #expect(driver.isDisjoint(with: [.bsdCanCreate, .bsdCanDelete, .registryCanRead, .bsdCanSignEmission]))
+        #expect(
+            driver.isDisjoint(with: [
+                .bsdCanCreate, .bsdCanDelete, .registryCanRead, .bsdCanSignEmission,
+            ]))
         #expect(driver.count == 6)
     }
 

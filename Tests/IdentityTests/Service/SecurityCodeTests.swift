@@ -52,8 +52,11 @@ import Testing
         let wrong = company.securityCode == "1000" ? "1001" : "1000"
         try harness.service.checkSecurityCode(
             userId: driver, orgId: Fixture.siret, code: company.securityCode)
-        #expect(throws: IdentityError.invalidInput([InputIssue("securityCode", .invalidSecurityCode)])) {
-            try harness.service.checkSecurityCode(userId: driver, orgId: Fixture.siret, code: "12a4")
+        #expect(
+            throws: IdentityError.invalidInput([InputIssue("securityCode", .invalidSecurityCode)])
+        ) {
+            try harness.service.checkSecurityCode(
+                userId: driver, orgId: Fixture.siret, code: "12a4")
         }
         for _ in 0..<3 {
             #expect(throws: IdentityError.wrongSecurityCode(orgId: Fixture.siret)) {

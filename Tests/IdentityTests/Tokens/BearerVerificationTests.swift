@@ -14,7 +14,9 @@ import Testing
             var value = 0
             for byte in chunk { value = value << 8 | Int(byte) }
             value <<= 8 * (3 - chunk.count)
-            for position in 0...chunk.count { out.append(table[(value >> (18 - 6 * position)) & 63]) }
+            for position in 0...chunk.count {
+                out.append(table[(value >> (18 - 6 * position)) & 63])
+            }
             index += 3
         }
         return out
@@ -27,7 +29,8 @@ import Testing
     @Test func loginTokenVerifiesToTheUserId() async throws {
         let harness = try IdentityHarness()
         let userId = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(email: "ada@example.org", password: IdentityHarness.password)
+        let token = try harness.service.login(
+            email: "ada@example.org", password: IdentityHarness.password)
         #expect(try await harness.service.verify(bearer: token) == userId)
         #expect(try await harness.service.verify(bearer: "Bearer " + token) == userId)
     }
@@ -35,18 +38,21 @@ import Testing
     @Test func loginTokenCarriesSubIatAndA24HourExp() async throws {
         let harness = try IdentityHarness()
         let userId = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(email: "ada@example.org", password: IdentityHarness.password)
+        let token = try harness.service.login(
+            email: "ada@example.org", password: IdentityHarness.password)
         let segments = parts(token)
         #expect(segments.count == 3)
         #expect(segments[0] == base64URL(#"{"alg":"HS256","typ":"JWT"}"#))
         let now = harness.clock.now / 1_000_000
-        #expect(segments[1] == base64URL(#"{"exp":\#(now + 86_400),"iat":\#(now),"sub":"\#(userId)"}"#))
+        #expect(
+            segments[1] == base64URL(#"{"exp":\#(now + 86_400),"iat":\#(now),"sub":"\#(userId)"}"#))
     }
 
     @Test func expiredTokenIsRefused() async throws {
         let harness = try IdentityHarness()
         _ = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(email: "ada@example.org", password: IdentityHarness.password)
+        let token = try harness.service.login(
+            email: "ada@example.org", password: IdentityHarness.password)
         harness.clock.advance(seconds: 86_399)
         _ = try await harness.service.verify(bearer: token)
         harness.clock.advance(seconds: 1)
@@ -59,7 +65,8 @@ import Testing
         let harness = try IdentityHarness()
         _ = try await harness.signup("ada@example.org")
         let other = try await harness.signup("eve@example.org")
-        let token = try harness.service.login(email: "ada@example.org", password: IdentityHarness.password)
+        let token = try harness.service.login(
+            email: "ada@example.org", password: IdentityHarness.password)
         let segments = parts(token)
         let exp = harness.clock.now / 1_000_000 + 86_400
         let claims = base64URL(#"{"exp":\#(exp),"sub":"\#(other)"}"#)
@@ -72,7 +79,8 @@ import Testing
     @Test func tokenSignedWithAnotherKeyHasAForgedSignature() async throws {
         let harness = try IdentityHarness()
         _ = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(email: "ada@example.org", password: IdentityHarness.password)
+        let token = try harness.service.login(
+            email: "ada@example.org", password: IdentityHarness.password)
         let elsewhere = try IdentityHarness()
         await #expect(throws: IdentityError.unauthenticated(.forgedSignature)) {
             try await elsewhere.service.verify(bearer: token)
@@ -96,7 +104,8 @@ import Testing
     func anyOtherAlgorithmIsRefused(algorithm: String) async throws {
         let harness = try IdentityHarness()
         _ = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(email: "ada@example.org", password: IdentityHarness.password)
+        let token = try harness.service.login(
+            email: "ada@example.org", password: IdentityHarness.password)
         let segments = parts(token)
         let header = base64URL(#"{"alg":"\#(algorithm)","typ":"JWT"}"#)
         let changed = [header, segments[1], segments[2]].joined(separator: ".")
@@ -134,7 +143,8 @@ import Testing
     @Test func accessTokenVerifiesUntilRevoked() async throws {
         let harness = try IdentityHarness()
         let userId = try await harness.signup("ada@example.org")
-        let created = try await harness.service.createAccessToken(userId: userId, description: " CI ")
+        let created = try await harness.service.createAccessToken(
+            userId: userId, description: " CI ")
         #expect(created.token.count == 40)
         #expect(created.description == "CI")
         #expect(try await harness.service.verify(bearer: created.token) == userId)
