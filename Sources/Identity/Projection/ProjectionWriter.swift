@@ -45,17 +45,7 @@ struct ProjectionWriter {
             )
             try txn.put(db(Names.companies), ProjectionKey.text(profile.orgId), company.json)
         case .companyUpdated(let orgId, let changes, _):
-            let receipt = try changes.transporterReceiptId.map { id throws in
-                try txn.get(db(Names.receipts), ProjectionKey.text(id)).map { bytes throws in
-                    try TransporterReceipt(json: try Fields(bytes: bytes))
-                }
-            }
-            try updateCompany(orgId) { company in
-                if let name = changes.name { company.profile.name = name }
-                if let address = changes.address { company.profile.address = address }
-                if let types = changes.companyTypes { company.profile.companyTypes = types }
-                if let receipt { company.transporterReceipt = receipt }
-            }
+            try updateProfile(orgId, changes)
         case .memberAdded(let orgId, let userId, let role, let viaInvitation):
             try setRole(role, userId, orgId)
             if let email = viaInvitation {
@@ -78,6 +68,20 @@ struct ProjectionWriter {
                 CanonicalJSON.encode(receipt.jsonValue))
         default:
             return
+        }
+    }
+
+    private func updateProfile(_ orgId: String, _ changes: CompanyChanges) throws {
+        let receipt = try changes.transporterReceiptId.map { id throws in
+            try txn.get(db(Names.receipts), ProjectionKey.text(id)).map { bytes throws in
+                try TransporterReceipt(json: try Fields(bytes: bytes))
+            }
+        }
+        try updateCompany(orgId) { company in
+            if let name = changes.name { company.profile.name = name }
+            if let address = changes.address { company.profile.address = address }
+            if let types = changes.companyTypes { company.profile.companyTypes = types }
+            if let receipt { company.transporterReceipt = receipt }
         }
     }
 

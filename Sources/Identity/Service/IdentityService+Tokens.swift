@@ -11,8 +11,8 @@ public struct NewAccessToken: Equatable, Sendable {
 }
 
 extension IdentityService {
-    /// The user id behind an `Authorization: Bearer` value: a JWT issued by ``login(email:password:)``
-    /// or a personal access token. A token's use is recorded at most once per hour.
+    /// The user id behind an `Authorization: Bearer` value: a JWT issued by
+    /// ``login(email:password:)`` or a personal access token. A token's use is recorded at most once per hour.
     /// - Throws: ``IdentityError/unauthenticated(_:)`` with the reason (expired, revoked,
     ///   forged signature, other algorithm, malformed, unknown token).
     public func verify(bearer: String) async throws(IdentityError) -> String {

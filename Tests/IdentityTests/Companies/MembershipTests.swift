@@ -109,4 +109,22 @@ import Testing
             #expect(renewed.securityCode.count == 4)
         }
     }
+
+    @Test func invitationRacingWithSignupAlwaysEndsInMembership() async throws {
+        let (harness, admin, _) = try await setUp()
+        let service = harness.service
+        for index in 0..<6 {
+            let email = "racer\(index)@example.org"
+            async let invited: Void = service.inviteUserToCompany(
+                userId: admin, email: email, orgId: Fixture.siret, role: .member)
+            async let signedUp = service.signup(
+                email: email, password: IdentityHarness.password, name: "R", clientKey: "ip")
+            let user = try await signedUp
+            do { try await invited } catch let error as IdentityError {
+                #expect(error == .conflict(.alreadyMember(orgId: Fixture.siret)))
+            }
+            #expect(try service.queries.role(userId: user.userId, orgId: Fixture.siret) == .member)
+            #expect(try service.queries.invitations(email: email).isEmpty)
+        }
+    }
 }
