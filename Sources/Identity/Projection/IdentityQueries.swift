@@ -34,6 +34,32 @@ public struct IdentityQueries: Sendable {
         }
     }
 
+    /// The user's personal access tokens (revoked ones included), in id order.
+    public func accessTokens(userId: String) throws(IdentityError) -> [AccessTokenRecord] {
+        let prefix = ProjectionKey.prefix(userId)
+        let records: [[UInt8]]
+        do {
+            records = try ledger.read { txn throws(LedgerError) in
+                var hashes: [[UInt8]] = []
+                try txn.scan(ledger.database(Names.userTokens)!, from: prefix) { key, value in
+                    guard key.starts(with: prefix) else { return false }
+                    hashes.append(Array(value))
+                    return true
+                }
+                var found: [[UInt8]] = []
+                for hash in hashes {
+                    if let bytes = try txn.get(ledger.database(Names.tokens)!, hash) {
+                        found.append(bytes)
+                    }
+                }
+                return found
+            }
+        } catch { throw .storage(error) }
+        return try records.map { bytes throws(IdentityError) in
+            try decoded { () throws(JSONError) in try AccessTokenRecord(json: bytes) }
+        }
+    }
+
     /// The company with this SIRET or VAT number.
     public func company(_ orgId: String) throws(IdentityError) -> CompanyRecord? {
         try value(Names.companies, ProjectionKey.text(orgId)).map { bytes throws(IdentityError) in

@@ -36,6 +36,10 @@ import Testing
         _ = try await service.verify(bearer: created.token)
         let uses = try harness.events("user-" + userId).filter { $0.type == "AccessTokenUsed" }
         #expect(uses.count == 2)
+        let listed = try harness.service.queries.accessTokens(userId: userId)
+        #expect(listed.map(\.tokenId) == [created.id])
+        #expect(listed.first?.lastUsedAt == UserDecider.hour(of: harness.clock.now))
+        #expect(listed.first?.revoked == false)
     }
 
     @Test func anotherUsersTokenCannotBeRevoked() async throws {
