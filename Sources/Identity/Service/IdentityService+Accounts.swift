@@ -7,7 +7,7 @@ extension IdentityService {
     ) async throws(IdentityError) -> UserRecord {
         try throttle(configuration.signupLimiter, clientKey)
         let input = try UserDecider.validateSignup(email: email, password: password, name: name)
-        let hash = try configuration.passwordHashing.hash(input.password)
+        let hash = try await configuration.passwordHashing.hashDetached(input.password)
         let userId = newId()
         let at = now
         try await commit(actingUser: userId) { () throws(IdentityError) in
@@ -30,11 +30,12 @@ extension IdentityService {
     /// Checks an email and password and returns a JWT (HS256, `sub` = user id, 24 hours).
     /// - Throws: ``AuthenticationFailure/wrongCredentials`` for an unknown email or a wrong
     ///   password alike; too many requests per email.
-    public func login(email: String, password: String) throws(IdentityError) -> String {
+    public func login(email: String, password: String) async throws(IdentityError) -> String {
         let normalised = InputRules.normaliseEmail(email)
         try throttle(configuration.loginLimiter, normalised)
         let user = try queries.user(email: normalised)
-        let matches = PasswordHashing.verify(password, against: user?.passwordHash ?? decoyHash)
+        let matches = await PasswordHashing.verifyDetached(
+            password, against: user?.passwordHash ?? decoyHash)
         guard let user, matches else {
             logger.debug("Login refused", metadata: ["identity.reason": "wrongCredentials"])
             throw .unauthenticated(.wrongCredentials)
@@ -54,10 +55,11 @@ extension IdentityService {
         userId: String, oldPassword: String, newPassword: String
     ) async throws(IdentityError) {
         let current = try existingUser(userId)
-        let matches = PasswordHashing.verify(oldPassword, against: current.passwordHash)
+        let matches = await PasswordHashing.verifyDetached(
+            oldPassword, against: current.passwordHash)
         try UserDecider.validateNewPassword(
             newPassword, for: current, currentPasswordMatches: matches)
-        let hash = try configuration.passwordHashing.hash(newPassword)
+        let hash = try await configuration.passwordHashing.hashDetached(newPassword)
         let at = now
         try await commit(actingUser: userId) { () throws(IdentityError) in
             try UserDecider.changePassword(try existingUser(userId), passwordHash: hash, at: at)

@@ -78,11 +78,12 @@ import Testing
     @Test func loginRefusesWrongPasswordAndUnknownEmailAlike() async throws {
         let harness = try IdentityHarness()
         _ = try await harness.signup("ada@example.org")
-        #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
-            try harness.service.login(email: "ada@example.org", password: "wrong password!")
+        await #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
+            try await harness.service.login(email: "ada@example.org", password: "wrong password!")
         }
-        #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
-            try harness.service.login(email: "bob@example.org", password: IdentityHarness.password)
+        await #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
+            try await harness.service.login(
+                email: "bob@example.org", password: IdentityHarness.password)
         }
     }
 
@@ -100,23 +101,25 @@ import Testing
         }
         try await harness.service.changePassword(
             userId: userId, oldPassword: IdentityHarness.password, newPassword: "a new long secret")
-        #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
-            try harness.service.login(email: "ada@example.org", password: IdentityHarness.password)
+        await #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
+            try await harness.service.login(
+                email: "ada@example.org", password: IdentityHarness.password)
         }
-        _ = try harness.service.login(email: "ada@example.org", password: "a new long secret")
+        _ = try await harness.service.login(email: "ada@example.org", password: "a new long secret")
     }
 
     @Test func loginIsThrottledPerEmail() async throws {
         let harness = try IdentityHarness { $0.loginLimiter = RateLimiter(limit: 2) }
         _ = try await harness.signup("ada@example.org")
         for _ in 0..<2 {
-            _ = try harness.service.login(
+            _ = try await harness.service.login(
                 email: "ada@example.org", password: IdentityHarness.password)
         }
-        #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: 30)) {
-            try harness.service.login(email: "ADA@example.org", password: IdentityHarness.password)
+        await #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: 30)) {
+            try await harness.service.login(
+                email: "ADA@example.org", password: IdentityHarness.password)
         }
-        _ = try? harness.service.login(email: "bob@example.org", password: "whatever it is")
+        _ = try? await harness.service.login(email: "bob@example.org", password: "whatever it is")
     }
 
     @Test func signupIsThrottledPerClientKey() async throws {

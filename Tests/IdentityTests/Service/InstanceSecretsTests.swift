@@ -31,7 +31,7 @@ import Testing
     @Test func tokensIssuedBeforeARestartStillVerify() async throws {
         let harness = try IdentityHarness()
         let userId = try await harness.signup("ada@example.org")
-        let jwt = try harness.service.login(
+        let jwt = try await harness.service.login(
             email: "ada@example.org", password: IdentityHarness.password)
         let token = try await harness.service.createAccessToken(userId: userId, description: "CI")
         try harness.restart()

@@ -29,7 +29,7 @@ import Testing
     @Test func loginTokenVerifiesToTheUserId() async throws {
         let harness = try IdentityHarness()
         let userId = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(
+        let token = try await harness.service.login(
             email: "ada@example.org", password: IdentityHarness.password)
         #expect(try await harness.service.verify(bearer: token) == userId)
         #expect(try await harness.service.verify(bearer: "Bearer " + token) == userId)
@@ -38,7 +38,7 @@ import Testing
     @Test func loginTokenCarriesSubIatAndA24HourExp() async throws {
         let harness = try IdentityHarness()
         let userId = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(
+        let token = try await harness.service.login(
             email: "ada@example.org", password: IdentityHarness.password)
         let segments = parts(token)
         #expect(segments.count == 3)
@@ -51,7 +51,7 @@ import Testing
     @Test func expiredTokenIsRefused() async throws {
         let harness = try IdentityHarness()
         _ = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(
+        let token = try await harness.service.login(
             email: "ada@example.org", password: IdentityHarness.password)
         harness.clock.advance(seconds: 86_399)
         _ = try await harness.service.verify(bearer: token)
@@ -65,7 +65,7 @@ import Testing
         let harness = try IdentityHarness()
         _ = try await harness.signup("ada@example.org")
         let other = try await harness.signup("eve@example.org")
-        let token = try harness.service.login(
+        let token = try await harness.service.login(
             email: "ada@example.org", password: IdentityHarness.password)
         let segments = parts(token)
         let exp = harness.clock.now / 1_000_000 + 86_400
@@ -79,7 +79,7 @@ import Testing
     @Test func tokenSignedWithAnotherKeyHasAForgedSignature() async throws {
         let harness = try IdentityHarness()
         _ = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(
+        let token = try await harness.service.login(
             email: "ada@example.org", password: IdentityHarness.password)
         let elsewhere = try IdentityHarness()
         await #expect(throws: IdentityError.unauthenticated(.forgedSignature)) {
@@ -104,7 +104,7 @@ import Testing
     func anyOtherAlgorithmIsRefused(algorithm: String) async throws {
         let harness = try IdentityHarness()
         _ = try await harness.signup("ada@example.org")
-        let token = try harness.service.login(
+        let token = try await harness.service.login(
             email: "ada@example.org", password: IdentityHarness.password)
         let segments = parts(token)
         let header = base64URL(#"{"alg":"\#(algorithm)","typ":"JWT"}"#)
