@@ -1,18 +1,9 @@
 import Ledger
 
-/// A freshly created personal access token: the only time its text is seen.
-public struct NewAccessToken: Equatable, Sendable {
-    /// The token's id, for `revokeAccessToken`.
-    public var id: String
-    /// The 40-character token.
-    public var token: String
-    /// What the user called it.
-    public var description: String
-}
-
 extension IdentityService {
     /// The user id behind an `Authorization: Bearer` value: a JWT issued by
-    /// ``login(email:password:)`` or a personal access token. A token's use is recorded at most once per hour.
+    /// ``login(email:password:)`` or a personal access token. A token's use is recorded at
+    /// most once per hour.
     /// - Throws: ``IdentityError/unauthenticated(_:)`` with the reason (expired, revoked,
     ///   forged signature, other algorithm, malformed, unknown token).
     public func verify(bearer: String) async throws(IdentityError) -> String {
