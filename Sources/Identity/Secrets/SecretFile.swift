@@ -27,7 +27,7 @@ enum SecretFile {
 
     /// Creates `path` with `contents` and mode 0600, unless it exists (then returns false).
     static func create(_ path: String, contents: String) throws(IdentityError) -> Bool {
-        let temporary = "\(path).tmp-\(getpid())"
+        let temporary = "\(path).tmp-\(getpid())-\(Sodium.hex(Sodium.randomBytes(8)))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         if descriptor < 0 { throw failure("open", temporary) }
         defer { unlink(temporary) }

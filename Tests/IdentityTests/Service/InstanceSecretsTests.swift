@@ -39,4 +39,19 @@ import Testing
         #expect(try await harness.service.verify(bearer: token.token) == userId)
         #expect(try harness.service.queries.user(email: "ada@example.org")?.userId == userId)
     }
+
+    @Test func processesStartingTogetherAgreeOnOneSecretsFile() async throws {
+        let folder = ScratchFolder()
+        let path = folder.path
+        let loaded = try await withThrowingTaskGroup(of: InstanceSecrets.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try InstanceSecrets.loadOrCreate(in: path, logger: .discarding(label: "test"))
+                }
+            }
+            return try await group.reduce(into: [InstanceSecrets]()) { $0.append($1) }
+        }
+        #expect(Set(loaded.map(\.jwtKey)).count == 1)
+        #expect(Set(loaded.map(\.tokenHashKey)).count == 1)
+    }
 }
