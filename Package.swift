@@ -23,6 +23,11 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        .systemLibrary(
             name: "CSodium",
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
@@ -38,6 +43,7 @@ let package = Package(
         ),
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         .target(name: "GraphQL", swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CMicroHTTPD", "Logging"], swiftSettings: strict),
         .target(
             name: "Identity",
             dependencies: ["Ledger", "CanonicalJSON", "Logging", "Domain", "CSodium"],
@@ -48,9 +54,14 @@ let package = Package(
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
         ),
+        .target(
+            name: "API",
+            dependencies: ["HTTP", "Ledger", "CanonicalJSON", "Logging"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "App",
-            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging"],
+            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API"],
             swiftSettings: strict
         ),
 
@@ -59,10 +70,16 @@ let package = Package(
             dependencies: ["CanonicalJSON"],
             swiftSettings: strict
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(
+            name: "APITests",
+            dependencies: ["API", "Ledger", "Logging", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"], swiftSettings: strict),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["Ledger", "CanonicalJSON", "Logging"],
+            dependencies: ["Ledger", "CanonicalJSON", "Logging", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -71,6 +88,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"], swiftSettings: strict),
+        .testTarget(
+            name: "HTTPTests",
+            dependencies: ["HTTP", "Logging", "TestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "IdentityTests",
             dependencies: ["Identity", "Ledger", "CanonicalJSON", "Logging"],

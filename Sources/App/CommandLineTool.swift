@@ -8,6 +8,8 @@ enum CommandLineTool {
         usage: bsd-ledger COMMAND [options]
 
         commands:
+          serve [--listen HOST:PORT] [--data DIR] [--log-level LEVEL]
+                                 serve the API (default 127.0.0.1:4000, ./data) until SIGTERM
           verify --data DIR      walk the whole log: positions, versions, hashes, indexes
           stats --data DIR       counts of events, streams and types; head hash; sizes
           export --data DIR [--after POSITION] [--limit N]
@@ -25,11 +27,13 @@ enum CommandLineTool {
         var options = Options(Array(arguments.dropFirst()))
         do {
             switch command {
+            case "serve": return try ServeCommand(options: &options).run()
             case "verify": return try VerifyCommand(options: &options).run()
             case "stats": return try StatsCommand(options: &options).run()
             case "export": return try ExportCommand(options: &options).run()
             case "crash-writer": return try CrashWriterCommand(options: &options).run()
             case "bench": return try BenchCommand(options: &options).run()
+            case "hello-server": return try HelloServerCommand(options: &options).run()
             case "bench-payload":
                 Output.line(LedgerBenchmark.samplePayload)
                 return 0

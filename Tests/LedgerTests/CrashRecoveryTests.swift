@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct CrashRecoveryTests {
@@ -33,13 +34,16 @@ import Testing
         }
     }
 
-    @Test func everyAcknowledgedEventSurvivesSIGKILL() throws {
+    @Test func everyAcknowledgedEventSurvivesSIGKILL() async throws {
         let folder = TemporaryFolder()
         var generator = SystemRandomNumberGenerator()
         var acknowledged = 0
         for _ in 0..<20 {
             let delay = Duration.milliseconds(Int.random(in: 40...300, using: &generator))
-            let pairs = try runAndKill(folder: folder.path, after: delay)
+            let path = folder.path
+            let pairs = try await onThread {
+                try runAndKill(folder: path, after: delay)
+            }
             acknowledged += pairs.count
             let ledger = try Ledger(path: folder.path)
             defer { ledger.close() }

@@ -1,0 +1,113 @@
+import CanonicalJSON
+import Glibc
+import HTTP
+import Ledger
+import Logging
+
+/// Chooses what answers each request, and records every answer in the metrics and the log.
+final class APIRouter: Sendable {
+    let ledger: Ledger
+    let logger: Logger
+    let metrics: MetricsRegistry
+
+    init(ledger: Ledger, logger: Logger, metrics: MetricsRegistry) {
+        self.ledger = ledger
+        self.logger = logger
+        self.metrics = metrics
+    }
+
+    /// Routes one request, then records its metrics and logs it at debug.
+    func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        let start = Self.monotonicSeconds()
+        let (route, response) = await route(request)
+        let elapsed = Self.monotonicSeconds() - start
+        metrics.increment(
+            "bsd_ledger_http_requests_total",
+            labels: ["route": route, "code": String(response.status)])
+        metrics.observe(
+            "bsd_ledger_http_request_duration_seconds", labels: ["route": route], seconds: elapsed)
+        logger.debug(
+            "Request answered",
+            metadata: [
+                "request.id": request.id, "http.method": request.method, "http.path": request.path,
+                "http.status": String(response.status), "http.route": route,
+                "http.duration_ms": String(Int((elapsed * 1000).rounded())),
+            ])
+        return response
+    }
+
+    /// The route name (bounded, for metric labels) and the response.
+    private func route(_ request: HTTPRequest) async -> (String, HTTPResponse) {
+        switch request.path {
+        case "/healthz":
+            guard request.method == "GET" || request.method == "HEAD" else {
+                return ("healthz", Self.methodNotAllowed(allow: "GET, HEAD"))
+            }
+            return ("healthz", health())
+        case "/metrics":
+            guard request.method == "GET" else {
+                return ("metrics", Self.methodNotAllowed(allow: "GET"))
+            }
+            return ("metrics", metricsPage())
+        default:
+            return ("unknown", Self.json(404, ["error": "no such path"]))
+        }
+    }
+
+    /// 200 with the ledger's head when the ledger answers, else 503.
+    func health() -> HTTPResponse {
+        do {
+            let head = try ledger.head()
+            return Self.json(
+                200,
+                [
+                    "status": "ok",
+                    "ledger": [
+                        "position": .int(Int64(head.position)), "hash": .string("\(head.hash)"),
+                    ],
+                ])
+        } catch {
+            logger.error("Health check failed", metadata: ["ledger.error": "\(error)"])
+            return Self.json(503, ["status": "unavailable"])
+        }
+    }
+
+    /// The metrics page: counters and histograms, then the ledger's gauges read now.
+    func metricsPage() -> HTTPResponse {
+        let head = (try? ledger.head().position).map(Double.init) ?? -1
+        let commits = ledger.statistics.snapshot
+        let text = metrics.render(gauges: [
+            ("bsd_ledger_head_position", "Position of the last committed event.", head),
+            ("bsd_ledger_commits", "Group commits since start.", Double(commits.commits)),
+            (
+                "bsd_ledger_committed_events", "Events committed since start.",
+                Double(commits.events)
+            ),
+            (
+                "bsd_ledger_events_per_commit", "Mean events per group commit since start.",
+                commits.eventsPerCommit
+            ),
+        ])
+        return HTTPResponse(
+            status: 200, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
+            body: Array(text.utf8))
+    }
+
+    static func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
+        HTTPResponse(
+            status: status, headers: ["Content-Type": "application/json; charset=utf-8"],
+            body: CanonicalJSON.encode(value))
+    }
+
+    static func methodNotAllowed(allow: String) -> HTTPResponse {
+        var response = json(405, ["error": "method not allowed"])
+        response.headers.add(name: "Allow", value: allow)
+        return response
+    }
+
+    static func monotonicSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,54 @@
+import HTTP
+import Ledger
+import Logging
+
+/// The BSD Ledger server: the HTTP transport, the routes, metrics and request logging, over
+/// one open ledger. The ledger belongs to the caller, who closes it after ``shutdown(deadline:)``.
+public final class APIServer: Sendable {
+    /// Where to listen and how the transport behaves.
+    public struct Configuration: Sendable {
+        /// The transport's settings (host, port, threads, limits).
+        public var http: HTTPServer.Configuration
+
+        /// Listens on `host`:`port` with the transport's defaults otherwise.
+        public init(host: String = "127.0.0.1", port: Int = 4000) {
+            http = HTTPServer.Configuration(host: host, port: port)
+        }
+    }
+
+    let router: APIRouter
+    private let server: HTTPServer
+
+    /// Prepares a server over `ledger`; nothing listens before ``start()``.
+    public init(configuration: Configuration, ledger: Ledger, logger: Logger) {
+        let metrics = MetricsRegistry()
+        Self.describeMetrics(metrics)
+        let router = APIRouter(ledger: ledger, logger: logger, metrics: metrics)
+        self.router = router
+        server = HTTPServer(configuration: configuration.http, logger: logger) { request in
+            await router.handle(request)
+        }
+    }
+
+    /// The bound port (useful when the configuration asked for port 0).
+    public var port: Int { server.port }
+
+    /// Starts listening.
+    public func start() throws(HTTPServerError) {
+        try server.start()
+    }
+
+    /// Stops accepting, lets requests under way finish until `deadline`, then stops.
+    public func shutdown(deadline: Duration = .seconds(10)) async {
+        await server.shutdown(deadline: deadline)
+    }
+
+    private static func describeMetrics(_ metrics: MetricsRegistry) {
+        metrics.describe(
+            "bsd_ledger_http_requests_total", type: "counter",
+            help: "HTTP requests answered, by route and status code.")
+        metrics.describe(
+            "bsd_ledger_http_request_duration_seconds", type: "histogram",
+            help: "Time from a complete request to its answer, by route.")
+    }
+}

@@ -1,0 +1,73 @@
+import API
+import Dispatch
+import Glibc
+import HTTP
+import Ledger
+import Logging
+
+/// `bsd-ledger serve [--listen HOST:PORT] [--data DIR] [--log-level LEVEL]`: opens the ledger
+/// and serves the API until SIGTERM or SIGINT, then drains requests and closes the ledger.
+/// Defaults: 127.0.0.1:4000 and ./data; `BSD_LEDGER_LISTEN`, `BSD_LEDGER_DATA` and
+/// `BSD_LEDGER_LOG_LEVEL` set them from the environment.
+struct ServeCommand {
+    let folder: String
+    let host: String
+    let port: Int
+    let level: Logger.Level
+
+    init(options: inout Options) throws {
+        folder = try options.dataFolder()
+        let listen =
+            try options.value("listen") ?? Self.environment("BSD_LEDGER_LISTEN") ?? "127.0.0.1:4000"
+        (host, port) = try Self.parseListen(listen)
+        let levelName =
+            try options.value("log-level") ?? Self.environment("BSD_LEDGER_LOG_LEVEL") ?? "info"
+        guard let level = Logger.Level.allCases.first(where: { $0.name == levelName }) else {
+            throw UsageError(
+                message: "unknown log level \(levelName): trace, debug, info, warning or error")
+        }
+        self.level = level
+        try options.finish()
+    }
+
+    func run() throws -> Int32 {
+        // Before any thread exists, so that every thread inherits the blocked signals.
+        TerminationSignals.block()
+        let logger = Logger(label: "bsd-ledger", level: level, handler: JSONLinesLogHandler())
+        var ledgerOptions = LedgerOptions()
+        ledgerOptions.logger = logger
+        let ledger = try Ledger(path: folder, options: ledgerOptions)
+        defer { ledger.close() }
+        let server = APIServer(
+            configuration: APIServer.Configuration(host: host, port: port), ledger: ledger,
+            logger: logger)
+        try server.start()
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        Output.line(
+            "BSD Ledger serving http://\(shownHost):\(server.port)/ (data folder: \(folder))")
+        let signal = TerminationSignals.wait()
+        logger.info("Shutting down", metadata: ["process.signal": String(signal)])
+        let stopped = DispatchSemaphore(value: 0)
+        Task {
+            await server.shutdown(deadline: .seconds(10))
+            stopped.signal()
+        }
+        stopped.wait()
+        return 0
+    }
+
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// `HOST:PORT`, `[IPV6]:PORT` or `:PORT` (loopback).
+    static func parseListen(_ text: String) throws -> (String, Int) {
+        guard let colon = text.lastIndex(of: ":"),
+            let port = Int(text[text.index(after: colon)...]),
+            (0...65_535).contains(port)
+        else { throw UsageError(message: "--listen takes HOST:PORT, not \(text)") }
+        var host = String(text[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "127.0.0.1" : host, port)
+    }
+}
