@@ -55,4 +55,13 @@ import Testing
         #expect(try dump(harness.ledger)["identity-users"]?.count == 2)
         #expect(try harness.ledger.verify().problem == nil)
     }
+
+    @Test func eventsOfOtherStreamsPassThroughUntouched() async throws {
+        let harness = try IdentityHarness()
+        let event = NewEvent(
+            id: .random(), type: "FormCreated", payload: Array(#"{"anything":1}"#.utf8))
+        let positions = try await harness.ledger.append([event], to: "form-1", expected: .noStream)
+        #expect(positions == [1])
+        #expect(try dump(harness.ledger).values.allSatisfy(\.isEmpty))
+    }
 }
