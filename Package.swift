@@ -27,6 +27,11 @@ let package = Package(
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
 
         // Our modules, from the bottom up.
         .target(name: "CanonicalJSON", swiftSettings: strict),
@@ -39,6 +44,11 @@ let package = Package(
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         .target(name: "GraphQL", swiftSettings: strict),
         .target(name: "HTTP", dependencies: ["CMicroHTTPD", "Logging"], swiftSettings: strict),
+        .target(
+            name: "Identity",
+            dependencies: ["Ledger", "CanonicalJSON", "Logging", "Domain", "CSodium"],
+            swiftSettings: strict
+        ),
         .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
@@ -81,6 +91,11 @@ let package = Package(
         .testTarget(
             name: "HTTPTests",
             dependencies: ["HTTP", "Logging", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "IdentityTests",
+            dependencies: ["Identity", "Ledger", "CanonicalJSON", "Logging"],
             swiftSettings: strict
         ),
     ],

@@ -1,0 +1,132 @@
+import Identity
+import Testing
+
+@Suite struct SignupTests {
+    @Test func signupNormalisesTheEmailAndStoresOnlyAnArgon2idHash() async throws {
+        let harness = try IdentityHarness()
+        let user = try await harness.service.signup(
+            email: "  Ada@Example.ORG ", password: IdentityHarness.password, name: " Ada ",
+            clientKey: "ip")
+        #expect(user.email == "ada@example.org")
+        #expect(user.name == "Ada")
+        #expect(user.passwordHash.hasPrefix("$argon2id$"))
+        #expect(!user.passwordHash.contains(IdentityHarness.password))
+        #expect(try harness.service.queries.user(email: "ADA@example.org") == user)
+        #expect(try harness.service.queries.user(id: user.userId) == user)
+        #expect(try harness.events("user-" + user.userId).map(\.type) == ["UserSignedUp"])
+    }
+
+    @Test func secondSignupWithTheSameEmailInAnotherCaseIsAConflict() async throws {
+        let harness = try IdentityHarness()
+        _ = try await harness.signup("ada@example.org")
+        await #expect(throws: IdentityError.conflict(.emailTaken)) {
+            try await harness.signup("ADA@example.org")
+        }
+    }
+
+    @Test func concurrentSignupsWithOneEmailHaveOneWinner() async throws {
+        let harness = try IdentityHarness()
+        let service = harness.service
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<8 {
+                group.addTask {
+                    do {
+                        _ = try await service.signup(
+                            email: "race@example.org", password: IdentityHarness.password,
+                            name: "Racer \(index)", clientKey: "ip")
+                        return true
+                    } catch {
+                        #expect(error as? IdentityError == .conflict(.emailTaken))
+                        return false
+                    }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        let claims = try harness.events(IdentityStreams.email("race@example.org"))
+        #expect(claims.count == 1)
+    }
+
+    @Test func invalidSignupListsEveryFieldAtFault() async throws {
+        let harness = try IdentityHarness()
+        await #expect(
+            throws: IdentityError.invalidInput([
+                InputIssue("userInfos.email", .invalidEmail),
+                InputIssue("userInfos.password", .passwordTooShort),
+                InputIssue("userInfos.name", .required),
+            ])
+        ) {
+            try await harness.service.signup(
+                email: "not an email", password: "short", name: "  ", clientKey: "ip")
+        }
+    }
+
+    @Test func passwordEqualToTheEmailIsRefused() async throws {
+        let harness = try IdentityHarness()
+        await #expect(
+            throws: IdentityError.invalidInput([
+                InputIssue("userInfos.password", .passwordSameAsEmail)
+            ])
+        ) {
+            try await harness.service.signup(
+                email: "ada@example.org", password: "Ada@Example.org", name: "Ada",
+                clientKey: "ip")
+        }
+    }
+
+    @Test func loginRefusesWrongPasswordAndUnknownEmailAlike() async throws {
+        let harness = try IdentityHarness()
+        _ = try await harness.signup("ada@example.org")
+        await #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
+            try await harness.service.login(email: "ada@example.org", password: "wrong password!")
+        }
+        await #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
+            try await harness.service.login(
+                email: "bob@example.org", password: IdentityHarness.password)
+        }
+    }
+
+    @Test func changePasswordChecksTheOldOneAndTheRules() async throws {
+        let harness = try IdentityHarness()
+        let userId = try await harness.signup("ada@example.org")
+        await #expect(
+            throws: IdentityError.invalidInput([
+                InputIssue("oldPassword", .wrongCurrentPassword),
+                InputIssue("newPassword", .passwordTooShort),
+            ])
+        ) {
+            try await harness.service.changePassword(
+                userId: userId, oldPassword: "nope", newPassword: "short")
+        }
+        try await harness.service.changePassword(
+            userId: userId, oldPassword: IdentityHarness.password, newPassword: "a new long secret")
+        await #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
+            try await harness.service.login(
+                email: "ada@example.org", password: IdentityHarness.password)
+        }
+        _ = try await harness.service.login(email: "ada@example.org", password: "a new long secret")
+    }
+
+    @Test func loginIsThrottledPerEmail() async throws {
+        let harness = try IdentityHarness { $0.loginLimiter = RateLimiter(limit: 2) }
+        _ = try await harness.signup("ada@example.org")
+        for _ in 0..<2 {
+            _ = try await harness.service.login(
+                email: "ada@example.org", password: IdentityHarness.password)
+        }
+        await #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: 30)) {
+            try await harness.service.login(
+                email: "ADA@example.org", password: IdentityHarness.password)
+        }
+        _ = try? await harness.service.login(email: "bob@example.org", password: "whatever it is")
+    }
+
+    @Test func signupIsThrottledPerClientKey() async throws {
+        let harness = try IdentityHarness { $0.signupLimiter = RateLimiter(limit: 1) }
+        _ = try await harness.signup("ada@example.org")
+        await #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: 60)) {
+            try await harness.signup("bob@example.org")
+        }
+    }
+}
