@@ -69,6 +69,22 @@ struct CountingProjection: InlineProjection {
         #expect(try ledger.appendWaiting(Sample.events(1), to: "s", expected: .exact(1)) == [3])
     }
 
+    @Test func scanFromAnEmptyKeyVisitsEveryEntryInOrder() throws {
+        let folder = TemporaryFolder()
+        let ledger = try open(folder)
+        defer { ledger.close() }
+        _ = try ledger.appendWaiting(Sample.events(2), to: "b", expected: .any)
+        _ = try ledger.appendWaiting(Sample.events(1), to: "a", expected: .any)
+        var keys: [String] = []
+        try ledger.read { transaction throws(LedgerError) in
+            try transaction.scan(ledger.database("counts")!, from: []) { key, _ in
+                keys.append(String(decoding: key, as: UTF8.self))
+                return true
+            }
+        }
+        #expect(keys == ["a", "b"])
+    }
+
     @Test func projectionDatabasesSurviveReopen() throws {
         let folder = TemporaryFolder()
         var ledger = try open(folder)

@@ -52,7 +52,8 @@ public struct Transaction {
     ) throws(LedgerError) {
         let cursor = try Cursor(transaction: self, database: database)
         defer { cursor.close() }
-        var entry = try cursor.seek(atOrAfter: start)
+        // LMDB refuses an empty key, so "from the beginning" is the first entry.
+        var entry = try start.isEmpty ? cursor.move(MDB_FIRST) : cursor.seek(atOrAfter: start)
         while let (key, value) = entry {
             guard try body(key, value) else { return }
             entry = try cursor.move(MDB_NEXT)
