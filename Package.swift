@@ -32,6 +32,13 @@ let package = Package(
         ),
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         .target(name: "GraphQL", swiftSettings: strict),
+        // Test tool: drives the GraphQL engine from the Python conformance suite.
+        .executableTarget(
+            name: "graphql-conformance",
+            dependencies: ["GraphQL"],
+            path: "Sources/GraphQLConformance",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "App",
             dependencies: ["Ledger", "CanonicalJSON"],

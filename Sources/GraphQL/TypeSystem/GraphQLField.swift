@@ -38,12 +38,12 @@ public final class GraphQLField: Sendable {
     ///   - description: documentation shown by introspection.
     ///   - arguments: the arguments, in order.
     ///   - deprecationReason: set to deprecate the field.
-    ///   - subscribe: the event stream, for subscription fields.
     ///   - resolve: computes the value; when nil the parent's entry of the same name is used.
+    ///   - subscribe: the event stream, for subscription fields.
     public init(
         _ name: String, type: GraphQLType, description: String? = nil,
         arguments: [GraphQLInputValue] = [], deprecationReason: String? = nil,
-        subscribe: SubscriptionSourceResolver? = nil, resolve: FieldResolver? = nil
+        resolve: FieldResolver? = nil, subscribe: SubscriptionSourceResolver? = nil
     ) {
         self.name = name
         self.description = description
@@ -94,8 +94,10 @@ public struct ResolveInfo: Sendable {
     public let parentTypeName: String
     /// The field's declared type.
     public let returnType: GraphQLType
-    /// The response path of the field.
-    public let path: [PathComponent]
     /// The coerced variables of the operation.
     public let variables: JSONObject
+    let responsePath: ResponsePath
+
+    /// The response path of the field.
+    public var path: [PathComponent] { responsePath.components }
 }

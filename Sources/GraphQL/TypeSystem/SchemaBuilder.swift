@@ -142,8 +142,8 @@ struct SchemaBuilder {
             definition.name.value, type: GraphQLType(definition.type),
             description: definition.description, arguments: definition.arguments.map(makeInput),
             deprecationReason: SchemaBuilder.deprecationReason(definition.directives),
-            subscribe: resolvers.subscriptions[isSubscriptionField],
-            resolve: resolvers.fields[typeName]?[definition.name.value])
+            resolve: resolvers.fields[typeName]?[definition.name.value],
+            subscribe: resolvers.subscriptions[isSubscriptionField])
     }
 
     func makeInput(_ definition: InputValueDefinition) -> GraphQLInputValue {

@@ -1,0 +1,148 @@
+/// Runs one operation of a validated document against a schema.
+///
+/// Fields resolve one after another in document order (see docs/graphql-engine.md for why);
+/// the executor is confined to the task that runs it and is never shared.
+final class Executor {
+    let schema: GraphQLSchema
+    let fragments: [String: FragmentDefinition]
+    let variables: JSONObject
+    let context: any Sendable
+    let defaultResolver: FieldResolver?
+    let coercion: ValueCoercion
+    var errors: [GraphQLError] = []
+    /// Sub-selections already collected, by object type and field location.
+    var subfieldCache: [SubfieldKey: [CollectedField]] = [:]
+
+    struct SubfieldKey: Hashable {
+        let typeName: String
+        let location: SourceLocation
+    }
+
+    /// Thrown when a null reaches a non-null position; the error is already recorded.
+    struct NullPropagation: Error {}
+
+    init(
+        schema: GraphQLSchema, fragments: [String: FragmentDefinition], variables: JSONObject,
+        context: any Sendable, defaultResolver: FieldResolver?
+    ) {
+        self.schema = schema
+        self.fragments = fragments
+        self.variables = variables
+        self.context = context
+        self.defaultResolver = defaultResolver
+        self.coercion = ValueCoercion(types: schema.types)
+    }
+
+    /// Executes the operation's root selection set on `rootValue`.
+    func executeOperation(_ operation: OperationDefinition, rootValue: any Sendable) async
+        -> ExecutionResult
+    {
+        guard let root = schema.rootType(operation.operation) else {
+            let error = GraphQLError(
+                "The schema does not support \(operation.operation.rawValue) operations.",
+                locations: [operation.location], category: .execution)
+            return ExecutionResult(data: nil, errors: [error])
+        }
+        let fields = collectFields(root, operation.selectionSet)
+        do {
+            let data = try await executeFields(root, source: rootValue, path: nil, fields: fields)
+            return ExecutionResult(data: .object(data), errors: errors)
+        } catch {
+            return ExecutionResult(data: .null, errors: errors)
+        }
+    }
+
+    /// Executes fields in order; a `NullPropagation` from a non-null field nulls the whole object.
+    func executeFields(
+        _ type: GraphQLObjectType, source: any Sendable, path: ResponsePath?,
+        fields: [CollectedField]
+    ) async throws -> JSONObject {
+        var result = JSONObject()
+        for field in fields {
+            let fieldPath = ResponsePath(parent: path, component: .key(field.responseKey))
+            if let value = try await executeField(type, source: source, field: field, path: fieldPath) {
+                result.appendUnchecked(field.responseKey, value)
+            }
+        }
+        return result
+    }
+
+    /// Resolves and completes one field; returns nil for fields the type does not have.
+    func executeField(
+        _ type: GraphQLObjectType, source: any Sendable, field: CollectedField, path: ResponsePath
+    ) async throws -> JSON? {
+        let node = field.nodes[0]
+        let name = node.name.value
+        if name == "__typename" { return .string(type.name) }
+        guard let definition = metaField(name, on: type) ?? type.fields[name] else { return nil }
+        let info = ResolveInfo(
+            fieldName: name, parentTypeName: type.name, returnType: definition.type,
+            variables: variables, responsePath: path)
+        do {
+            let arguments = try coerceArguments(definition.arguments, node.arguments, at: node.location)
+            let resolved: (any Sendable)?
+            if let resolve = definition.resolve ?? defaultResolver {
+                resolved = try await resolve(source, arguments, context, info)
+            } else {
+                resolved = Executor.defaultResolve(source, name)
+            }
+            return try await complete(definition.type, field: field, info: info, path: path, resolved)
+        } catch is NullPropagation {
+            if definition.type.isNonNull { throw NullPropagation() }
+            return .null
+        } catch {
+            record(error, field: field, path: path)
+            if definition.type.isNonNull { throw NullPropagation() }
+            return .null
+        }
+    }
+
+    /// Adds an error located at the field, keeping locations the error already names.
+    func record(_ error: any Error, field: CollectedField, path: ResponsePath) {
+        var located: GraphQLError
+        switch error {
+        case let graphQLError as GraphQLError: located = graphQLError
+        case let reportable as GraphQLReportableError:
+            located = GraphQLError(reportable.graphQLMessage, extensions: reportable.graphQLExtensions)
+        default: located = GraphQLError("\(error)")
+        }
+        if located.locations.isEmpty { located.locations = field.nodes.map(\.location) }
+        located.path = path.components
+        errors.append(located)
+    }
+
+    /// Reads a field from a JSON object or a dictionary parent; anything else gives null.
+    static func defaultResolve(_ source: any Sendable, _ name: String) -> (any Sendable)? {
+        switch source {
+        case let json as JSON:
+            guard case .object(let object) = json else { return nil }
+            return object[name]
+        case let object as JSONObject: return object[name]
+        case let dictionary as [String: any Sendable]: return dictionary[name]
+        default: return nil
+        }
+    }
+
+    /// `__schema` and `__type`, which only the query root type has.
+    func metaField(_ name: String, on type: GraphQLObjectType) -> GraphQLField? {
+        guard name.hasPrefix("__"), type.name == schema.queryType else { return nil }
+        let schema = self.schema
+        switch name {
+        case "__schema":
+            return GraphQLField("__schema", type: .nonNull("__Schema")) { _, _, _, _ in
+                SchemaRoot(schema: schema)
+            }
+        case "__type":
+            return GraphQLField(
+                "__type", type: "__Type",
+                arguments: [GraphQLInputValue("name", type: .nonNull("String"))]
+            ) { _, arguments, _, _ in
+                guard case .string(let name)? = arguments["name"], schema.types[name] != nil else {
+                    return nil
+                }
+                return Introspection.typeNode(.named(name), schema)
+            }
+        default: return nil
+        }
+    }
+}
