@@ -18,9 +18,6 @@ extension Lexer {
                 runStart = position
             case 0x0A, 0x0D:
                 throw syntaxError("Unterminated string.", at: position)
-            case _ where code < 0x20 && code != 0x09:
-                throw syntaxError(
-                    "Invalid character within String: \(describe(at: position)).", at: position)
             default:
                 if code >= 0x80 { markWideScalars() }
                 advance(by: 1)
@@ -156,10 +153,7 @@ extension Lexer {
                 startLine(at: position)
                 continue
             }
-            if code < 0x20 && code != 0x09 {
-                throw syntaxError(
-                    "Invalid character within String: \(describe(at: position)).", at: position)
-            }
+            // Since the October 2021 edition, any Unicode scalar may appear in a string.
             if code >= 0x80 { markWideScalars() }
             current.append(code)
             advance(by: 1)

@@ -74,7 +74,7 @@ struct Lexer {
                 position += byte(position + 1) == 0x0A ? 2 : 1
                 newLine(after: position)
             case 0x23:
-                try skipComment()
+                skipComment()
             case 0xEF where byte(position + 1) == 0xBB && byte(position + 2) == 0xBF:
                 lineHasWideScalars = true
                 position += 3
@@ -84,15 +84,12 @@ struct Lexer {
         }
     }
 
-    private mutating func skipComment() throws(GraphQLError) {
+    private mutating func skipComment() {
         position += 1
         while position < bytes.count {
             let code = bytes[position]
             if code == 0x0A || code == 0x0D { return }
             if code >= 0x80 { lineHasWideScalars = true }
-            if code < 0x20 && code != 0x09 {
-                throw syntaxError("Invalid character: \(describe(at: position)).", at: position)
-            }
             position += 1
         }
     }

@@ -1,9 +1,9 @@
 extension Parser {
-    mutating func parseDescription() throws(GraphQLError) -> String? {
+    mutating func parseDescription() throws(GraphQLError) -> Description? {
         guard peek(.string) || peek(.blockString) else { return nil }
-        let value = token.value
+        let description = Description(value: token.value, isBlock: token.kind == .blockString)
         try advance()
-        return value
+        return description
     }
 
     mutating func parseTypeSystemDefinition() throws(GraphQLError) -> TypeSystemDefinition {
@@ -134,7 +134,7 @@ extension Parser {
     private static let directiveLocations: Set<String> = Set(
         DirectiveLocation.allCases.map(\.rawValue))
 
-    mutating func parseDirectiveDefinition(description: String?, start: SourceLocation)
+    mutating func parseDirectiveDefinition(description: Description?, start: SourceLocation)
         throws(GraphQLError) -> DirectiveDefinition
     {
         try expectKeyword("directive")

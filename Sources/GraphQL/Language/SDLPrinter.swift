@@ -69,8 +69,9 @@ enum SDLPrinter {
         return Printer.wrap("(", printed.joined(separator: ", "), ")")
     }
 
-    static func description(_ text: String?) -> String {
-        guard let text else { return "" }
-        return Printer.blockString(text) + "\n"
+    static func description(_ description: Description?) -> String {
+        guard let description else { return "" }
+        let text = description.value
+        return (description.isBlock ? Printer.blockString(text) : Printer.string(text)) + "\n"
     }
 }

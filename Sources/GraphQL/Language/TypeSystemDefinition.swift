@@ -20,7 +20,7 @@ public enum TypeSystemDefinition: Sendable {
 /// `schema @d { query: Query … }`, or its extension.
 public struct SchemaDefinition: Sendable {
     /// The description, if any.
-    public var description: String?
+    public var description: Description?
     /// The directives applied to the schema.
     public var directives: [Directive]
     /// The root operation types.
@@ -64,7 +64,7 @@ public struct TypeDefinition: Sendable {
     /// The kind and members.
     public var kind: Kind
     /// The description, if any.
-    public var description: String?
+    public var description: Description?
     /// The type's name.
     public var name: Name
     /// The directives applied to the type.
@@ -78,7 +78,7 @@ public struct TypeDefinition: Sendable {
 /// `name(args): Type @d` in an object or interface.
 public struct FieldDefinition: Sendable {
     /// The description, if any.
-    public var description: String?
+    public var description: Description?
     /// The field's name.
     public var name: Name
     /// The field's arguments.
@@ -94,7 +94,7 @@ public struct FieldDefinition: Sendable {
 /// An argument or input field definition: `name: Type = default @d`.
 public struct InputValueDefinition: Sendable {
     /// The description, if any.
-    public var description: String?
+    public var description: Description?
     /// The name.
     public var name: Name
     /// The type.
@@ -110,7 +110,7 @@ public struct InputValueDefinition: Sendable {
 /// One value of an enum definition.
 public struct EnumValueDefinition: Sendable {
     /// The description, if any.
-    public var description: String?
+    public var description: Description?
     /// The value's name.
     public var name: Name
     /// The directives applied to the value.
@@ -122,7 +122,7 @@ public struct EnumValueDefinition: Sendable {
 /// `directive @name(args) repeatable on A | B`.
 public struct DirectiveDefinition: Sendable {
     /// The description, if any.
-    public var description: String?
+    public var description: Description?
     /// The directive's name, without `@`.
     public var name: Name
     /// The directive's arguments.
@@ -133,4 +133,12 @@ public struct DirectiveDefinition: Sendable {
     public var locations: [Name]
     /// Where the definition starts.
     public var location: SourceLocation
+}
+
+/// The description of a type-system element, remembering how it was quoted.
+public struct Description: Sendable {
+    /// The description's text.
+    public var value: String
+    /// Whether it was written as a `"""` block string.
+    public var isBlock: Bool
 }

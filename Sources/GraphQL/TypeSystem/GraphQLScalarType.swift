@@ -61,10 +61,8 @@ extension JSON {
         switch literal.kind {
         case .variable(let name): self = variables[name] ?? .null
         case .int(let text):
-            guard let value = Int(text) else {
-                throw GraphQLError("The integer \(text) is too large.", category: .coercion)
-            }
-            self = .int(value)
+            // Integers beyond 64 bits keep their magnitude as a double.
+            self = Int(text).map(JSON.int) ?? .double(Double(text) ?? .nan)
         case .float(let text): self = .double(Double(text) ?? .nan)
         case .string(let text, _), .enumValue(let text): self = .string(text)
         case .boolean(let value): self = .bool(value)

@@ -46,25 +46,71 @@ public struct GraphQLSchema: Sendable {
         typesInOrder: [GraphQLNamedType], query: String, mutation: String?, subscription: String?,
         directives: [GraphQLDirective], description: String?
     ) throws(GraphQLError) {
-        var map: [String: GraphQLNamedType] = [:]
-        var names: [String] = []
+        var available: [String: GraphQLNamedType] = [:]
         let builtIns = BuiltInScalars.all.map(GraphQLNamedType.scalar) + Introspection.types
-        for type in typesInOrder + builtIns where map[type.name] == nil {
-            map[type.name] = type
-            names.append(type.name)
+        for type in builtIns + typesInOrder { available[type.name] = type }
+        let custom = directives.filter { directive in
+            !GraphQLDirective.specified.contains { $0.name == directive.name }
         }
+        let allDirectives =
+            custom
+            + GraphQLDirective.specified.filter { builtIn in
+                !directives.contains { $0.name == builtIn.name }
+            }
+        let names = GraphQLSchema.orderTypes(
+            typesInOrder.map(\.name), available: available, directives: allDirectives)
+        var map: [String: GraphQLNamedType] = [:]
+        for name in names { map[name] = available[name] }
         self.description = description
         self.queryType = query
         self.mutationType = mutation
         self.subscriptionType = subscription
         self.types = map
         self.typeNames = names
-        let custom = directives.filter { directive in
-            !GraphQLDirective.specified.contains { $0.name == directive.name }
-        }
-        self.directives = GraphQLDirective.specified + custom
+        self.directives = allDirectives
         (possibleTypes, subtypes) = GraphQLSchema.computePossibleTypes(map, names)
         try SchemaChecker(schema: self).check()
+    }
+
+    /// Orders types as declared, each followed by the built-in types it first refers to, then
+    /// the types only directives and introspection refer to; unreferenced built-ins are left out.
+    static func orderTypes(
+        _ declared: [String], available: [String: GraphQLNamedType], directives: [GraphQLDirective]
+    ) -> [String] {
+        var seen = Set(declared)
+        var order: [String] = []
+        func collect(_ name: String) {
+            guard !seen.contains(name), let type = available[name] else { return }
+            seen.insert(name)
+            order.append(name)
+            references(of: type).forEach(collect)
+        }
+        for name in declared where !order.contains(name) {
+            order.append(name)
+            if let type = available[name] { references(of: type).forEach(collect) }
+        }
+        for directive in directives {
+            directive.arguments.forEach { collect($0.type.namedType) }
+        }
+        collect("__Schema")
+        return order
+    }
+
+    /// The names a type refers to, in the order the schema's type list discovers them.
+    static func references(of type: GraphQLNamedType) -> [String] {
+        switch type {
+        case .union(let union): return union.types
+        case .object(let object):
+            return object.interfaces + fieldReferences(object.fields)
+        case .interface(let interface):
+            return interface.interfaces + fieldReferences(interface.fields)
+        case .inputObject(let input): return input.fields.map(\.type.namedType)
+        case .scalar, .enumeration: return []
+        }
+    }
+
+    private static func fieldReferences(_ fields: FieldMap) -> [String] {
+        fields.ordered.flatMap { [$0.type.namedType] + $0.arguments.map(\.type.namedType) }
     }
 
     private static func computePossibleTypes(

@@ -62,12 +62,12 @@ struct SchemaBuilder {
         return try GraphQLSchema(
             typesInOrder: types, query: query, mutation: roots[.mutation],
             subscription: roots[.subscription], directives: directiveDefinitions.map(makeDirective),
-            description: schemaDefinitions.first { !$0.isExtension }?.description)
+            description: schemaDefinitions.first { !$0.isExtension }?.description?.value)
     }
 
     func makeDirective(_ definition: DirectiveDefinition) -> GraphQLDirective {
         GraphQLDirective(
-            definition.name.value, description: definition.description,
+            definition.name.value, description: definition.description?.value,
             locations: definition.locations.compactMap { DirectiveLocation(rawValue: $0.value) },
             arguments: definition.arguments.map(makeInput),
             isRepeatable: definition.isRepeatable)
@@ -79,22 +79,29 @@ struct SchemaBuilder {
         let directives = all.flatMap(\.directives)
         switch definition.kind {
         case .scalar:
-            if let scalar = resolvers.scalars[name] { return .scalar(scalar) }
+            let url = SchemaBuilder.argument("specifiedBy", "url", in: directives)
+            guard let code = resolvers.scalars[name] else {
+                return .scalar(
+                    GraphQLScalarType(
+                        name, description: definition.description?.value, specifiedByURL: url))
+            }
+            // The SDL documents the scalar; the given implementation only brings behaviour.
             return .scalar(
                 GraphQLScalarType(
-                    name, description: definition.description,
-                    specifiedByURL: SchemaBuilder.argument("specifiedBy", "url", in: directives)))
+                    name, description: definition.description?.value, specifiedByURL: url,
+                    serialize: code.serializeValue, parseValue: code.parseInput,
+                    parseLiteral: code.parseInputLiteral))
         case .object:
             let fields = all.flatMap(SchemaBuilder.fieldDefinitions).map { makeField($0, of: name) }
             return .object(
                 GraphQLObjectType(
-                    name, description: definition.description,
+                    name, description: definition.description?.value,
                     interfaces: all.flatMap(SchemaBuilder.interfaces).map(\.value), fields: fields))
         case .interface:
             let fields = all.flatMap(SchemaBuilder.fieldDefinitions).map { makeField($0, of: name) }
             return .interface(
                 GraphQLInterfaceType(
-                    name, description: definition.description,
+                    name, description: definition.description?.value,
                     interfaces: all.flatMap(SchemaBuilder.interfaces).map(\.value), fields: fields,
                     resolveType: resolvers.typeResolvers[name]))
         case .union:
@@ -104,10 +111,10 @@ struct SchemaBuilder {
             }
             return .union(
                 GraphQLUnionType(
-                    name, description: definition.description, types: members.map(\.value),
+                    name, description: definition.description?.value, types: members.map(\.value),
                     resolveType: resolvers.typeResolvers[name]))
         case .enumeration:
-            return .enumeration(makeEnum(all, name: name, description: definition.description))
+            return .enumeration(makeEnum(all, name: name, description: definition.description?.value))
         case .inputObject:
             let fields = all.flatMap { type -> [InputValueDefinition] in
                 if case .inputObject(let fields) = type.kind { return fields }
@@ -115,7 +122,7 @@ struct SchemaBuilder {
             }
             return .inputObject(
                 GraphQLInputObjectType(
-                    name, description: definition.description, fields: fields.map(makeInput),
+                    name, description: definition.description?.value, fields: fields.map(makeInput),
                     isOneOf: directives.contains { $0.name.value == "oneOf" }))
         }
     }
@@ -131,7 +138,7 @@ struct SchemaBuilder {
             name, description: description,
             values: values.map {
                 GraphQLEnumValue(
-                    $0.name.value, description: $0.description,
+                    $0.name.value, description: $0.description?.value,
                     deprecationReason: SchemaBuilder.deprecationReason($0.directives))
             })
     }
@@ -140,7 +147,7 @@ struct SchemaBuilder {
         let isSubscriptionField = definition.name.value
         return GraphQLField(
             definition.name.value, type: GraphQLType(definition.type),
-            description: definition.description, arguments: definition.arguments.map(makeInput),
+            description: definition.description?.value, arguments: definition.arguments.map(makeInput),
             deprecationReason: SchemaBuilder.deprecationReason(definition.directives),
             resolve: resolvers.fields[typeName]?[definition.name.value],
             subscribe: resolvers.subscriptions[isSubscriptionField])
@@ -150,7 +157,7 @@ struct SchemaBuilder {
         let type = GraphQLType(definition.type)
         let coercion = ValueCoercion(types: previous)
         return GraphQLInputValue(
-            definition.name.value, type: type, description: definition.description,
+            definition.name.value, type: type, description: definition.description?.value,
             defaultValue: definition.defaultValue.flatMap {
                 coercion.valueFromLiteral($0, type: type, variables: nil)
             },

@@ -28,7 +28,10 @@ extension Validator {
         var seen: [String: SourceLocation] = [:]
         for directive in directives {
             let name = directive.name.value
-            guard let definition = schema.directive(name) else {
+            // Directives defined in the document itself are known, but their argument types
+            // are not, so only names are checked for them.
+            let typed = schema.directive(name)
+            guard let definition = typed ?? documentDirectives[name] else {
                 report("Unknown directive \"@\(name)\".", [directive.location])
                 walk(arguments: directive.arguments, definitions: nil, owner: nil)
                 continue
@@ -47,15 +50,34 @@ extension Validator {
                     seen[name] = directive.location
                 }
             }
-            walk(arguments: directive.arguments, definitions: definition.arguments, owner: "directive \"@\(name)\"")
-            for argument in definition.arguments
-            where argument.type.isNonNull && argument.defaultValue == nil
-                && !directive.arguments.contains(where: { $0.name.value == argument.name })
-            {
+            walkDirectiveArguments(directive, definition, typed: typed != nil)
+        }
+    }
+
+    private func walkDirectiveArguments(
+        _ directive: Directive, _ definition: GraphQLDirective, typed: Bool
+    ) {
+        let name = definition.name
+        if typed {
+            walk(
+                arguments: directive.arguments, definitions: definition.arguments,
+                owner: "directive \"@\(name)\"")
+        } else {
+            walk(arguments: directive.arguments, definitions: nil, owner: nil)
+            for argument in directive.arguments
+            where !definition.arguments.contains(where: { $0.name == argument.name.value }) {
                 report(
-                    "The directive \"@\(name)\" needs argument \"\(argument.name)\" of type "
-                        + "\"\(argument.type)\", which is missing.", [directive.location])
+                    "Unknown argument \"\(argument.name.value)\" on directive \"@\(name)\".",
+                    [argument.location])
             }
+        }
+        for argument in definition.arguments
+        where argument.type.isNonNull && argument.defaultValue == nil
+            && !directive.arguments.contains(where: { $0.name.value == argument.name })
+        {
+            report(
+                "The directive \"@\(name)\" needs argument \"\(argument.name)\" of type "
+                    + "\"\(argument.type)\", which is missing.", [directive.location])
         }
     }
 }

@@ -109,22 +109,19 @@ extension Validator {
         }
     }
 
-    /// Walks type-system definitions only to report unknown type names in them.
+    /// Walks type-system definitions for the rules that also look at them: known type
+    /// names and the directives applied.
     func walkTypeSystem(_ definition: TypeSystemDefinition) {
-        let names: [Name]
+        var names: [Name] = []
         switch definition {
-        case .schema(let schema): names = schema.operationTypes.map(\.type)
-        case .directive(let directive): names = directive.arguments.map(\.type.namedType)
+        case .schema(let schema):
+            names = schema.operationTypes.map(\.type)
+            walk(directives: schema.directives, at: .schema)
+        case .directive(let directive):
+            names = directive.arguments.map(\.type.namedType)
+            walkSDL(inputs: directive.arguments, at: .argumentDefinition)
         case .type(let type):
-            switch type.kind {
-            case .scalar, .enumeration: names = []
-            case .object(let interfaces, let fields), .interface(let interfaces, let fields):
-                names =
-                    interfaces + fields.map(\.type.namedType)
-                    + fields.flatMap { $0.arguments.map(\.type.namedType) }
-            case .union(let types): names = types
-            case .inputObject(let fields): names = fields.map(\.type.namedType)
-            }
+            names = walkSDL(type)
         }
         let defined = Set(
             document.definitions.compactMap { definition -> String? in
@@ -139,6 +136,48 @@ extension Validator {
             && !Introspection.typeNames.contains(name.value)
         {
             report("Unknown type \"\(name.value)\".", [name.location])
+        }
+    }
+
+    /// Walks one type definition's directives and returns the type names it refers to.
+    private func walkSDL(_ type: TypeDefinition) -> [Name] {
+        let location: DirectiveLocation
+        var names: [Name] = []
+        switch type.kind {
+        case .scalar: location = .scalar
+        case .enumeration(let values):
+            location = .enumeration
+            walk(directives: type.directives, at: location)
+            for value in values { walk(directives: value.directives, at: .enumValue) }
+            return []
+        case .object(let interfaces, let fields), .interface(let interfaces, let fields):
+            location = { if case .object = type.kind { return .object } else { return .interface } }()
+            walk(directives: type.directives, at: location)
+            names = interfaces
+            for field in fields {
+                names += [field.type.namedType] + field.arguments.map(\.type.namedType)
+                walkSDL(inputs: field.arguments, at: .argumentDefinition)
+                walk(directives: field.directives, at: .fieldDefinition)
+            }
+            return names
+        case .union(let types):
+            location = .union
+            names = types
+        case .inputObject(let fields):
+            walk(directives: type.directives, at: .inputObject)
+            walkSDL(inputs: fields, at: .inputFieldDefinition)
+            return fields.map(\.type.namedType)
+        }
+        walk(directives: type.directives, at: location)
+        return names
+    }
+
+    private func walkSDL(inputs: [InputValueDefinition], at location: DirectiveLocation) {
+        for input in inputs {
+            walk(directives: input.directives, at: location)
+            if let value = input.defaultValue {
+                walkValue(value, type: nil, locationHasDefault: false, check: true)
+            }
         }
     }
 }

@@ -39,6 +39,8 @@ final class Validator {
     var fragmentUsages: [String: [VariableUsage]] = [:]
     let coercion: ValueCoercion
     lazy var overlap = OverlapChecker(schema: schema, fragments: fragments)
+    /// Directives defined by the document's own type-system definitions.
+    var documentDirectives: [String: GraphQLDirective] = [:]
 
     init(schema: GraphQLSchema, document: Document) {
         self.schema = schema
@@ -46,6 +48,16 @@ final class Validator {
         self.coercion = ValueCoercion(types: schema.types)
         for fragment in document.fragments where fragments[fragment.name.value] == nil {
             fragments[fragment.name.value] = fragment
+        }
+        for case .typeSystem(.directive(let definition)) in document.definitions {
+            documentDirectives[definition.name.value] = GraphQLDirective(
+                definition.name.value,
+                locations: definition.locations.compactMap { DirectiveLocation(rawValue: $0.value) },
+                arguments: definition.arguments.map {
+                    GraphQLInputValue(
+                        $0.name.value, type: GraphQLType($0.type),
+                        defaultValue: $0.defaultValue == nil ? nil : .null)
+                }, isRepeatable: definition.isRepeatable)
         }
     }
 
