@@ -53,6 +53,9 @@ func errorsJSON(_ errors: [GraphQLError]) -> JSON {
 
 func handle(_ line: String) async -> JSON {
     var response = JSONObject()
+    if case .bool(true)? = (try? JSON.parse(line))?["printSchema"] {
+        return ["sdl": .string(schema.printSDL())]
+    }
     guard let request = try? JSON.parse(line), case .string(let source)? = request["query"] else {
         return ["fatal": "bad request line"]
     }

@@ -286,3 +286,9 @@ def test_introspection_round_trip(engine):
               "directive @oneOf on INPUT_OBJECT\n\n")
     assert one_of in ours
     assert ours.replace(one_of, "") == print_schema(build_schema(sdl))
+
+
+def test_schema_printing_matches_graphql_core(engine):
+    sdl = (CORPUS / "schema.graphql").read_text(encoding="utf-8")
+    (answer,) = run_ours(engine, [{"printSchema": True}])
+    assert answer["sdl"] == print_schema(build_schema(sdl))

@@ -51,6 +51,7 @@ extension Validator {
                         "The input field \"\(input.name).\(field.name)\" of type \"\(field.type)\" "
                             + "is required but missing.", [node.location])
                 }
+                if input.isOneOf { checkOneOf(node, fields, input) }
             } else {
                 checkLiteral(node, type: type)
             }
@@ -75,6 +76,27 @@ extension Validator {
             walkValue(
                 field.value, type: fieldType, locationHasDefault: definition?.defaultValue != nil,
                 check: checkFields)
+        }
+    }
+
+    /// A `@oneOf` literal names exactly one field, whose value is neither null nor a
+    /// nullable variable.
+    private func checkOneOf(_ node: ValueNode, _ fields: [ObjectField], _ input: GraphQLInputObjectType) {
+        guard fields.count == 1 else {
+            report(
+                "The input \"\(input.name)\" is a oneOf input object: give exactly one field.",
+                [node.location])
+            return
+        }
+        let field = fields[0]
+        switch field.value.kind {
+        case .null:
+            report(
+                "The field \"\(input.name).\(field.name.value)\" of a oneOf input object must not be null.",
+                [node.location])
+        case .variable(let name):
+            oneOfVariables.append((name, input.name, node.location))
+        default: break
         }
     }
 

@@ -19,7 +19,10 @@ extension Validator {
     }
 
     /// Undefined, unused and misplaced variables of one operation, fragments included.
-    func checkVariables(of operation: OperationDefinition, usages own: [VariableUsage]) {
+    func checkVariables(
+        of operation: OperationDefinition, usages own: [VariableUsage],
+        oneOf: [(variable: String, type: String, location: SourceLocation)]
+    ) {
         var all = own
         for name in reachableFragments(from: operation.selectionSet) {
             all += fragmentUsages[name] ?? []
@@ -41,6 +44,16 @@ extension Validator {
                 report(
                     "The variable \"$\(usage.name)\" of type \"\(actual)\" cannot be used where "
                         + "\"\(expected)\" is expected.", [definition.location, usage.location])
+            }
+        }
+        for (name, type, location) in oneOf {
+            guard let definition = definitions[name], case .nonNull = definition.type else {
+                if definitions[name] != nil {
+                    report(
+                        "The variable \"$\(name)\" must be non-null to fill oneOf input \"\(type)\".",
+                        [location])
+                }
+                continue
             }
         }
         let used = Set(all.map(\.name))

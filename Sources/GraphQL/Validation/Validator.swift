@@ -39,6 +39,8 @@ final class Validator {
     var fragmentUsages: [String: [VariableUsage]] = [:]
     let coercion: ValueCoercion
     lazy var overlap = OverlapChecker(schema: schema, fragments: fragments)
+    /// Variables given as the single field of a oneOf literal: they must be non-null.
+    var oneOfVariables: [(variable: String, type: String, location: SourceLocation)] = []
     /// Directives defined by the document's own type-system definitions.
     var documentDirectives: [String: GraphQLDirective] = [:]
 
@@ -67,19 +69,20 @@ final class Validator {
 
     func run() {
         checkDefinitions()
-        var operationUsages: [(OperationDefinition, [VariableUsage])] = []
+        var operationUsages: [(OperationDefinition, [VariableUsage], [(String, String, SourceLocation)])] = []
         for definition in document.definitions {
             switch definition {
             case .operation(let operation):
+                oneOfVariables = []
                 walk(operation: operation)
-                operationUsages.append((operation, usages))
+                operationUsages.append((operation, usages, oneOfVariables))
             case .fragment(let fragment): walk(fragment: fragment)
             case .typeSystem(let system): walkTypeSystem(system)
             }
         }
         checkFragmentUsage()
-        for (operation, own) in operationUsages {
-            checkVariables(of: operation, usages: own)
+        for (operation, own, oneOf) in operationUsages {
+            checkVariables(of: operation, usages: own, oneOf: oneOf.map { ($0.0, $0.1, $0.2) })
         }
     }
 

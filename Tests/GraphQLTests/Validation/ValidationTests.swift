@@ -1,0 +1,81 @@
+import Testing
+
+@testable import GraphQL
+
+@Suite struct ValidationTests {
+    let schema: GraphQLSchema
+
+    init() throws {
+        schema = try TestSchema.make()
+    }
+
+    func problems(_ source: String, limits: Limits = .unlimited) throws -> [GraphQLError] {
+        validate(schema: schema, document: try parse(source), limits: limits)
+    }
+
+    @Test func validDocumentHasNoProblems() throws {
+        #expect(try problems("query Q($s: Size) { size(of: $s) pets { ...P } } fragment P on Dog { name }").isEmpty)
+    }
+
+    @Test func unknownFieldIsReportedAtTheField() throws {
+        let found = try problems("{\n  pets { ... on Dog { meow } } }")
+        #expect(found.count == 1)
+        #expect(found.first?.locations == [SourceLocation(line: 2, column: 23)])
+        #expect(found.first?.message.contains("meow") == true)
+    }
+
+    @Test func fragmentCycleNamesEverySpread() throws {
+        let found = try problems(
+            "{ pets { ...A } } fragment A on Dog { ...B } fragment B on Dog { ...A }")
+        #expect(found.count == 1)
+        #expect(found.first?.locations.count == 2)
+    }
+
+    @Test func conflictingAliasesAreReportedWithBothFields() throws {
+        let found = try problems("{ pets { ... on Dog { x: name x: barks } } }")
+        // Both the inline fragment and the enclosing selection see the pair, as in
+        // graphql-core, so the conflict is reported once for each.
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.locations.count == 2 })
+    }
+
+    @Test func variableInWrongPositionNamesDefinitionAndUse() throws {
+        let found = try problems("query ($s: String) { size(of: $s) }")
+        #expect(found.count == 1)
+        #expect(found.first?.locations.count == 2)
+    }
+
+    @Test func everyMissingPieceIsReported() throws {
+        let found = try problems("query A { nope } query A { pet { __typename } } { slow }")
+        // Duplicate name, lone anonymous, unknown field, missing required argument.
+        #expect(found.count == 4)
+        #expect(found.allSatisfy { $0.category == .validation })
+    }
+
+    @Test func depthLimitIsEnforcedWithItsCode() throws {
+        let found = try problems("{ pets { ... on Dog { name } } }", limits: Limits(maxDepth: 1))
+        #expect(found.first?.extensions?["code"] == "TOO_DEEP")
+    }
+
+    @Test func aliasAndRootFieldLimitsAreEnforced() throws {
+        let aliases = try problems("{ a: slow b: slow }", limits: Limits(maxAliases: 1))
+        #expect(aliases.first?.extensions?["code"] == "TOO_MANY_ALIASES")
+        let roots = try problems("{ slow whoAmI }", limits: Limits(maxRootFields: 1))
+        #expect(roots.first?.extensions?["code"] == "TOO_MANY_ROOT_FIELDS")
+    }
+
+    @Test func sizeAndTokenLimitsStopParsing() {
+        do {
+            _ = try parse("{ slow }", limits: Limits(maxDocumentBytes: 4))
+            Issue.record("expected a limit error")
+        } catch {
+            #expect(error.extensions?["code"] == "DOCUMENT_TOO_LARGE")
+        }
+        do {
+            _ = try parse("{ a b c d }", limits: Limits(maxTokens: 3))
+            Issue.record("expected a limit error")
+        } catch {
+            #expect(error.extensions?["code"] == "TOO_MANY_TOKENS")
+        }
+    }
+}
