@@ -39,6 +39,13 @@ let package = Package(
             path: "Sources/GraphQLConformance",
             swiftSettings: strict
         ),
+        // Benchmark tool: `tools/bench graphql` runs it beside graphql-core.
+        .executableTarget(
+            name: "graphql-bench",
+            dependencies: ["GraphQL"],
+            path: "Sources/GraphQLBench",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "App",
             dependencies: ["Ledger", "CanonicalJSON"],

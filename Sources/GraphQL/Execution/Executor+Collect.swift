@@ -1,7 +1,48 @@
-/// The selections of one response key: fields merged from several places in a document.
-struct CollectedField {
+/// The selections of one response key: fields merged from several places in a document,
+/// with the schema field they select resolved once when collected. A class, so that walking
+/// the cached lists costs one reference count per field.
+final class CollectedField {
     let responseKey: String
     var nodes: [Field]
+    /// The selected field of the parent type; nil for `__typename` and unknown fields.
+    let definition: GraphQLField?
+    /// The named type of the field's output.
+    let namedType: GraphQLNamedType?
+    /// The parent object type's name, for error messages.
+    let parentTypeName: String
+    /// The key to read from a JSON parent when the field has no resolver of its own.
+    let jsonKey: String?
+    /// Whether the field's named type is a scalar or an enum.
+    let isLeaf: Bool
+    /// The field's output type (`String` for meta-fields without a definition).
+    let outputType: GraphQLType
+    /// Where `jsonKey` was last found in a parent object; siblings usually share their shape.
+    var keyHint = 0
+
+    init(
+        responseKey: String, nodes: [Field], definition: GraphQLField?,
+        namedType: GraphQLNamedType?, parentTypeName: String
+    ) {
+        self.responseKey = responseKey
+        self.nodes = nodes
+        self.definition = definition
+        self.namedType = namedType
+        self.parentTypeName = parentTypeName
+        self.jsonKey = definition?.resolve == nil ? definition?.name : nil
+        self.isLeaf = namedType?.isLeaf ?? false
+        self.outputType = definition?.type ?? "String"
+    }
+}
+
+/// The fields to execute on objects of one type, with their response keys ready to share.
+struct FieldPlan {
+    let fields: [CollectedField]
+    let keys: [String]
+
+    init(_ fields: [CollectedField]) {
+        self.fields = fields
+        self.keys = fields.map(\.responseKey)
+    }
 }
 
 extension Executor {
@@ -16,8 +57,8 @@ extension Executor {
     }
 
     /// The fields selected under `field` for a value of `type`, cached per type and field.
-    func collectSubfields(_ type: GraphQLObjectType, _ field: CollectedField) -> [CollectedField] {
-        let key = SubfieldKey(typeName: type.name, location: field.nodes[0].location)
+    func collectSubfields(_ type: GraphQLObjectType, _ field: CollectedField) -> FieldPlan {
+        let key = SubfieldKey(type: ObjectIdentifier(type), location: field.nodes[0].location)
         if let cached = subfieldCache[key] { return cached }
         var fields: [CollectedField] = []
         var index: [String: Int] = [:]
@@ -27,8 +68,9 @@ extension Executor {
                 collect(type, selectionSet, into: &fields, index: &index, visited: &visited)
             }
         }
-        subfieldCache[key] = fields
-        return fields
+        let plan = FieldPlan(fields)
+        subfieldCache[key] = plan
+        return plan
     }
 
     private func collect(
@@ -44,7 +86,12 @@ extension Executor {
                     fields[position].nodes.append(field)
                 } else {
                     index[key] = fields.count
-                    fields.append(CollectedField(responseKey: key, nodes: [field]))
+                    let definition = metaField(field.name.value, on: type) ?? type.fields[field.name.value]
+                    fields.append(
+                        CollectedField(
+                            responseKey: key, nodes: [field], definition: definition,
+                            namedType: definition.flatMap { schema.types[$0.type.namedType] },
+                            parentTypeName: type.name))
                 }
             case .inlineFragment(let fragment):
                 if let condition = fragment.typeCondition, !applies(condition.value, to: type) {

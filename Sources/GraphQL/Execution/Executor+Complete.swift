@@ -1,6 +1,6 @@
 extension Executor {
     /// Turns a resolved value into its response form according to the field's type.
-    func complete(
+    nonisolated(nonsending) func complete(
         _ type: GraphQLType, field: CollectedField, info: ResolveInfo, path: ResponsePath,
         _ value: (any Sendable)?
     ) async throws -> JSON {
@@ -25,11 +25,10 @@ extension Executor {
     static func unwrap(_ value: (any Sendable)?) -> (any Sendable)? {
         guard let value else { return nil }
         if let json = value as? JSON, json.isNull { return nil }
-        if let optional = value as? OptionalProtocol, optional.isNone { return nil }
         return value
     }
 
-    private func completeList(
+    nonisolated(nonsending) private func completeList(
         _ itemType: GraphQLType, field: CollectedField, info: ResolveInfo, path: ResponsePath,
         _ value: any Sendable
     ) async throws -> JSON {
@@ -64,11 +63,11 @@ extension Executor {
             "Expected Iterable, but did not find one for field \"\(info.parentTypeName).\(info.fieldName)\".")
     }
 
-    private func completeNamed(
+    nonisolated(nonsending) private func completeNamed(
         _ name: String, field: CollectedField, info: ResolveInfo, path: ResponsePath,
         _ value: any Sendable
     ) async throws -> JSON {
-        switch schema.types[name] {
+        switch field.namedType {
         case .scalar(let scalar)?:
             return try scalar.serializeValue(value)
         case .enumeration(let enumeration)?:
@@ -78,26 +77,28 @@ extension Executor {
             return .string(serialized)
         case .object(let object)?:
             return .object(try await completeObject(object, field: field, path: path, value))
-        case .interface, .union:
-            let object = try await resolveAbstract(name, info: info, value)
+        case .interface?, .union?:
+            let object = try await resolveAbstract(name, field: field, value)
             return .object(try await completeObject(object, field: field, path: path, value))
         case .inputObject?, nil:
             throw GraphQLError("The type \(name) cannot be an output.")
         }
     }
 
-    private func completeObject(
+    nonisolated(nonsending) func completeObject(
         _ type: GraphQLObjectType, field: CollectedField, path: ResponsePath, _ value: any Sendable
     ) async throws -> JSONObject {
         if let isTypeOf = type.isTypeOf, !isTypeOf(value) {
             throw GraphQLError("Expected value of type \"\(type.name)\" but got: \(value).")
         }
+        var json: JSONObject?
+        if case .object(let object)? = value as? JSON { json = object }
         return try await executeFields(
-            type, source: value, path: path, fields: collectSubfields(type, field))
+            type, source: value, json: json, path: path, fields: collectSubfields(type, field))
     }
 
     /// Finds the object type of a value of an abstract type.
-    private func resolveAbstract(_ name: String, info: ResolveInfo, _ value: any Sendable)
+    nonisolated(nonsending) func resolveAbstract(_ name: String, field: CollectedField, _ value: any Sendable)
         async throws -> GraphQLObjectType
     {
         var resolved: String?
@@ -116,7 +117,7 @@ extension Executor {
         guard let resolved else {
             throw GraphQLError(
                 "No object type could be chosen for a value of abstract type \"\(name)\" in field "
-                    + "\"\(info.parentTypeName).\(info.fieldName)\": give \(name) a type resolver, "
+                    + "\"\(field.parentTypeName).\(field.nodes[0].name.value)\": give \(name) a type resolver, "
                     + "the value a __typename, or its possible types an isTypeOf check.")
         }
         guard case .object(let object)? = schema.types[resolved],
@@ -138,13 +139,4 @@ extension Executor {
         default: return nil
         }
     }
-}
-
-/// Lets the executor see through optionals hidden inside `any Sendable`.
-protocol OptionalProtocol {
-    var isNone: Bool { get }
-}
-
-extension Optional: OptionalProtocol {
-    var isNone: Bool { self == nil }
 }

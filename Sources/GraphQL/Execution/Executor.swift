@@ -11,10 +11,10 @@ final class Executor {
     let coercion: ValueCoercion
     var errors: [GraphQLError] = []
     /// Sub-selections already collected, by object type and field location.
-    var subfieldCache: [SubfieldKey: [CollectedField]] = [:]
+    var subfieldCache: [SubfieldKey: FieldPlan] = [:]
 
     struct SubfieldKey: Hashable {
-        let typeName: String
+        let type: ObjectIdentifier
         let location: SourceLocation
     }
 
@@ -34,7 +34,7 @@ final class Executor {
     }
 
     /// Executes the operation's root selection set on `rootValue`.
-    func executeOperation(_ operation: OperationDefinition, rootValue: any Sendable) async
+    nonisolated(nonsending) func executeOperation(_ operation: OperationDefinition, rootValue: any Sendable) async
         -> ExecutionResult
     {
         guard let root = schema.rootType(operation.operation) else {
@@ -43,38 +43,72 @@ final class Executor {
                 locations: [operation.location], category: .execution)
             return ExecutionResult(data: nil, errors: [error])
         }
-        let fields = collectFields(root, operation.selectionSet)
+        let fields = FieldPlan(collectFields(root, operation.selectionSet))
+        var json: JSONObject?
+        if case .object(let object)? = rootValue as? JSON { json = object }
         do {
-            let data = try await executeFields(root, source: rootValue, path: nil, fields: fields)
+            let data = try await executeFields(
+                root, source: rootValue, json: json, path: nil, fields: fields)
             return ExecutionResult(data: .object(data), errors: errors)
         } catch {
             return ExecutionResult(data: .null, errors: errors)
         }
     }
 
-    /// Executes fields in order; a `NullPropagation` from a non-null field nulls the whole object.
-    func executeFields(
-        _ type: GraphQLObjectType, source: any Sendable, path: ResponsePath?,
-        fields: [CollectedField]
+    /// Executes fields in order; a `NullPropagation` from a non-null field nulls the whole
+    /// object. `json` is the source when it is a JSON object, which allows the fast lane.
+    nonisolated(nonsending) func executeFields(
+        _ type: GraphQLObjectType, source: any Sendable, json: JSONObject?, path: ResponsePath?,
+        fields plan: FieldPlan
     ) async throws -> JSONObject {
-        var result = JSONObject()
-        for field in fields {
-            let fieldPath = ResponsePath(parent: path, component: .key(field.responseKey))
-            if let value = try await executeField(type, source: source, field: field, path: fieldPath) {
-                result.appendUnchecked(field.responseKey, value)
+        var values: [JSON] = []
+        values.reserveCapacity(plan.fields.count)
+        var skipped = false
+        for field in plan.fields {
+            let value: JSON?
+            if let json, defaultResolver == nil, let key = field.jsonKey {
+                let hint = field.keyHint
+                let child: JSON
+                if let found = json.index(forKey: key, hint: hint) {
+                    if found != hint { field.keyHint = found }
+                    child = json.values[found]
+                } else {
+                    child = .null
+                }
+                if field.isLeaf {
+                    // Leaves need no awaiting: complete them synchronously.
+                    value = try completeLeaf(
+                        field.outputType, field: field, parent: path, index: nil, child)
+                } else {
+                    value = try await completeFromJSON(
+                        field.outputType, field: field, parent: path, index: nil, child)
+                }
+            } else {
+                value = try await executeField(type, source: source, field: field, parent: path)
             }
+            if let value { values.append(value) } else { skipped = true }
+        }
+        guard skipped else { return JSONObject(keys: plan.keys, values: values) }
+        // Fields the type lacks produce nothing; pair the keys that remain.
+        var result = JSONObject(capacity: values.count)
+        var next = 0
+        for field in plan.fields where field.definition != nil || field.nodes[0].name.value == "__typename" {
+            result.appendUnchecked(field.responseKey, values[next])
+            next += 1
         }
         return result
     }
 
     /// Resolves and completes one field; returns nil for fields the type does not have.
-    func executeField(
-        _ type: GraphQLObjectType, source: any Sendable, field: CollectedField, path: ResponsePath
+    nonisolated(nonsending) func executeField(
+        _ type: GraphQLObjectType, source: any Sendable, field: CollectedField,
+        parent: ResponsePath?
     ) async throws -> JSON? {
         let node = field.nodes[0]
         let name = node.name.value
         if name == "__typename" { return .string(type.name) }
-        guard let definition = metaField(name, on: type) ?? type.fields[name] else { return nil }
+        guard let definition = field.definition else { return nil }
+        let path = ResponsePath(parent: parent, component: .key(field.responseKey))
         let info = ResolveInfo(
             fieldName: name, parentTypeName: type.name, returnType: definition.type,
             variables: variables, responsePath: path)

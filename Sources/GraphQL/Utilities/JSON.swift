@@ -64,6 +64,12 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     /// Creates an empty object.
     public init() {}
 
+    /// Creates an empty object with room for `capacity` entries.
+    public init(capacity: Int) {
+        keys.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
     /// Creates an object keeping the literal's key order.
     public init(dictionaryLiteral elements: (String, JSON)...) {
         for (key, value) in elements { self[key] = value }
@@ -92,6 +98,19 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
                 values.append(newValue)
             }
         }
+    }
+
+    /// An object from parallel keys and values; the caller guarantees unique keys.
+    init(keys: [String], values: [JSON]) {
+        self.keys = keys
+        self.values = values
+    }
+
+    /// The position of `key`, trying position `hint` first: objects of one shape keep their
+    /// keys at the same positions.
+    func index(forKey key: String, hint: Int) -> Int? {
+        if hint < keys.count && keys[hint] == key { return hint }
+        return keys.firstIndex(of: key)
     }
 
     /// Appends an entry without checking for an existing key; the caller guarantees uniqueness.
