@@ -35,6 +35,22 @@ let schema = try GraphQLSchema(
     resolvers: SchemaResolvers(scalars: ["DateTime": .dateTime, "JSON": .json]))
 let data = try JSON.parse(readFile(arguments[2]))
 
+/// The data with every failing entry replaced by null, for runs without the resolver above:
+/// they exercise the executor's fast lane for JSON sources.
+func withoutFailures(_ value: JSON) -> JSON {
+    switch value {
+    case .object(let object):
+        if object["__error"] != nil { return .null }
+        var copy = JSONObject()
+        for (key, item) in object { copy[key] = withoutFailures(item) }
+        return .object(copy)
+    case .list(let items): return .list(items.map(withoutFailures))
+    default: return value
+    }
+}
+
+let plainData = withoutFailures(data)
+
 let resolver: FieldResolver = { source, _, _, info in
     guard case .object(let object)? = source as? JSON, let value = object[info.fieldName] else {
         return nil
@@ -75,11 +91,13 @@ func handle(_ line: String) async -> JSON {
     let problems = validate(schema: schema, document: document, limits: .unlimited)
     response["validate"] = errorsJSON(problems)
     guard problems.isEmpty else { return .object(response) }
+    let fastLane = request["lane"] == "fast"
     let result = await execute(
         schema: schema, document: document,
         request: ExecutionRequest(
-            source: source, variables: variables, operationName: operationName, rootValue: data),
-        defaultResolver: resolver)
+            source: source, variables: variables, operationName: operationName,
+            rootValue: fastLane ? plainData : data),
+        defaultResolver: fastLane ? nil : resolver)
     response["result"] = result.json
     return .object(response)
 }
