@@ -9,7 +9,9 @@ func catalogue() -> JSON {
     let categories: [JSON] = ["TOOLS", "FOOD", "BOOKS"]
     let statuses: [JSON] = ["DRAFT", "LIVE", "ARCHIVED"]
     let items: [JSON] = (0..<50).map { index in
-        let related: [JSON] = (0..<3).map { .object(["id": .string("r\(index)-\($0)"), "label": .string("Related \($0)")]) }
+        let related: [JSON] = (0..<3).map {
+            .object(["id": .string("r\(index)-\($0)"), "label": .string("Related \($0)")])
+        }
         var item = JSONObject()
         item["id"] = .string("item-\(index)")
         item["name"] = .string("Item \(index)")
@@ -25,7 +27,9 @@ func catalogue() -> JSON {
         item["rating"] = .double(Double(index % 5) + 0.5)
         item["views"] = .int(index * 17)
         item["tags"] = ["a", "b", .string("t\(index)")]
-        item["owner"] = .object(["id": .string("o\(index % 7)"), "name": "Owner", "email": "o@example.com"])
+        item["owner"] = .object([
+            "id": .string("o\(index % 7)"), "name": "Owner", "email": "o@example.com",
+        ])
         item["dimensions"] = .object(["width": 1.5, "height": 2.5, "depth": .double(Double(index))])
         item["related"] = .list(related)
         item["status"] = statuses[index % 3]
@@ -56,7 +60,8 @@ while index < arguments.count {
 
 let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tools/bench.d")
-let schema = try GraphQLSchema(sdl: try readText(folder.appendingPathComponent("graphql_workload.graphql").path))
+let schema = try GraphQLSchema(
+    sdl: try readText(folder.appendingPathComponent("graphql_workload.graphql").path))
 let query = try readText(folder.appendingPathComponent("graphql_workload_query.graphql").path)
 let request = ExecutionRequest(source: query, variables: ["first": 50], rootValue: catalogue())
 
@@ -81,7 +86,9 @@ if let resultPath {
         for _ in 0..<1000 { _ = validate(schema: schema, document: document) }
         print("validate x1000", clock.now - t)
         t = clock.now
-        for _ in 0..<1000 { _ = await execute(schema: schema, document: document, request: request) }
+        for _ in 0..<1000 {
+            _ = await execute(schema: schema, document: document, request: request)
+        }
         print("execute x1000", clock.now - t)
     }
     let start = clock.now
@@ -93,8 +100,13 @@ if let resultPath {
         operations += 10
     }
     let elapsed = clock.now - start
-    return (operations, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    return (
+        operations,
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    )
 }
 
 let (operations, total) = try await measure(seconds: seconds, split: arguments.contains("--split"))
-print("{\"operations\":\(operations),\"seconds\":\(total),\"ops_per_s\":\(Double(operations) / total)}")
+print(
+    "{\"operations\":\(operations),\"seconds\":\(total),\"ops_per_s\":\(Double(operations) / total)}"
+)

@@ -79,13 +79,17 @@ enum TestSchema {
             ])
     }
 
-    static let rex: JSON = ["__typename": "Dog", "name": "Rex", "barks": true, "born": "2020-01-02T03:04:05Z"]
+    static let rex: JSON = [
+        "__typename": "Dog", "name": "Rex", "barks": true, "born": "2020-01-02T03:04:05Z",
+    ]
     static let tom: JSON = ["__typename": "Cat", "name": "Tom", "lives": 9]
 
     static func queryFields() -> [GraphQLField] {
         [
             GraphQLField("pets", type: .list("Pet")) { _, _, _, _ in JSON.list([rex, tom]) },
-            GraphQLField("named", type: .list(.nonNull("Named"))) { _, _, _, _ in [rex, tom] as [any Sendable] },
+            GraphQLField("named", type: .list(.nonNull("Named"))) { _, _, _, _ in
+                [rex, tom] as [any Sendable]
+            },
             GraphQLField(
                 "pet", type: "Pet", arguments: [GraphQLInputValue("by", type: .nonNull("PetBy"))]
             ) { _, arguments, _, _ in
@@ -95,7 +99,10 @@ enum TestSchema {
             GraphQLField("whoAmI", type: "String") { _, _, context, _ in
                 (context as? Context)?.user
             },
-            GraphQLField("size", type: "Size", arguments: [GraphQLInputValue("of", type: "Size", defaultValue: "SMALL")]) {
+            GraphQLField(
+                "size", type: "Size",
+                arguments: [GraphQLInputValue("of", type: "Size", defaultValue: "SMALL")]
+            ) {
                 _, arguments, _, _ in arguments["of"]
             },
             GraphQLField("slow", type: "Int") { _, _, _, _ in
@@ -103,13 +110,18 @@ enum TestSchema {
                 return 7
             },
             GraphQLField("forbidden", type: "String") { _, _, _, _ in
-                throw Failure(graphQLMessage: "Not allowed.", graphQLExtensions: ["code": "FORBIDDEN"])
+                throw Failure(
+                    graphQLMessage: "Not allowed.", graphQLExtensions: ["code": "FORBIDDEN"])
             },
             GraphQLField("badDog", type: "Dog") { _, _, _, _ in JSON.object(["name": "NoBark"]) },
-            GraphQLField("echo", type: "JSON", arguments: [GraphQLInputValue("value", type: "JSON")]) {
+            GraphQLField(
+                "echo", type: "JSON", arguments: [GraphQLInputValue("value", type: "JSON")]
+            ) {
                 _, arguments, _, _ in arguments["value"]
             },
-            GraphQLField("old", type: "String", deprecationReason: "Use whoAmI.") { _, _, _, _ in "old" },
+            GraphQLField("old", type: "String", deprecationReason: "Use whoAmI.") { _, _, _, _ in
+                "old"
+            },
         ]
     }
 }

@@ -83,14 +83,17 @@ struct PreparedOperation {
     let fragments: [String: FragmentDefinition]
     let variables: JSONObject
 
-    static func make(schema: GraphQLSchema, document: Document, request: ExecutionRequest)
+    static func make(
+        schema: GraphQLSchema, document: Document, request: ExecutionRequest
+    )
         -> Result<PreparedOperation, RequestErrors>
     {
         let operations = document.operations
         let operation: OperationDefinition
         if let name = request.operationName {
             guard let found = operations.first(where: { $0.name?.value == name }) else {
-                return .failure(RequestErrors(errors: [GraphQLError("Unknown operation named \"\(name)\".")]))
+                return .failure(
+                    RequestErrors(errors: [GraphQLError("Unknown operation named \"\(name)\".")]))
             }
             operation = found
         } else {

@@ -48,7 +48,8 @@ struct FieldPlan {
 extension Executor {
     /// Collects the fields of a selection set that apply to `type`, grouped by response key in
     /// first-seen order, honouring `@skip`, `@include` and fragment type conditions.
-    func collectFields(_ type: GraphQLObjectType, _ selectionSet: SelectionSet) -> [CollectedField] {
+    func collectFields(_ type: GraphQLObjectType, _ selectionSet: SelectionSet) -> [CollectedField]
+    {
         var fields: [CollectedField] = []
         var index: [String: Int] = [:]
         var visited: Set<String> = []
@@ -74,7 +75,8 @@ extension Executor {
     }
 
     private func collect(
-        _ type: GraphQLObjectType, _ selectionSet: SelectionSet, into fields: inout [CollectedField],
+        _ type: GraphQLObjectType, _ selectionSet: SelectionSet,
+        into fields: inout [CollectedField],
         index: inout [String: Int], visited: inout Set<String>
     ) {
         for selection in selectionSet.selections {
@@ -86,7 +88,8 @@ extension Executor {
                     fields[position].nodes.append(field)
                 } else {
                     index[key] = fields.count
-                    let definition = metaField(field.name.value, on: type) ?? type.fields[field.name.value]
+                    let definition =
+                        metaField(field.name.value, on: type) ?? type.fields[field.name.value]
                     fields.append(
                         CollectedField(
                             responseKey: key, nodes: [field], definition: definition,
@@ -97,13 +100,15 @@ extension Executor {
                 if let condition = fragment.typeCondition, !applies(condition.value, to: type) {
                     continue
                 }
-                collect(type, fragment.selectionSet, into: &fields, index: &index, visited: &visited)
+                collect(
+                    type, fragment.selectionSet, into: &fields, index: &index, visited: &visited)
             case .fragmentSpread(let spread):
                 let name = spread.name.value
                 guard !visited.contains(name), let fragment = fragments[name] else { continue }
                 visited.insert(name)
                 guard applies(fragment.typeCondition.value, to: type) else { continue }
-                collect(type, fragment.selectionSet, into: &fields, index: &index, visited: &visited)
+                collect(
+                    type, fragment.selectionSet, into: &fields, index: &index, visited: &visited)
             }
         }
     }

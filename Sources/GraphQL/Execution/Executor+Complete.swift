@@ -9,7 +9,8 @@ extension Executor {
             let completed = try await complete(inner, field: field, info: info, path: path, value)
             if completed.isNull {
                 throw GraphQLError(
-                    "Cannot return null for non-nullable field \(info.parentTypeName).\(info.fieldName).")
+                    "Cannot return null for non-nullable field \(info.parentTypeName).\(info.fieldName)."
+                )
             }
             return completed
         case .list(let inner):
@@ -45,7 +46,8 @@ extension Executor {
         for (position, item) in items.enumerated() {
             let itemPath = ResponsePath(parent: path, component: .index(position))
             do {
-                result.append(try await complete(itemType, field: field, info: info, path: itemPath, item))
+                result.append(
+                    try await complete(itemType, field: field, info: info, path: itemPath, item))
             } catch is NullPropagation {
                 if itemType.isNonNull { throw NullPropagation() }
                 result.append(.null)
@@ -60,7 +62,8 @@ extension Executor {
 
     private func notIterable(_ info: ResolveInfo) -> GraphQLError {
         GraphQLError(
-            "Expected Iterable, but did not find one for field \"\(info.parentTypeName).\(info.fieldName)\".")
+            "Expected Iterable, but did not find one for field \"\(info.parentTypeName).\(info.fieldName)\"."
+        )
     }
 
     nonisolated(nonsending) private func completeNamed(
@@ -98,7 +101,9 @@ extension Executor {
     }
 
     /// Finds the object type of a value of an abstract type.
-    nonisolated(nonsending) func resolveAbstract(_ name: String, field: CollectedField, _ value: any Sendable)
+    nonisolated(nonsending) func resolveAbstract(
+        _ name: String, field: CollectedField, _ value: any Sendable
+    )
         async throws -> GraphQLObjectType
     {
         var resolved: String?

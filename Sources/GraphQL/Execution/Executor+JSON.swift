@@ -12,7 +12,9 @@ extension Executor {
             if type.isNonNull { throw NullPropagation() }
             return .null
         } catch {
-            record(error, field: field, path: ResponsePath(parent: parent, component: Executor.pathKey(field, index)))
+            record(
+                error, field: field,
+                path: ResponsePath(parent: parent, component: Executor.pathKey(field, index)))
             if type.isNonNull { throw NullPropagation() }
             return .null
         }
@@ -24,7 +26,8 @@ extension Executor {
     ) async throws -> JSON {
         switch type {
         case .nonNull(let inner):
-            let completed = try await completeJSON(inner, field: field, parent: parent, index: index, json)
+            let completed = try await completeJSON(
+                inner, field: field, parent: parent, index: index, json)
             if completed.isNull {
                 throw GraphQLError(
                     "Cannot return null for non-nullable field "
@@ -61,7 +64,8 @@ extension Executor {
             return try Executor.serialize(json, as: scalar)
         case .enumeration(let enumeration)?:
             guard case .string(let name) = json, enumeration.value(named: name) != nil else {
-                throw GraphQLError("Enum \"\(enumeration.name)\" cannot represent value: \(json.jsonText)")
+                throw GraphQLError(
+                    "Enum \"\(enumeration.name)\" cannot represent value: \(json.jsonText)")
             }
             return json
         case .object(let object)?:
@@ -92,7 +96,9 @@ extension Executor {
             if type.isNonNull { throw NullPropagation() }
             return .null
         } catch {
-            record(error, field: field, path: ResponsePath(parent: parent, component: Executor.pathKey(field, index)))
+            record(
+                error, field: field,
+                path: ResponsePath(parent: parent, component: Executor.pathKey(field, index)))
             if type.isNonNull { throw NullPropagation() }
             return .null
         }
@@ -104,7 +110,8 @@ extension Executor {
     ) throws -> JSON {
         switch type {
         case .nonNull(let inner):
-            let completed = try completeLeafValue(inner, field: field, parent: parent, index: index, json)
+            let completed = try completeLeafValue(
+                inner, field: field, parent: parent, index: index, json)
             if completed.isNull {
                 throw GraphQLError(
                     "Cannot return null for non-nullable field "
@@ -123,7 +130,8 @@ extension Executor {
             var result: [JSON] = []
             result.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                result.append(try completeLeaf(inner, field: field, parent: path, index: index, item))
+                result.append(
+                    try completeLeaf(inner, field: field, parent: path, index: index, item))
             }
             return .list(result)
         case .named:
@@ -157,7 +165,8 @@ extension Executor {
             if value >= -2_147_483_648 && value <= 2_147_483_647 { return json }
         case .int(let value) where scalar === BuiltInScalars.float:
             return .double(Double(value))
-        case .double where scalar === BuiltInScalars.float, .bool where scalar === BuiltInScalars.boolean:
+        case .double where scalar === BuiltInScalars.float,
+            .bool where scalar === BuiltInScalars.boolean:
             return json
         default:
             break

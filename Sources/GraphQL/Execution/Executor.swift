@@ -34,7 +34,9 @@ final class Executor {
     }
 
     /// Executes the operation's root selection set on `rootValue`.
-    nonisolated(nonsending) func executeOperation(_ operation: OperationDefinition, rootValue: any Sendable) async
+    nonisolated(nonsending) func executeOperation(
+        _ operation: OperationDefinition, rootValue: any Sendable
+    ) async
         -> ExecutionResult
     {
         guard let root = schema.rootType(operation.operation) else {
@@ -92,7 +94,8 @@ final class Executor {
         // Fields the type lacks produce nothing; pair the keys that remain.
         var result = JSONObject(capacity: values.count)
         var next = 0
-        for field in plan.fields where field.definition != nil || field.nodes[0].name.value == "__typename" {
+        for field in plan.fields
+        where field.definition != nil || field.nodes[0].name.value == "__typename" {
             result.appendUnchecked(field.responseKey, values[next])
             next += 1
         }
@@ -113,14 +116,16 @@ final class Executor {
             fieldName: name, parentTypeName: type.name, returnType: definition.type,
             variables: variables, responsePath: path)
         do {
-            let arguments = try coerceArguments(definition.arguments, node.arguments, at: node.location)
+            let arguments = try coerceArguments(
+                definition.arguments, node.arguments, at: node.location)
             let resolved: (any Sendable)?
             if let resolve = definition.resolve ?? defaultResolver {
                 resolved = try await resolve(source, arguments, context, info)
             } else {
                 resolved = Executor.defaultResolve(source, name)
             }
-            return try await complete(definition.type, field: field, info: info, path: path, resolved)
+            return try await complete(
+                definition.type, field: field, info: info, path: path, resolved)
         } catch is NullPropagation {
             if definition.type.isNonNull { throw NullPropagation() }
             return .null
@@ -137,7 +142,8 @@ final class Executor {
         switch error {
         case let graphQLError as GraphQLError: located = graphQLError
         case let reportable as GraphQLReportableError:
-            located = GraphQLError(reportable.graphQLMessage, extensions: reportable.graphQLExtensions)
+            located = GraphQLError(
+                reportable.graphQLMessage, extensions: reportable.graphQLExtensions)
         default: located = GraphQLError("\(error)")
         }
         if located.locations.isEmpty { located.locations = field.nodes.map(\.location) }

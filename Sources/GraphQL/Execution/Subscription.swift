@@ -54,7 +54,9 @@ public func subscribe(
 extension Executor {
     /// Calls the `subscribe` resolver of the operation's single root field.
     /// - Throws: `GraphQLError` located at the root field when it has no source or fails.
-    func sourceStream(_ operation: OperationDefinition, rootValue: any Sendable)
+    func sourceStream(
+        _ operation: OperationDefinition, rootValue: any Sendable
+    )
         async throws(GraphQLError) -> AsyncThrowingStream<any Sendable, any Error>
     {
         guard operation.operation == .subscription, let root = schema.rootType(.subscription)
@@ -66,7 +68,8 @@ extension Executor {
         guard let field = collectFields(root, operation.selectionSet).first,
             let definition = root.fields[field.nodes[0].name.value]
         else {
-            throw GraphQLError("The subscription selects no field.", locations: [operation.location])
+            throw GraphQLError(
+                "The subscription selects no field.", locations: [operation.location])
         }
         let node = field.nodes[0]
         let path = ResponsePath(parent: nil, component: .key(field.responseKey))

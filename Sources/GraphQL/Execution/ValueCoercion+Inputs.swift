@@ -14,7 +14,9 @@ extension ValueCoercion {
         case .nonNull(let inner):
             if value.isNull {
                 problems.append(
-                    InputProblem(path: path, message: "Expected non-nullable type \"\(type)\" not to be null."))
+                    InputProblem(
+                        path: path,
+                        message: "Expected non-nullable type \"\(type)\" not to be null."))
                 return .null
             }
             return coerceInput(value, type: inner, path: path, problems: &problems)
@@ -26,7 +28,8 @@ extension ValueCoercion {
             }
             return .list(
                 items.enumerated().map { index, item in
-                    coerceInput(item, type: inner, path: path + [.index(index)], problems: &problems)
+                    coerceInput(
+                        item, type: inner, path: path + [.index(index)], problems: &problems)
                 })
         case .named(let name):
             return coerceInput(value, named: name, path: path, problems: &problems)
@@ -40,9 +43,13 @@ extension ValueCoercion {
         case .inputObject(let input)?:
             return coerceObject(value, input, path: path, problems: &problems)
         case .enumeration(let enumeration)?:
-            if case .string(let text) = value, enumeration.value(named: text) != nil { return value }
+            if case .string(let text) = value, enumeration.value(named: text) != nil {
+                return value
+            }
             problems.append(
-                InputProblem(path: path, message: "Value \(value.jsonText) does not exist in \"\(name)\" enum."))
+                InputProblem(
+                    path: path,
+                    message: "Value \(value.jsonText) does not exist in \"\(name)\" enum."))
             return .null
         case .scalar(let scalar)?:
             do {
@@ -65,7 +72,8 @@ extension ValueCoercion {
     ) -> JSON {
         guard case .object(let object) = value else {
             problems.append(
-                InputProblem(path: path, message: "Expected type \"\(input.name)\" to be an object."))
+                InputProblem(
+                    path: path, message: "Expected type \"\(input.name)\" to be an object."))
             return .null
         }
         var result = JSONObject()
@@ -77,7 +85,9 @@ extension ValueCoercion {
                     problems.append(
                         InputProblem(
                             path: path,
-                            message: "Field \"\(field.name)\" of required type \"\(field.type)\" was not provided."))
+                            message:
+                                "Field \"\(field.name)\" of required type \"\(field.type)\" was not provided."
+                        ))
                 }
                 continue
             }
@@ -86,15 +96,21 @@ extension ValueCoercion {
         }
         for key in object.keys where input.field(key) == nil {
             problems.append(
-                InputProblem(path: path, message: "Field \"\(key)\" is not defined by type \"\(input.name)\"."))
+                InputProblem(
+                    path: path,
+                    message: "Field \"\(key)\" is not defined by type \"\(input.name)\"."))
         }
         if input.isOneOf {
             if object.count != 1 {
                 problems.append(
-                    InputProblem(path: path, message: "Exactly one key must be specified for OneOf type \"\(input.name)\"."))
+                    InputProblem(
+                        path: path,
+                        message:
+                            "Exactly one key must be specified for OneOf type \"\(input.name)\"."))
             } else if object.values.first?.isNull == true {
                 problems.append(
-                    InputProblem(path: path, message: "Field \"\(object.keys[0])\" must be non-null."))
+                    InputProblem(
+                        path: path, message: "Field \"\(object.keys[0])\" must be non-null."))
             }
         }
         return .object(result)

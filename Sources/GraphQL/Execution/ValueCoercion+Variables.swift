@@ -1,7 +1,9 @@
 extension ValueCoercion {
     /// Coerces the raw variable values of an operation, applying defaults.
     /// - Returns: the coerced values, or every problem found, each located at its definition.
-    func coerceVariables(_ definitions: [VariableDefinition], _ inputs: JSONObject)
+    func coerceVariables(
+        _ definitions: [VariableDefinition], _ inputs: JSONObject
+    )
         -> Result<JSONObject, RequestErrors>
     {
         var result = JSONObject()
@@ -40,7 +42,8 @@ extension ValueCoercion {
             var problems: [InputProblem] = []
             let coerced = coerceInput(value, type: type, problems: &problems)
             for problem in problems {
-                let at = problem.path.isEmpty ? "" : " at \"\(name)\(ValueCoercion.show(problem.path))\""
+                let at =
+                    problem.path.isEmpty ? "" : " at \"\(name)\(ValueCoercion.show(problem.path))\""
                 errors.append(
                     GraphQLError(
                         "Variable \"$\(name)\" got invalid value \(value.jsonText)\(at); \(problem.message)",

@@ -4,7 +4,8 @@ struct ValueCoercion {
 
     /// The value of a literal as an input of `type`, or nil when the literal is not valid for it.
     /// A variable missing from `variables` (or any variable when `variables` is nil) is invalid.
-    func valueFromLiteral(_ literal: ValueNode, type: GraphQLType, variables: JSONObject?) -> JSON? {
+    func valueFromLiteral(_ literal: ValueNode, type: GraphQLType, variables: JSONObject?) -> JSON?
+    {
         if case .variable(let name) = literal.kind {
             guard let value = variables?[name] else { return nil }
             if value.isNull && type.isNonNull { return nil }
@@ -18,7 +19,9 @@ struct ValueCoercion {
             return .null
         case .list(let inner):
             guard case .list(let items) = literal.kind else {
-                return valueFromLiteral(literal, type: inner, variables: variables).map { .list([$0]) }
+                return valueFromLiteral(literal, type: inner, variables: variables).map {
+                    .list([$0])
+                }
             }
             var result: [JSON] = []
             for item in items {
@@ -43,7 +46,9 @@ struct ValueCoercion {
         return variables?[name] == nil
     }
 
-    private func valueFromLiteral(_ literal: ValueNode, named name: String, variables: JSONObject?)
+    private func valueFromLiteral(
+        _ literal: ValueNode, named name: String, variables: JSONObject?
+    )
         -> JSON?
     {
         switch types[name] {
@@ -61,7 +66,8 @@ struct ValueCoercion {
                     }
                     continue
                 }
-                guard let value = valueFromLiteral(node.value, type: field.type, variables: variables)
+                guard
+                    let value = valueFromLiteral(node.value, type: field.type, variables: variables)
                 else { return nil }
                 result[field.name] = value
             }

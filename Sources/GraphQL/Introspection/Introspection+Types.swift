@@ -19,20 +19,26 @@ extension Introspection {
             },
             field("interfaces", .list(.nonNull("__Type"))) { (node: TypeNode) in
                 switch named(node) {
-                case .object(let object)?: return object.interfaces.map { typeNode(.named($0), node.schema) }
-                case .interface(let type)?: return type.interfaces.map { typeNode(.named($0), node.schema) }
+                case .object(let object)?:
+                    return object.interfaces.map { typeNode(.named($0), node.schema) }
+                case .interface(let type)?:
+                    return type.interfaces.map { typeNode(.named($0), node.schema) }
                 default: return nil
                 }
             },
             field("possibleTypes", .list(.nonNull("__Type"))) { (node: TypeNode) in
                 guard let type = named(node), type.isAbstract else { return nil }
-                return node.schema.possibleTypes(of: type.name).map { typeNode(.named($0), node.schema) }
+                return node.schema.possibleTypes(of: type.name).map {
+                    typeNode(.named($0), node.schema)
+                }
             },
-            filteredField("enumValues", .list(.nonNull("__EnumValue"))) { (node: TypeNode, all: Bool) in
+            filteredField("enumValues", .list(.nonNull("__EnumValue"))) {
+                (node: TypeNode, all: Bool) in
                 guard case .enumeration(let type)? = named(node) else { return nil }
                 return type.values.filter { all || $0.deprecationReason == nil }
             },
-            filteredField("inputFields", .list(.nonNull("__InputValue"))) { (node: TypeNode, all: Bool) in
+            filteredField("inputFields", .list(.nonNull("__InputValue"))) {
+                (node: TypeNode, all: Bool) in
                 guard case .inputObject(let type)? = named(node) else { return nil }
                 return type.fields.filter { all || $0.deprecationReason == nil }
                     .map { Node(element: $0, schema: node.schema) }
@@ -66,7 +72,8 @@ extension Introspection {
         "__Field", description: "A field of an object or interface type.",
         fields: [
             field("name", .nonNull("String")) { (node: Node<GraphQLField>) in node.element.name },
-            field("description", "String") { (node: Node<GraphQLField>) in node.element.description },
+            field("description", "String") { (node: Node<GraphQLField>) in node.element.description
+            },
             filteredField("args", .nonNull(.list(.nonNull("__InputValue")))) {
                 (node: Node<GraphQLField>, all: Bool) in
                 node.element.arguments.filter { all || $0.deprecationReason == nil }
@@ -86,7 +93,8 @@ extension Introspection {
     static let inputValueType = GraphQLObjectType(
         "__InputValue", description: "An argument, or a field of an input object.",
         fields: [
-            field("name", .nonNull("String")) { (node: Node<GraphQLInputValue>) in node.element.name },
+            field("name", .nonNull("String")) { (node: Node<GraphQLInputValue>) in node.element.name
+            },
             field("description", "String") { (node: Node<GraphQLInputValue>) in
                 node.element.description
             },
@@ -122,7 +130,8 @@ extension Introspection {
     static let directiveType = GraphQLObjectType(
         "__Directive", description: "A directive the service accepts, and where.",
         fields: [
-            field("name", .nonNull("String")) { (node: Node<GraphQLDirective>) in node.element.name },
+            field("name", .nonNull("String")) { (node: Node<GraphQLDirective>) in node.element.name
+            },
             field("description", "String") { (node: Node<GraphQLDirective>) in
                 node.element.description
             },

@@ -19,8 +19,10 @@ enum Introspection {
 
     static let typeKind = GraphQLEnumType(
         "__TypeKind", description: "The kinds of type a schema can hold.",
-        values: ["SCALAR", "OBJECT", "INTERFACE", "UNION", "ENUM", "INPUT_OBJECT", "LIST", "NON_NULL"]
-            .map { GraphQLEnumValue($0) })
+        values: [
+            "SCALAR", "OBJECT", "INTERFACE", "UNION", "ENUM", "INPUT_OBJECT", "LIST", "NON_NULL",
+        ]
+        .map { GraphQLEnumValue($0) })
 
     static let directiveLocation = GraphQLEnumType(
         "__DirectiveLocation", description: "The places where a directive may be written.",
@@ -57,10 +59,12 @@ enum Introspection {
         _ name: String, _ type: GraphQLType, arguments: [GraphQLInputValue] = [],
         _ read: @escaping @Sendable (Source) -> (any Sendable)?
     ) -> GraphQLField {
-        GraphQLField(name, type: type, arguments: arguments, resolve: { source, _, _, _ in
-            guard let node = source as? Source else { return nil }
-            return read(node)
-        })
+        GraphQLField(
+            name, type: type, arguments: arguments,
+            resolve: { source, _, _, _ in
+                guard let node = source as? Source else { return nil }
+                return read(node)
+            })
     }
 
     /// A field whose resolver also reads the `includeDeprecated` argument.
@@ -68,10 +72,12 @@ enum Introspection {
         _ name: String, _ type: GraphQLType,
         _ read: @escaping @Sendable (Source, Bool) -> (any Sendable)?
     ) -> GraphQLField {
-        GraphQLField(name, type: type, arguments: [includeDeprecated], resolve: { source, arguments, _, _ in
-            guard let node = source as? Source else { return nil }
-            return read(node, arguments["includeDeprecated"] == .bool(true))
-        })
+        GraphQLField(
+            name, type: type, arguments: [includeDeprecated],
+            resolve: { source, arguments, _, _ in
+                guard let node = source as? Source else { return nil }
+                return read(node, arguments["includeDeprecated"] == .bool(true))
+            })
     }
 }
 

@@ -11,7 +11,8 @@ extension Lexer {
             case UInt8(ascii: "\""):
                 value += String(decoding: bytes[runStart..<position], as: UTF8.self)
                 advance(by: 1)
-                return Token(kind: .string, start: start, end: position, location: location, value: value)
+                return Token(
+                    kind: .string, start: start, end: position, location: location, value: value)
             case UInt8(ascii: "\\"):
                 value += String(decoding: bytes[runStart..<position], as: UTF8.self)
                 try readEscape(into: &value)
@@ -136,7 +137,8 @@ extension Lexer {
                 advance(by: 3)
                 let value = Lexer.dedentBlockLines(lines).joined(separator: "\n")
                 return Token(
-                    kind: .blockString, start: start, end: position, location: location, value: value)
+                    kind: .blockString, start: start, end: position, location: location,
+                    value: value)
             }
             if code == 0x5C && byteAt(position + 1) == 0x22 && byteAt(position + 2) == 0x22
                 && byteAt(position + 3) == 0x22

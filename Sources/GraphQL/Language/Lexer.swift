@@ -20,7 +20,9 @@ struct Lexer {
 
     /// The location of a byte offset on the current line.
     func location(of offset: Int) -> SourceLocation {
-        guard lineHasWideScalars else { return SourceLocation(line: line, column: offset - lineStart + 1) }
+        guard lineHasWideScalars else {
+            return SourceLocation(line: line, column: offset - lineStart + 1)
+        }
         var column = 1
         var index = lineStart
         while index < offset {
@@ -100,19 +102,22 @@ struct Lexer {
         let start = position
         let startLocation = location(of: start)
         guard position < bytes.count else {
-            return Token(kind: .endOfFile, start: start, end: start, location: startLocation, value: "")
+            return Token(
+                kind: .endOfFile, start: start, end: start, location: startLocation, value: "")
         }
         tokenCount += 1
         let code = bytes[position]
         if let kind = Lexer.punctuator(code) {
             position += 1
-            return Token(kind: kind, start: start, end: position, location: startLocation, value: "")
+            return Token(
+                kind: kind, start: start, end: position, location: startLocation, value: "")
         }
         switch code {
         case UInt8(ascii: "."):
             if byte(position + 1) == 0x2E && byte(position + 2) == 0x2E {
                 position += 3
-                return Token(kind: .spread, start: start, end: position, location: startLocation, value: "")
+                return Token(
+                    kind: .spread, start: start, end: position, location: startLocation, value: "")
             }
         case UInt8(ascii: "\""):
             if byte(position + 1) == 0x22 && byte(position + 2) == 0x22 {

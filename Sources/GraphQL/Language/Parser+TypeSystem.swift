@@ -15,7 +15,8 @@ extension Parser {
             try advance()
             let directives = try parseDirectives(isConst: true)
             let operations = try many(.braceLeft, .braceRight) {
-                (parser: inout Parser) throws(GraphQLError) in try parser.parseOperationTypeDefinition()
+                (parser: inout Parser) throws(GraphQLError) in
+                try parser.parseOperationTypeDefinition()
             }
             return .schema(
                 SchemaDefinition(
@@ -43,7 +44,9 @@ extension Parser {
     }
 
     /// Parses what follows a type's name; interfaces come before directives, the rest after.
-    mutating func parseTypeMembers(keyword: String, name: Name) throws(GraphQLError) -> (
+    mutating func parseTypeMembers(
+        keyword: String, name: Name
+    ) throws(GraphQLError) -> (
         kind: TypeDefinition.Kind, directives: [Directive]
     ) {
         switch keyword {
@@ -73,7 +76,8 @@ extension Parser {
         case "input":
             let directives = try parseDirectives(isConst: true)
             let fields = try optionalMany(.braceLeft, .braceRight) {
-                (parser: inout Parser) throws(GraphQLError) in try parser.parseInputValueDefinition()
+                (parser: inout Parser) throws(GraphQLError) in
+                try parser.parseInputValueDefinition()
             }
             return (.inputObject(fields: fields), directives)
         default:
@@ -134,7 +138,9 @@ extension Parser {
     private static let directiveLocations: Set<String> = Set(
         DirectiveLocation.allCases.map(\.rawValue))
 
-    mutating func parseDirectiveDefinition(description: Description?, start: SourceLocation)
+    mutating func parseDirectiveDefinition(
+        description: Description?, start: SourceLocation
+    )
         throws(GraphQLError) -> DirectiveDefinition
     {
         try expectKeyword("directive")
@@ -166,7 +172,8 @@ extension Parser {
             try advance()
             let directives = try parseDirectives(isConst: true)
             let operations = try optionalMany(.braceLeft, .braceRight) {
-                (parser: inout Parser) throws(GraphQLError) in try parser.parseOperationTypeDefinition()
+                (parser: inout Parser) throws(GraphQLError) in
+                try parser.parseOperationTypeDefinition()
             }
             if directives.isEmpty && operations.isEmpty { throw unexpected() }
             return .schema(

@@ -34,7 +34,8 @@ extension Printer {
         let endsWithSlash = text.hasSuffix("\\")
         let forceTrailingNewLine = endsWithQuote || endsWithSlash
         let multipleLines =
-            !isSingleLine || text.unicodeScalars.count > 70 || forceTrailingNewLine || indentedAfterFirst
+            !isSingleLine || text.unicodeScalars.count > 70 || forceTrailingNewLine
+            || indentedAfterFirst
             || endsWithTripleQuote || preferMultipleLines
         let startsWithSpace = isSingleLine && (text.first == " " || text.first == "\t")
         var result = "\"\"\""

@@ -21,9 +21,12 @@ public enum Printer {
         {
             return selections
         }
-        let variables = wrap("(", operation.variableDefinitions.map(print(variable:)).joined(separator: ", "), ")")
+        let variables = wrap(
+            "(", operation.variableDefinitions.map(print(variable:)).joined(separator: ", "), ")")
         let head = (operation.name?.value ?? "") + variables
-        return join([operation.operation.rawValue, head, print(directives: operation.directives), selections])
+        return join([
+            operation.operation.rawValue, head, print(directives: operation.directives), selections,
+        ])
     }
 
     static func print(variable: VariableDefinition) -> String {
@@ -46,7 +49,8 @@ public enum Printer {
         switch selection {
         case .field(let field):
             let prefix = wrap("", field.alias?.value ?? "", ": ") + field.name.value
-            var arguments = wrap("(", field.arguments.map(print(argument:)).joined(separator: ", "), ")")
+            var arguments = wrap(
+                "(", field.arguments.map(print(argument:)).joined(separator: ", "), ")")
             if (prefix + arguments).count > 80 {
                 arguments = wrap(
                     "(\n", indent(field.arguments.map(print(argument:)).joined(separator: "\n")),
@@ -95,7 +99,9 @@ public enum Printer {
         case .null: return "null"
         case .list(let items): return "[" + items.map(print).joined(separator: ", ") + "]"
         case .object(let fields):
-            return "{" + fields.map { "\($0.name.value): \(print($0.value))" }.joined(separator: ", ") + "}"
+            return "{"
+                + fields.map { "\($0.name.value): \(print($0.value))" }.joined(separator: ", ")
+                + "}"
         }
     }
 

@@ -3,7 +3,9 @@ enum SDLPrinter {
     static func print(_ definition: TypeSystemDefinition) -> String {
         switch definition {
         case .schema(let schema):
-            let operations = schema.operationTypes.map { "\($0.operation.rawValue): \($0.type.value)" }
+            let operations = schema.operationTypes.map {
+                "\($0.operation.rawValue): \($0.type.value)"
+            }
             return description(schema.description)
                 + Printer.join([
                     schema.isExtension ? "extend schema" : "schema",
@@ -25,7 +27,8 @@ enum SDLPrinter {
         case .scalar:
             parts.append(directives)
         case .object(let interfaces, let fields), .interface(let interfaces, let fields):
-            parts.append(Printer.wrap("implements ", interfaces.map(\.value).joined(separator: " & "), ""))
+            parts.append(
+                Printer.wrap("implements ", interfaces.map(\.value).joined(separator: " & "), ""))
             parts.append(directives)
             parts.append(Printer.block(fields.map(print(field:))))
         case .union(let types):
@@ -37,7 +40,9 @@ enum SDLPrinter {
                 Printer.block(
                     values.map {
                         description($0.description)
-                            + Printer.join([$0.name.value, Printer.print(directives: $0.directives)])
+                            + Printer.join([
+                                $0.name.value, Printer.print(directives: $0.directives),
+                            ])
                     }))
         case .inputObject(let fields):
             parts.append(directives)

@@ -27,13 +27,17 @@ public struct GraphQLDirective: Sendable {
     public static let include = GraphQLDirective(
         "include", description: "Keeps the selection only when `if` is true.",
         locations: [.field, .fragmentSpread, .inlineFragment],
-        arguments: [GraphQLInputValue("if", type: .nonNull("Boolean"), description: "Keep when true.")])
+        arguments: [
+            GraphQLInputValue("if", type: .nonNull("Boolean"), description: "Keep when true.")
+        ])
 
     /// `@skip(if:)`: drops a selection when the argument is true.
     public static let skip = GraphQLDirective(
         "skip", description: "Drops the selection when `if` is true.",
         locations: [.field, .fragmentSpread, .inlineFragment],
-        arguments: [GraphQLInputValue("if", type: .nonNull("Boolean"), description: "Drop when true.")])
+        arguments: [
+            GraphQLInputValue("if", type: .nonNull("Boolean"), description: "Drop when true.")
+        ])
 
     /// The reason `@deprecated` gives when none is written.
     public static let defaultDeprecationReason = "No longer supported"
@@ -62,5 +66,7 @@ public struct GraphQLDirective: Sendable {
         locations: [.inputObject])
 
     /// The directives every schema has.
-    public static let specified: [GraphQLDirective] = [include, skip, deprecated, specifiedBy, oneOf]
+    public static let specified: [GraphQLDirective] = [
+        include, skip, deprecated, specifiedBy, oneOf,
+    ]
 }

@@ -11,7 +11,8 @@ extension GraphQLSchema {
             if let mutationType { roots.append("  mutation: \(mutationType)") }
             if let subscriptionType { roots.append("  subscription: \(subscriptionType)") }
             parts.append(
-                SchemaPrinter.description(description) + "schema {\n" + roots.joined(separator: "\n")
+                SchemaPrinter.description(description) + "schema {\n"
+                    + roots.joined(separator: "\n")
                     + "\n}")
         }
         let builtIn = Set(GraphQLDirective.specified.map(\.name))
@@ -36,7 +37,8 @@ enum SchemaPrinter {
         let head = description(type.description)
         switch type {
         case .scalar(let scalar):
-            let url = scalar.specifiedByURL.map { " @specifiedBy(url: \(Printer.string($0)))" } ?? ""
+            let url =
+                scalar.specifiedByURL.map { " @specifiedBy(url: \(Printer.string($0)))" } ?? ""
             return head + "scalar \(scalar.name)" + url
         case .object(let object):
             return head + "type \(object.name)" + implements(object.interfaces)
@@ -79,7 +81,9 @@ enum SchemaPrinter {
         items.isEmpty ? "" : " {\n" + items.joined(separator: "\n") + "\n}"
     }
 
-    static func arguments(_ arguments: [GraphQLInputValue], _ schema: GraphQLSchema, indentation: String)
+    static func arguments(
+        _ arguments: [GraphQLInputValue], _ schema: GraphQLSchema, indentation: String
+    )
         -> String
     {
         guard !arguments.isEmpty else { return "" }
@@ -109,7 +113,8 @@ enum SchemaPrinter {
         return " @deprecated(reason: \(Printer.string(reason)))"
     }
 
-    static func description(_ text: String?, indentation: String = "", first: Bool = true) -> String {
+    static func description(_ text: String?, indentation: String = "", first: Bool = true) -> String
+    {
         guard let text else { return "" }
         let literal = isPrintableAsBlock(text) ? Printer.blockString(text) : Printer.string(text)
         let prefix = !indentation.isEmpty && !first ? "\n" + indentation : indentation

@@ -51,8 +51,10 @@ struct SchemaBuilder {
         }
         let names = Set(types.map(\.name))
         if schemaDefinitions.allSatisfy(\.isExtension) {
-            for operation in [OperationType.query, .mutation, .subscription] where roots[operation] == nil {
-                let name = operation.rawValue.prefix(1).uppercased() + operation.rawValue.dropFirst()
+            for operation in [OperationType.query, .mutation, .subscription]
+            where roots[operation] == nil {
+                let name =
+                    operation.rawValue.prefix(1).uppercased() + operation.rawValue.dropFirst()
                 if names.contains(name) { roots[operation] = name }
             }
         }
@@ -114,7 +116,8 @@ struct SchemaBuilder {
                     name, description: definition.description?.value, types: members.map(\.value),
                     resolveType: resolvers.typeResolvers[name]))
         case .enumeration:
-            return .enumeration(makeEnum(all, name: name, description: definition.description?.value))
+            return .enumeration(
+                makeEnum(all, name: name, description: definition.description?.value))
         case .inputObject:
             let fields = all.flatMap { type -> [InputValueDefinition] in
                 if case .inputObject(let fields) = type.kind { return fields }
@@ -127,7 +130,9 @@ struct SchemaBuilder {
         }
     }
 
-    private func makeEnum(_ all: [TypeDefinition], name: String, description: String?)
+    private func makeEnum(
+        _ all: [TypeDefinition], name: String, description: String?
+    )
         -> GraphQLEnumType
     {
         let values = all.flatMap { type -> [EnumValueDefinition] in
@@ -147,7 +152,8 @@ struct SchemaBuilder {
         let isSubscriptionField = definition.name.value
         return GraphQLField(
             definition.name.value, type: GraphQLType(definition.type),
-            description: definition.description?.value, arguments: definition.arguments.map(makeInput),
+            description: definition.description?.value,
+            arguments: definition.arguments.map(makeInput),
             deprecationReason: SchemaBuilder.deprecationReason(definition.directives),
             resolve: resolvers.fields[typeName]?[definition.name.value],
             subscribe: resolvers.subscriptions[isSubscriptionField])
@@ -186,7 +192,9 @@ struct SchemaBuilder {
     }
 
     /// The string argument `argument` of the first directive named `directive`.
-    static func argument(_ directive: String, _ argument: String, in directives: [Directive])
+    static func argument(
+        _ directive: String, _ argument: String, in directives: [Directive]
+    )
         -> String?
     {
         let found = directives.first { $0.name.value == directive }?.arguments

@@ -38,7 +38,8 @@ struct SchemaChecker {
     private func checkFields(_ fields: FieldMap, of name: String) throws(GraphQLError) {
         for field in fields.ordered {
             guard let type = schema.types[field.type.namedType] else {
-                throw failure("\(name).\(field.name) refers to unknown type \(field.type.namedType).")
+                throw failure(
+                    "\(name).\(field.name) refers to unknown type \(field.type.namedType).")
             }
             guard type.isOutput else {
                 throw failure("\(name).\(field.name) must have an output type, not \(field.type).")
@@ -58,7 +59,9 @@ struct SchemaChecker {
         }
     }
 
-    private func checkImplements(_ interfaces: [String], fields: FieldMap, of name: String)
+    private func checkImplements(
+        _ interfaces: [String], fields: FieldMap, of name: String
+    )
         throws(GraphQLError)
     {
         for interfaceName in interfaces {
@@ -66,7 +69,8 @@ struct SchemaChecker {
                 throw failure("\(name) can only implement interfaces, not \(interfaceName).")
             }
             for field in interface.fields.ordered where fields[field.name] == nil {
-                throw failure("\(name) must have field \(field.name) of interface \(interfaceName).")
+                throw failure(
+                    "\(name) must have field \(field.name) of interface \(interfaceName).")
             }
         }
     }

@@ -22,7 +22,9 @@ enum ValueLiteral {
         }
     }
 
-    private static func make(from value: JSON, named name: String, schema: GraphQLSchema) -> ValueNode? {
+    private static func make(
+        from value: JSON, named name: String, schema: GraphQLSchema
+    ) -> ValueNode? {
         switch schema.types[name] {
         case .inputObject(let input)?:
             guard case .object(let object) = value else { return nil }
@@ -59,14 +61,18 @@ enum ValueLiteral {
             if text.hasSuffix(".0") { text.removeLast(2) }
             kind = .float(text)
         case .string(let text):
-            kind = isID && Int(text) != nil && !text.hasPrefix("+") ? .int(text) : .string(text, block: false)
+            kind =
+                isID && Int(text) != nil && !text.hasPrefix("+")
+                ? .int(text) : .string(text, block: false)
         case .list(let items):
             kind = .list(items.compactMap { literal(of: $0, isID: false) })
         case .object(let object):
             kind = .object(
                 object.compactMap { entry in
                     literal(of: entry.value, isID: false).map {
-                        ObjectField(name: Name(value: entry.key, location: nowhere), value: $0, location: nowhere)
+                        ObjectField(
+                            name: Name(value: entry.key, location: nowhere), value: $0,
+                            location: nowhere)
                     }
                 })
         }

@@ -168,7 +168,8 @@ struct JSONReader {
 
     private mutating func readHex4() throws -> UInt32 {
         guard position + 4 <= bytes.count,
-            let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
+            let value = UInt32(
+                String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)
         else { throw failure("bad unicode escape") }
         position += 4
         return value

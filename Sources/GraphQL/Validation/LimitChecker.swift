@@ -33,23 +33,30 @@ struct LimitChecker {
         }
     }
 
-    private func limitError(_ message: String, _ code: String, _ locations: [SourceLocation])
+    private func limitError(
+        _ message: String, _ code: String, _ locations: [SourceLocation]
+    )
         -> GraphQLError
     {
-        GraphQLError(message, locations: locations, extensions: ["code": .string(code)], category: .limit)
+        GraphQLError(
+            message, locations: locations, extensions: ["code": .string(code)], category: .limit)
     }
 
     /// Counts the fields of one selection level, looking through fragments.
-    private func count(_ set: SelectionSet, visited: Set<String>, _ include: (Field) -> Bool) -> Int {
+    private func count(_ set: SelectionSet, visited: Set<String>, _ include: (Field) -> Bool) -> Int
+    {
         var total = 0
         for selection in set.selections {
             switch selection {
             case .field(let field): total += include(field) ? 1 : 0
-            case .inlineFragment(let fragment): total += count(fragment.selectionSet, visited: visited, include)
+            case .inlineFragment(let fragment):
+                total += count(fragment.selectionSet, visited: visited, include)
             case .fragmentSpread(let spread):
-                guard !visited.contains(spread.name.value), let fragment = fragments[spread.name.value]
+                guard !visited.contains(spread.name.value),
+                    let fragment = fragments[spread.name.value]
                 else { continue }
-                total += count(fragment.selectionSet, visited: visited.union([spread.name.value]), include)
+                total += count(
+                    fragment.selectionSet, visited: visited.union([spread.name.value]), include)
             }
         }
         return total
@@ -64,9 +71,12 @@ struct LimitChecker {
             case .inlineFragment(let fragment):
                 deepest = max(deepest, depth(fragment.selectionSet, visited: visited) - 1)
             case .fragmentSpread(let spread):
-                guard !visited.contains(spread.name.value), let fragment = fragments[spread.name.value]
+                guard !visited.contains(spread.name.value),
+                    let fragment = fragments[spread.name.value]
                 else { continue }
-                deepest = max(deepest, depth(fragment.selectionSet, visited: visited.union([spread.name.value])) - 1)
+                deepest = max(
+                    deepest,
+                    depth(fragment.selectionSet, visited: visited.union([spread.name.value])) - 1)
             }
         }
         return deepest + 1
@@ -79,11 +89,14 @@ struct LimitChecker {
             case .field(let field):
                 total += field.alias == nil ? 0 : 1
                 total += field.selectionSet.map { aliasCount($0, visited: visited) } ?? 0
-            case .inlineFragment(let fragment): total += aliasCount(fragment.selectionSet, visited: visited)
+            case .inlineFragment(let fragment):
+                total += aliasCount(fragment.selectionSet, visited: visited)
             case .fragmentSpread(let spread):
-                guard !visited.contains(spread.name.value), let fragment = fragments[spread.name.value]
+                guard !visited.contains(spread.name.value),
+                    let fragment = fragments[spread.name.value]
                 else { continue }
-                total += aliasCount(fragment.selectionSet, visited: visited.union([spread.name.value]))
+                total += aliasCount(
+                    fragment.selectionSet, visited: visited.union([spread.name.value]))
             }
         }
         return total

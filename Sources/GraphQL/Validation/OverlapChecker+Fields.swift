@@ -1,6 +1,8 @@
 extension OverlapChecker {
     /// The conflict between two fields of the same response name, if any.
-    func findConflict(_ parentsExclusive: Bool, _ name: String, _ first: Entry, _ second: Entry)
+    func findConflict(
+        _ parentsExclusive: Bool, _ name: String, _ first: Entry, _ second: Entry
+    )
         -> Conflict?
     {
         var exclusive = parentsExclusive

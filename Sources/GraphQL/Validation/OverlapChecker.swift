@@ -47,7 +47,9 @@ final class OverlapChecker {
     }
 
     /// Reports the conflicts within one selection set.
-    func check(_ selectionSet: SelectionSet, parent: GraphQLNamedType, into errors: inout [GraphQLError]) {
+    func check(
+        _ selectionSet: SelectionSet, parent: GraphQLNamedType, into errors: inout [GraphQLError]
+    ) {
         var conflicts: [Conflict] = []
         let collected = collect(parent, selectionSet)
         conflictsWithin(collected, into: &conflicts)
@@ -75,14 +77,17 @@ final class OverlapChecker {
         return collected
     }
 
-    private func gather(_ parent: GraphQLNamedType?, _ selectionSet: SelectionSet, into collected: inout Collected) {
+    private func gather(
+        _ parent: GraphQLNamedType?, _ selectionSet: SelectionSet, into collected: inout Collected
+    ) {
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field):
                 let key = field.responseKey
                 if collected.fields[key] == nil { collected.names.append(key) }
                 collected.fields[key, default: []].append(
-                    Entry(parent: parent, node: field, definition: parent?.fields?[field.name.value]))
+                    Entry(
+                        parent: parent, node: field, definition: parent?.fields?[field.name.value]))
             case .fragmentSpread(let spread):
                 if !collected.fragmentNames.contains(spread.name.value) {
                     collected.fragmentNames.append(spread.name.value)
@@ -145,7 +150,9 @@ final class OverlapChecker {
     ) {
         guard first != second, !compared.contains(first, second, exclusive) else { return }
         compared.insert(first, second, exclusive)
-        guard let one = collect(fragment: first), let two = collect(fragment: second) else { return }
+        guard let one = collect(fragment: first), let two = collect(fragment: second) else {
+            return
+        }
         conflictsBetween(exclusive, one, two, into: &conflicts)
         for referenced in two.fragmentNames {
             conflictsBetweenFragments(exclusive, first, referenced, into: &conflicts)

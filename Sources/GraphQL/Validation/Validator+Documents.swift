@@ -47,7 +47,8 @@ extension Validator {
             schema: schema, fragments: fragments, variables: JSONObject(), context: JSON.null,
             defaultResolver: nil)
         let fields = executor.collectFields(root, operation.selectionSet)
-        let label = operation.name.map { "The subscription \"\($0.value)\"" } ?? "An anonymous subscription"
+        let label =
+            operation.name.map { "The subscription \"\($0.value)\"" } ?? "An anonymous subscription"
         if fields.count > 1 {
             report(
                 "\(label) must select only one root field.",
@@ -151,7 +152,9 @@ extension Validator {
             for value in values { walk(directives: value.directives, at: .enumValue) }
             return []
         case .object(let interfaces, let fields), .interface(let interfaces, let fields):
-            location = { if case .object = type.kind { return .object } else { return .interface } }()
+            location = {
+                if case .object = type.kind { return .object } else { return .interface }
+            }()
             walk(directives: type.directives, at: location)
             names = interfaces
             for field in fields {

@@ -18,7 +18,9 @@ extension Validator {
                 if check { checkLiteral(node, type: type) }
                 checkItems = false
             }
-            let inputItem = itemType.flatMap { schema.types[$0.namedType]?.isInput == true ? $0 : nil }
+            let inputItem = itemType.flatMap {
+                schema.types[$0.namedType]?.isInput == true ? $0 : nil
+            }
             for item in items {
                 walkValue(item, type: inputItem, locationHasDefault: false, check: checkItems)
             }
@@ -60,7 +62,9 @@ extension Validator {
         for field in fields {
             let name = field.name.value
             if let first = seen[name] {
-                report("The input field \"\(name)\" is given more than once.", [first, field.name.location])
+                report(
+                    "The input field \"\(name)\" is given more than once.",
+                    [first, field.name.location])
             } else {
                 seen[name] = field.name.location
             }
@@ -81,7 +85,9 @@ extension Validator {
 
     /// A `@oneOf` literal names exactly one field, whose value is neither null nor a
     /// nullable variable.
-    private func checkOneOf(_ node: ValueNode, _ fields: [ObjectField], _ input: GraphQLInputObjectType) {
+    private func checkOneOf(
+        _ node: ValueNode, _ fields: [ObjectField], _ input: GraphQLInputObjectType
+    ) {
         guard fields.count == 1 else {
             report(
                 "The input \"\(input.name)\" is a oneOf input object: give exactly one field.",

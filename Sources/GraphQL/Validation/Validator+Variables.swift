@@ -57,7 +57,8 @@ extension Validator {
             }
         }
         let used = Set(all.map(\.name))
-        for definition in operation.variableDefinitions where !used.contains(definition.variable.value) {
+        for definition in operation.variableDefinitions
+        where !used.contains(definition.variable.value) {
             let suffix = operation.name.map { " in operation \"\($0.value)\"" } ?? ""
             report(
                 "The variable \"$\(definition.variable.value)\" is never used\(suffix).",

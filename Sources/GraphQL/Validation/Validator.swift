@@ -6,7 +6,9 @@
 ///   - limits: depth, alias and root-field limits; pass `.unlimited` to skip them.
 /// - Returns: the problems found, each naming the thing at fault with its locations; empty
 ///   when the document is valid.
-public func validate(schema: GraphQLSchema, document: Document, limits: Limits = Limits())
+public func validate(
+    schema: GraphQLSchema, document: Document, limits: Limits = Limits()
+)
     -> [GraphQLError]
 {
     let validator = Validator(schema: schema, document: document)
@@ -54,7 +56,9 @@ final class Validator {
         for case .typeSystem(.directive(let definition)) in document.definitions {
             documentDirectives[definition.name.value] = GraphQLDirective(
                 definition.name.value,
-                locations: definition.locations.compactMap { DirectiveLocation(rawValue: $0.value) },
+                locations: definition.locations.compactMap {
+                    DirectiveLocation(rawValue: $0.value)
+                },
                 arguments: definition.arguments.map {
                     GraphQLInputValue(
                         $0.name.value, type: GraphQLType($0.type),
@@ -69,7 +73,8 @@ final class Validator {
 
     func run() {
         checkDefinitions()
-        var operationUsages: [(OperationDefinition, [VariableUsage], [(String, String, SourceLocation)])] = []
+        var operationUsages:
+            [(OperationDefinition, [VariableUsage], [(String, String, SourceLocation)])] = []
         for definition in document.definitions {
             switch definition {
             case .operation(let operation):

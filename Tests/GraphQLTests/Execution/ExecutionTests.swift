@@ -9,7 +9,9 @@ import Testing
         schema = try TestSchema.make()
     }
 
-    func run(_ source: String, variables: JSONObject = [:], context: any Sendable = JSON.null)
+    func run(
+        _ source: String, variables: JSONObject = [:], context: any Sendable = JSON.null
+    )
         async -> ExecutionResult
     {
         await graphql(
@@ -22,7 +24,8 @@ import Testing
         #expect(result.errors.isEmpty)
         #expect(
             result.json.jsonText
-                == #"{"data":{"b":null,"a":7,"pets":[{"name":"Rex","__typename":"Dog"},{"__typename":"Cat"}]}}"#)
+                == #"{"data":{"b":null,"a":7,"pets":[{"name":"Rex","__typename":"Dog"},{"__typename":"Cat"}]}}"#
+        )
     }
 
     @Test func contextReachesResolvers() async {
@@ -95,7 +98,8 @@ import Testing
 
     @Test func dateTimeAcceptsLeapDaysOnlyInLeapYears() throws {
         let scalar = GraphQLScalarType.dateTime
-        #expect(try scalar.parseInput("2024-02-29T23:59:59.5+01:00") == "2024-02-29T23:59:59.5+01:00")
+        #expect(
+            try scalar.parseInput("2024-02-29T23:59:59.5+01:00") == "2024-02-29T23:59:59.5+01:00")
         #expect(throws: GraphQLError.self) { try scalar.parseInput("2023-02-29T00:00:00Z") }
         #expect(throws: GraphQLError.self) { try scalar.parseInput("2024-01-01 00:00:00Z") }
         #expect(throws: GraphQLError.self) { try scalar.parseInput(.int(1)) }

@@ -78,7 +78,8 @@ import Testing
     }
 
     @Test func printerProducesTheCanonicalLayout() throws {
-        let document = try parse("query Q($a:[Int!]=[1]){dog(x:{b:\"s\",c:[1,2]})@skip(if:$a){...F ...on Dog{n}}}")
+        let document = try parse(
+            "query Q($a:[Int!]=[1]){dog(x:{b:\"s\",c:[1,2]})@skip(if:$a){...F ...on Dog{n}}}")
         let expected = """
             query Q($a: [Int!] = [1]) {
               dog(x: {b: "s", c: [1, 2]}) @skip(if: $a) {

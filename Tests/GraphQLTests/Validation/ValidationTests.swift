@@ -14,7 +14,10 @@ import Testing
     }
 
     @Test func validDocumentHasNoProblems() throws {
-        #expect(try problems("query Q($s: Size) { size(of: $s) pets { ...P } } fragment P on Dog { name }").isEmpty)
+        #expect(
+            try problems(
+                "query Q($s: Size) { size(of: $s) pets { ...P } } fragment P on Dog { name }"
+            ).isEmpty)
     }
 
     @Test func unknownFieldIsReportedAtTheField() throws {
