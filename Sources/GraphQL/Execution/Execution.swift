@@ -66,9 +66,8 @@ public func execute(
     let executor = Executor(
         schema: schema, fragments: prepared.fragments, variables: prepared.variables,
         context: request.context, defaultResolver: defaultResolver)
-    if prepared.operation.operation == .mutation {
-        return await executor.executeOperation(prepared.operation, rootValue: request.rootValue)
-    }
+    // Root fields run one after another in every operation, which is the serial order
+    // mutations require and a valid order for queries.
     return await executor.executeOperation(prepared.operation, rootValue: request.rootValue)
 }
 

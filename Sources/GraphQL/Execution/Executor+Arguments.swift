@@ -5,50 +5,54 @@ extension Executor {
         _ definitions: [GraphQLInputValue], _ nodes: [Argument], at location: SourceLocation
     ) throws(GraphQLError) -> JSONObject {
         var result = JSONObject()
-        guard !definitions.isEmpty else { return result }
         for definition in definitions {
-            let name = definition.name
-            guard let node = nodes.first(where: { $0.name.value == name }) else {
-                if let defaultValue = definition.defaultValue {
-                    result[name] = defaultValue
-                } else if definition.type.isNonNull {
-                    throw GraphQLError(
-                        "Argument \"\(name)\" of required type \"\(definition.type)\" was not provided.",
-                        locations: [location])
-                }
-                continue
+            let node = nodes.first { $0.name.value == definition.name }
+            if let value = try coerceArgument(definition, node, at: location) {
+                result[definition.name] = value
             }
-            var isNull = false
-            if case .null = node.value.kind { isNull = true }
-            if case .variable(let variable) = node.value.kind {
-                guard let value = variables[variable] else {
-                    if let defaultValue = definition.defaultValue {
-                        result[name] = defaultValue
-                    } else if definition.type.isNonNull {
-                        throw GraphQLError(
-                            "Argument \"\(name)\" of required type \"\(definition.type)\" was given the "
-                                + "variable \"$\(variable)\", which has no value.",
-                            locations: [node.value.location])
-                    }
-                    continue
-                }
-                isNull = value.isNull
-            }
-            if isNull && definition.type.isNonNull {
-                throw GraphQLError(
-                    "Argument \"\(name)\" of non-null type \"\(definition.type)\" must not be null.",
-                    locations: [node.value.location])
-            }
-            guard
-                let value = coercion.valueFromLiteral(
-                    node.value, type: definition.type, variables: variables)
-            else {
-                throw GraphQLError(
-                    "Argument \"\(name)\" has invalid value \(Printer.print(node.value)).",
-                    locations: [node.value.location])
-            }
-            result[name] = value
         }
         return result
+    }
+
+    /// One argument's value, its default when it is absent, or nil when it has neither.
+    private func coerceArgument(
+        _ definition: GraphQLInputValue, _ node: Argument?, at location: SourceLocation
+    ) throws(GraphQLError) -> JSON? {
+        let name = definition.name
+        let type = definition.type
+        var isNull = false
+        if let node, case .null = node.value.kind { isNull = true }
+        if let node, case .variable(let variable) = node.value.kind {
+            guard let value = variables[variable] else {
+                if definition.defaultValue == nil && type.isNonNull {
+                    throw GraphQLError(
+                        "Argument \"\(name)\" of required type \"\(type)\" was given the variable "
+                            + "\"$\(variable)\", which has no value.",
+                        locations: [node.value.location])
+                }
+                return definition.defaultValue
+            }
+            isNull = value.isNull
+        }
+        guard let node else {
+            if definition.defaultValue == nil && type.isNonNull {
+                throw GraphQLError(
+                    "Argument \"\(name)\" of required type \"\(type)\" was not provided.",
+                    locations: [location])
+            }
+            return definition.defaultValue
+        }
+        if isNull && type.isNonNull {
+            throw GraphQLError(
+                "Argument \"\(name)\" of non-null type \"\(type)\" must not be null.",
+                locations: [node.value.location])
+        }
+        guard let value = coercion.valueFromLiteral(node.value, type: type, variables: variables)
+        else {
+            throw GraphQLError(
+                "Argument \"\(name)\" has invalid value \(Printer.print(node.value)).",
+                locations: [node.value.location])
+        }
+        return value
     }
 }

@@ -9,49 +9,65 @@ extension ValueCoercion {
         var result = JSONObject()
         var errors: [GraphQLError] = []
         for definition in definitions {
-            let name = definition.variable.value
-            let type = GraphQLType(definition.type)
-            let location = [definition.location]
-            guard types[type.namedType]?.isInput == true else {
-                errors.append(
-                    GraphQLError(
-                        "Variable \"$\(name)\" expected value of type \"\(type)\" which cannot be used "
-                            + "as an input type.", locations: location, category: .coercion))
-                continue
-            }
-            guard let value = inputs[name] else {
-                if let defaultValue = definition.defaultValue {
-                    if let coerced = valueFromLiteral(defaultValue, type: type, variables: nil) {
-                        result[name] = coerced
-                    }
-                } else if type.isNonNull {
-                    errors.append(
-                        GraphQLError(
-                            "Variable \"$\(name)\" of required type \"\(type)\" was not provided.",
-                            locations: location, category: .coercion))
-                }
-                continue
-            }
-            if value.isNull && type.isNonNull {
-                errors.append(
-                    GraphQLError(
-                        "Variable \"$\(name)\" of non-null type \"\(type)\" must not be null.",
-                        locations: location, category: .coercion))
-                continue
-            }
-            var problems: [InputProblem] = []
-            let coerced = coerceInput(value, type: type, problems: &problems)
-            for problem in problems {
-                let at =
-                    problem.path.isEmpty ? "" : " at \"\(name)\(ValueCoercion.show(problem.path))\""
-                errors.append(
-                    GraphQLError(
-                        "Variable \"$\(name)\" got invalid value \(value.jsonText)\(at); \(problem.message)",
-                        locations: location, category: .coercion))
-            }
-            if problems.isEmpty { result[name] = coerced }
+            let (value, problems) = coerceVariable(definition, inputs)
+            if let value { result[definition.variable.value] = value }
+            errors += problems
         }
         return errors.isEmpty ? .success(result) : .failure(RequestErrors(errors: errors))
+    }
+
+    /// One variable's coerced value (nil when absent or invalid) and its problems.
+    private func coerceVariable(
+        _ definition: VariableDefinition, _ inputs: JSONObject
+    )
+        -> (JSON?, [GraphQLError])
+    {
+        let name = definition.variable.value
+        let type = GraphQLType(definition.type)
+        func failure(_ message: String) -> GraphQLError {
+            GraphQLError(message, locations: [definition.location], category: .coercion)
+        }
+        guard types[type.namedType]?.isInput == true else {
+            return (
+                nil,
+                [
+                    failure(
+                        "Variable \"$\(name)\" cannot have type \"\(type)\", which is not an input type."
+                    )
+                ]
+            )
+        }
+        guard let value = inputs[name] else {
+            if let defaultValue = definition.defaultValue {
+                return (valueFromLiteral(defaultValue, type: type, variables: nil), [])
+            }
+            if type.isNonNull {
+                return (
+                    nil,
+                    [
+                        failure(
+                            "Variable \"$\(name)\" of required type \"\(type)\" was not provided.")
+                    ]
+                )
+            }
+            return (nil, [])
+        }
+        if value.isNull && type.isNonNull {
+            return (
+                nil,
+                [failure("Variable \"$\(name)\" of non-null type \"\(type)\" must not be null.")]
+            )
+        }
+        var problems: [InputProblem] = []
+        let coerced = coerceInput(value, type: type, problems: &problems)
+        let errors = problems.map { problem in
+            let place =
+                problem.path.isEmpty ? "" : " at \"\(name)\(ValueCoercion.show(problem.path))\""
+            return failure(
+                "Variable \"$\(name)\" got invalid value \(value.jsonText)\(place); \(problem.message)"
+            )
+        }
+        return (errors.isEmpty ? coerced : nil, errors)
     }
 
     static func show(_ path: [PathComponent]) -> String {

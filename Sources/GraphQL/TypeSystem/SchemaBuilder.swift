@@ -78,33 +78,26 @@ struct SchemaBuilder {
     func makeType(_ definition: TypeDefinition) -> GraphQLNamedType {
         let name = definition.name.value
         let all = [definition] + (extensions[name] ?? [])
-        let directives = all.flatMap(\.directives)
+        let description = definition.description?.value
         switch definition.kind {
         case .scalar:
-            let url = SchemaBuilder.argument("specifiedBy", "url", in: directives)
-            guard let code = resolvers.scalars[name] else {
-                return .scalar(
-                    GraphQLScalarType(
-                        name, description: definition.description?.value, specifiedByURL: url))
-            }
-            // The SDL documents the scalar; the given implementation only brings behaviour.
-            return .scalar(
-                GraphQLScalarType(
-                    name, description: definition.description?.value, specifiedByURL: url,
-                    serialize: code.serializeValue, parseValue: code.parseInput,
-                    parseLiteral: code.parseInputLiteral))
+            return .scalar(makeScalar(name, description, all.flatMap(\.directives)))
         case .object:
-            let fields = all.flatMap(SchemaBuilder.fieldDefinitions).map { makeField($0, of: name) }
             return .object(
                 GraphQLObjectType(
-                    name, description: definition.description?.value,
-                    interfaces: all.flatMap(SchemaBuilder.interfaces).map(\.value), fields: fields))
+                    name, description: description,
+                    interfaces: all.flatMap(SchemaBuilder.interfaces).map(\.value),
+                    fields: all.flatMap(SchemaBuilder.fieldDefinitions).map {
+                        makeField($0, of: name)
+                    }))
         case .interface:
-            let fields = all.flatMap(SchemaBuilder.fieldDefinitions).map { makeField($0, of: name) }
             return .interface(
                 GraphQLInterfaceType(
-                    name, description: definition.description?.value,
-                    interfaces: all.flatMap(SchemaBuilder.interfaces).map(\.value), fields: fields,
+                    name, description: description,
+                    interfaces: all.flatMap(SchemaBuilder.interfaces).map(\.value),
+                    fields: all.flatMap(SchemaBuilder.fieldDefinitions).map {
+                        makeField($0, of: name)
+                    },
                     resolveType: resolvers.typeResolvers[name]))
         case .union:
             let members = all.flatMap { type -> [Name] in
@@ -113,11 +106,10 @@ struct SchemaBuilder {
             }
             return .union(
                 GraphQLUnionType(
-                    name, description: definition.description?.value, types: members.map(\.value),
+                    name, description: description, types: members.map(\.value),
                     resolveType: resolvers.typeResolvers[name]))
         case .enumeration:
-            return .enumeration(
-                makeEnum(all, name: name, description: definition.description?.value))
+            return .enumeration(makeEnum(all, name: name, description: description))
         case .inputObject:
             let fields = all.flatMap { type -> [InputValueDefinition] in
                 if case .inputObject(let fields) = type.kind { return fields }
@@ -125,9 +117,25 @@ struct SchemaBuilder {
             }
             return .inputObject(
                 GraphQLInputObjectType(
-                    name, description: definition.description?.value, fields: fields.map(makeInput),
-                    isOneOf: directives.contains { $0.name.value == "oneOf" }))
+                    name, description: description, fields: fields.map(makeInput),
+                    isOneOf: all.flatMap(\.directives).contains { $0.name.value == "oneOf" }))
         }
+    }
+
+    /// A scalar documented by the SDL, with the behaviour given in `resolvers.scalars` if any.
+    private func makeScalar(
+        _ name: String, _ description: String?, _ directives: [Directive]
+    )
+        -> GraphQLScalarType
+    {
+        let url = SchemaBuilder.argument("specifiedBy", "url", in: directives)
+        guard let code = resolvers.scalars[name] else {
+            return GraphQLScalarType(name, description: description, specifiedByURL: url)
+        }
+        return GraphQLScalarType(
+            name, description: description, specifiedByURL: url,
+            serialize: code.serializeValue, parseValue: code.parseInput,
+            parseLiteral: code.parseInputLiteral)
     }
 
     private func makeEnum(

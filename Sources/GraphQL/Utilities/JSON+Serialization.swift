@@ -60,7 +60,7 @@ extension JSON {
 
     /// Parses JSON text into a value, keeping object key order.
     /// - Throws: `GraphQLError` with category `.coercion` when the text is not JSON.
-    public static func parse(_ text: String) throws -> JSON {
+    public static func parse(_ text: String) throws(GraphQLError) -> JSON {
         var reader = JSONReader(Array(text.utf8))
         return try reader.readDocument()
     }

@@ -7,7 +7,7 @@ struct JSONReader {
         self.bytes = bytes
     }
 
-    mutating func readDocument() throws -> JSON {
+    mutating func readDocument() throws(GraphQLError) -> JSON {
         let value = try readValue()
         skipWhitespace()
         guard position == bytes.count else { throw failure("trailing characters") }
@@ -27,7 +27,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readValue() throws -> JSON {
+    private mutating func readValue() throws(GraphQLError) -> JSON {
         skipWhitespace()
         guard position < bytes.count else { throw failure("unexpected end") }
         switch bytes[position] {
@@ -41,7 +41,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readWord(_ word: String, _ value: JSON) throws -> JSON {
+    private mutating func readWord(_ word: String, _ value: JSON) throws(GraphQLError) -> JSON {
         for byte in word.utf8 {
             guard position < bytes.count, bytes[position] == byte else {
                 throw failure("expected \(word)")
@@ -51,7 +51,7 @@ struct JSONReader {
         return value
     }
 
-    private mutating func readObject() throws -> JSON {
+    private mutating func readObject() throws(GraphQLError) -> JSON {
         position += 1
         var object = JSONObject()
         skipWhitespace()
@@ -79,7 +79,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readList() throws -> JSON {
+    private mutating func readList() throws(GraphQLError) -> JSON {
         position += 1
         var items: [JSON] = []
         skipWhitespace()
@@ -97,7 +97,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readNumber() throws -> JSON {
+    private mutating func readNumber() throws(GraphQLError) -> JSON {
         let start = position
         var isFloat = false
         while position < bytes.count {
@@ -117,9 +117,8 @@ struct JSONReader {
         return .double(value)
     }
 
-    private mutating func readString() throws -> String {
+    private mutating func readString() throws(GraphQLError) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
         var runStart = position
         var result = ""
         while position < bytes.count {
@@ -127,7 +126,6 @@ struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 result += String(decoding: bytes[runStart..<position], as: UTF8.self)
                 position += 1
-                result.unicodeScalars.append(contentsOf: scalars)
                 return result
             }
             if byte == UInt8(ascii: "\\") {
@@ -138,11 +136,10 @@ struct JSONReader {
             }
             position += 1
         }
-        scalars.removeAll()
         throw failure("unterminated string")
     }
 
-    private mutating func readEscape(into result: inout String) throws {
+    private mutating func readEscape(into result: inout String) throws(GraphQLError) {
         guard position + 1 < bytes.count else { throw failure("bad escape") }
         let code = bytes[position + 1]
         position += 2
@@ -166,7 +163,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readHex4() throws -> UInt32 {
+    private mutating func readHex4() throws(GraphQLError) -> UInt32 {
         guard position + 4 <= bytes.count,
             let value = UInt32(
                 String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16)

@@ -2,42 +2,58 @@ extension OverlapChecker {
     /// The conflict between two fields of the same response name, if any.
     func findConflict(
         _ parentsExclusive: Bool, _ name: String, _ first: Entry, _ second: Entry
-    )
-        -> Conflict?
-    {
+    ) -> Conflict? {
+        // Fields on two different object types can never apply to the same value.
         var exclusive = parentsExclusive
         if let one = first.parent, let two = second.parent, one.name != two.name,
             case .object = one, case .object = two
         {
             exclusive = true
         }
+        if let reason = shallowConflict(exclusive, first, second) {
+            return Conflict(
+                responseName: name, reason: .message(reason), first: [first.node],
+                second: [second.node])
+        }
+        let nested = subselectionConflicts(exclusive, first, second)
+        guard !nested.isEmpty else { return nil }
+        return Conflict(
+            responseName: name, reason: .nested(nested.map { ($0.responseName, $0.reason) }),
+            first: [first.node] + nested.flatMap(\.first),
+            second: [second.node] + nested.flatMap(\.second))
+    }
+
+    /// Why two fields conflict by themselves: names, arguments or types; nil when they agree.
+    private func shallowConflict(_ exclusive: Bool, _ first: Entry, _ second: Entry) -> String? {
         let node1 = first.node
         let node2 = second.node
         if !exclusive {
             if node1.name.value != node2.name.value {
-                return Conflict(
-                    responseName: name,
-                    reason: .message(
-                        "\"\(node1.name.value)\" and \"\(node2.name.value)\" are different fields"),
-                    first: [node1], second: [node2])
+                return "\"\(node1.name.value)\" and \"\(node2.name.value)\" are different fields"
             }
             if !OverlapChecker.sameArguments(node1.arguments, node2.arguments) {
-                return Conflict(
-                    responseName: name, reason: .message("they have differing arguments"),
-                    first: [node1], second: [node2])
+                return "they have differing arguments"
             }
         }
-        let type1 = first.definition?.type
-        let type2 = second.definition?.type
-        if let type1, let type2, typesConflict(type1, type2) {
-            return Conflict(
-                responseName: name,
-                reason: .message("they return conflicting types \"\(type1)\" and \"\(type2)\""),
-                first: [node1], second: [node2])
+        if let type1 = first.definition?.type, let type2 = second.definition?.type,
+            typesConflict(type1, type2)
+        {
+            return "they return conflicting types \"\(type1)\" and \"\(type2)\""
         }
-        guard let set1 = node1.selectionSet, let set2 = node2.selectionSet else { return nil }
-        let sub1 = collect(type1.flatMap { schema.types[$0.namedType] }, set1)
-        let sub2 = collect(type2.flatMap { schema.types[$0.namedType] }, set2)
+        return nil
+    }
+
+    /// The conflicts between the sub-selections of two fields, fragments included.
+    private func subselectionConflicts(
+        _ exclusive: Bool, _ first: Entry, _ second: Entry
+    )
+        -> [Conflict]
+    {
+        guard let set1 = first.node.selectionSet, let set2 = second.node.selectionSet else {
+            return []
+        }
+        let sub1 = collect(first.definition.flatMap { schema.types[$0.type.namedType] }, set1)
+        let sub2 = collect(second.definition.flatMap { schema.types[$0.type.namedType] }, set2)
         var nested: [Conflict] = []
         conflictsBetween(exclusive, sub1, sub2, into: &nested)
         for fragment in sub2.fragmentNames {
@@ -51,10 +67,7 @@ extension OverlapChecker {
                 conflictsBetweenFragments(exclusive, fragment1, fragment2, into: &nested)
             }
         }
-        guard !nested.isEmpty else { return nil }
-        return Conflict(
-            responseName: name, reason: .nested(nested.map { ($0.responseName, $0.reason) }),
-            first: [node1] + nested.flatMap(\.first), second: [node2] + nested.flatMap(\.second))
+        return nested
     }
 
     /// Whether two types could not both describe one value: lists and non-null must match
