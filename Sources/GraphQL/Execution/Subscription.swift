@@ -90,3 +90,22 @@ extension Executor {
         }
     }
 }
+
+extension AsyncThrowingStream where Element == any Sendable, Failure == any Error {
+    /// Wraps any sendable async sequence as the source stream a subscription field returns.
+    /// - Parameter sequence: the events; its end or failure ends the subscription.
+    public static func events<Events: AsyncSequence & Sendable>(_ sequence: Events) -> Self
+    where Events.Element: Sendable {
+        let (stream, continuation) = makeStream()
+        let task = Task {
+            do {
+                for try await event in sequence { continuation.yield(event) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+}

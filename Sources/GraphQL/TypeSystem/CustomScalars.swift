@@ -1,11 +1,15 @@
+import Foundation
+
 extension GraphQLScalarType {
     /// `DateTime`: an RFC 3339 date and time with an offset, such as `2024-05-01T12:30:00Z`.
     ///
-    /// Values travel as strings; the scalar checks their shape and field ranges.
+    /// Values travel as strings; the scalar checks their shape and field ranges. Resolvers may
+    /// also return a Foundation `Date`, written in UTC with milliseconds.
     public static let dateTime = GraphQLScalarType(
         "DateTime", description: "A date and time with an offset, written as in RFC 3339.",
         specifiedByURL: "https://datatracker.ietf.org/doc/html/rfc3339",
         serialize: { value in
+            if let date = value as? Date { return .string(DateTimeFormat.string(from: date)) }
             guard let text = BuiltInScalars.text(value), DateTimeFormat.isValid(text) else {
                 throw BuiltInScalars.failure("DateTime cannot represent value: \(value)")
             }
@@ -64,6 +68,34 @@ enum DateTimeFormat {
             let offsetMinute = number(index + 4..<index + 6)
         else { return false }
         return offsetHour < 24 && offsetMinute < 60
+    }
+
+    /// `date` in UTC as `YYYY-MM-DDTHH:MM:SS.mmmZ`, computed without a formatter.
+    static func string(from date: Date) -> String {
+        let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let days =
+            milliseconds >= 0 ? milliseconds / 86_400_000 : (milliseconds + 1) / 86_400_000 - 1
+        let inDay = milliseconds - days * 86_400_000
+        let (year, month, day) = civil(fromDays: days)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(inDay / 3_600_000, 2)):"
+            + "\(pad(inDay / 60_000 % 60, 2)):\(pad(inDay / 1000 % 60, 2)).\(pad(inDay % 1000, 3))Z"
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's method).
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -8,6 +8,12 @@ struct SchemaChecker {
 
     func check() throws(GraphQLError) {
         for name in schema.typeNames {
+            if name.hasPrefix("__") && !Introspection.typeNames.contains(name) {
+                throw failure(
+                    "The type name \(name) is reserved: names starting with __ belong to introspection."
+                )
+            }
+            try checkNotEmpty(name)
             switch schema.types[name] {
             case .object(let object)?:
                 try checkFields(object.fields, of: name)
@@ -24,6 +30,11 @@ struct SchemaChecker {
             case .inputObject(let input)?:
                 for field in input.fields {
                     try checkInput(field.type, at: "\(name).\(field.name)")
+                    if input.isOneOf && (field.type.isNonNull || field.defaultValue != nil) {
+                        throw failure(
+                            "The oneOf input \(name) needs \(field.name) nullable and without default."
+                        )
+                    }
                 }
             default: break
             }
@@ -68,9 +79,16 @@ struct SchemaChecker {
             guard case .interface(let interface)? = schema.types[interfaceName] else {
                 throw failure("\(name) can only implement interfaces, not \(interfaceName).")
             }
-            for field in interface.fields.ordered where fields[field.name] == nil {
+            for field in interface.fields.ordered {
+                guard let own = fields[field.name] else {
+                    throw failure(
+                        "\(name) must have field \(field.name) of interface \(interfaceName).")
+                }
+                try checkImplementation(own, of: field, in: name, interfaceName)
+            }
+            for inherited in interface.interfaces where !interfaces.contains(inherited) {
                 throw failure(
-                    "\(name) must have field \(field.name) of interface \(interfaceName).")
+                    "\(name) must also implement \(inherited), which \(interfaceName) implements.")
             }
         }
     }

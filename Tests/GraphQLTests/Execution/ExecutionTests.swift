@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import GraphQL
@@ -132,5 +133,27 @@ import Testing
             return
         }
         #expect(result.errors.count == 1)
+    }
+}
+
+@Suite struct ScalarTests {
+    @Test func dateTimeSerialisesFoundationDatesInUTC() throws {
+        let date = Date(timeIntervalSince1970: 1_709_210_096.789)
+        #expect(try GraphQLScalarType.dateTime.serializeValue(date) == "2024-02-29T12:34:56.789Z")
+        let before1970 = Date(timeIntervalSince1970: -1.5)
+        #expect(
+            try GraphQLScalarType.dateTime.serializeValue(before1970) == "1969-12-31T23:59:58.500Z")
+    }
+
+    @Test func eventsWrapsAnyAsyncSequence() async throws {
+        let stream = AsyncThrowingStream<any Sendable, any Error>.events(
+            AsyncStream { continuation in
+                continuation.yield(1)
+                continuation.yield(2)
+                continuation.finish()
+            })
+        var seen: [Int] = []
+        for try await event in stream { seen.append(event as? Int ?? -1) }
+        #expect(seen == [1, 2])
     }
 }

@@ -74,3 +74,27 @@ import Testing
         #expect(result.data == ["__type": ["isOneOf": true]])
     }
 }
+
+@Suite struct SchemaRuleTests {
+    @Test(arguments: [
+        "type Query { a: Int } type __Mine { a: Int }",
+        "type Query { a: Pet } interface Pet { name: String } type Dog implements Pet { name: Int }",
+        "type Query { a: Pet } interface Pet { f(x: Int): Int } type Dog implements Pet { f: Int }",
+        "type Query { a: Pet } interface Pet { f: Int } type Dog implements Pet { f(x: Int!): Int }",
+        "type Query { a: B } interface A { f: Int } interface B implements A { f: Int } type C implements B { f: Int }",
+        "type Query { a(x: By): Int } input By @oneOf { a: Int! b: Int }",
+        "type Query { a: E } enum E",
+    ])
+    func inconsistentSchemaIsRejected(sdl: String) {
+        #expect(throws: GraphQLError.self) { try GraphQLSchema(sdl: sdl) }
+    }
+
+    @Test func covariantImplementationIsAccepted() throws {
+        _ = try GraphQLSchema(
+            sdl: """
+                type Query { a: Pet }
+                interface Pet { friend: Pet, f(x: Int): Int }
+                type Dog implements Pet { friend: Dog!, f(x: Int, y: Int): Int }
+                """)
+    }
+}
