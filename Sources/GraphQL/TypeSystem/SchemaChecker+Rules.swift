@@ -39,4 +39,27 @@ extension SchemaChecker {
                 "\(place) cannot require argument \(argument.name), which \(interfaceName) lacks.")
         }
     }
+
+    /// An input object cannot contain itself through non-null fields: no value could be
+    /// written for it.
+    func checkInputCycle(from start: String) throws(GraphQLError) {
+        var path: [String] = []
+        var visiting: Set<String> = []
+        func visit(_ name: String) throws(GraphQLError) {
+            guard case .inputObject(let input)? = schema.types[name] else { return }
+            if visiting.contains(name) {
+                guard name == start else { return }
+                throw failure(
+                    "The input \(start) contains itself through non-null fields: "
+                        + (path + [start]).joined(separator: " -> ") + ".")
+            }
+            visiting.insert(name)
+            path.append(name)
+            for field in input.fields {
+                if case .nonNull(.named(let inner)) = field.type { try visit(inner) }
+            }
+            path.removeLast()
+        }
+        try visit(start)
+    }
 }

@@ -28,6 +28,7 @@ struct SchemaChecker {
                     }
                 }
             case .inputObject(let input)?:
+                try checkInputCycle(from: name)
                 for field in input.fields {
                     try checkInput(field.type, at: "\(name).\(field.name)")
                     if input.isOneOf && (field.type.isNonNull || field.defaultValue != nil) {

@@ -80,6 +80,9 @@ extension Validator {
             walkValue(
                 field.value, type: fieldType, locationHasDefault: definition?.defaultValue != nil,
                 check: checkFields)
+            if input?.isOneOf == true, fields.count == 1, case .variable = field.value.kind {
+                usages[usages.count - 1].oneOfInput = input?.name
+            }
         }
     }
 
@@ -100,8 +103,6 @@ extension Validator {
             report(
                 "The field \"\(input.name).\(field.name.value)\" of a oneOf input object must not be null.",
                 [node.location])
-        case .variable(let name):
-            oneOfVariables.append((name, input.name, node.location))
         default: break
         }
     }

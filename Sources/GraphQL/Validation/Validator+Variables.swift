@@ -19,10 +19,7 @@ extension Validator {
     }
 
     /// Undefined, unused and misplaced variables of one operation, fragments included.
-    func checkVariables(
-        of operation: OperationDefinition, usages own: [VariableUsage],
-        oneOf: [(variable: String, type: String, location: SourceLocation)]
-    ) {
+    func checkVariables(of operation: OperationDefinition, usages own: [VariableUsage]) {
         var all = own
         for name in reachableFragments(from: operation.selectionSet) {
             all += fragmentUsages[name] ?? []
@@ -46,15 +43,14 @@ extension Validator {
                         + "\"\(expected)\" is expected.", [definition.location, usage.location])
             }
         }
-        for (name, type, location) in oneOf {
-            guard let definition = definitions[name], case .nonNull = definition.type else {
-                if definitions[name] != nil {
-                    report(
-                        "The variable \"$\(name)\" must be non-null to fill oneOf input \"\(type)\".",
-                        [location])
-                }
+        for usage in all {
+            guard let input = usage.oneOfInput, let definition = definitions[usage.name] else {
                 continue
             }
+            if case .nonNull = definition.type { continue }
+            report(
+                "The variable \"$\(usage.name)\" must be non-null to fill oneOf input \"\(input)\".",
+                [usage.location])
         }
         let used = Set(all.map(\.name))
         for definition in operation.variableDefinitions

@@ -26,6 +26,8 @@ struct VariableUsage {
     let location: SourceLocation
     let type: GraphQLType?
     let hasLocationDefault: Bool
+    /// The oneOf input type whose single field this variable fills, if any.
+    var oneOfInput: String?
 }
 
 /// Walks a document once, tracking the types in scope, and applies the validation rules.
@@ -41,8 +43,6 @@ final class Validator {
     var fragmentUsages: [String: [VariableUsage]] = [:]
     let coercion: ValueCoercion
     lazy var overlap = OverlapChecker(schema: schema, fragments: fragments)
-    /// Variables given as the single field of a oneOf literal: they must be non-null.
-    var oneOfVariables: [(variable: String, type: String, location: SourceLocation)] = []
     /// Directives defined by the document's own type-system definitions.
     var documentDirectives: [String: GraphQLDirective] = [:]
 
@@ -73,21 +73,19 @@ final class Validator {
 
     func run() {
         checkDefinitions()
-        var operationUsages:
-            [(OperationDefinition, [VariableUsage], [(String, String, SourceLocation)])] = []
+        var operationUsages: [(OperationDefinition, [VariableUsage])] = []
         for definition in document.definitions {
             switch definition {
             case .operation(let operation):
-                oneOfVariables = []
                 walk(operation: operation)
-                operationUsages.append((operation, usages, oneOfVariables))
+                operationUsages.append((operation, usages))
             case .fragment(let fragment): walk(fragment: fragment)
             case .typeSystem(let system): walkTypeSystem(system)
             }
         }
         checkFragmentUsage()
-        for (operation, own, oneOf) in operationUsages {
-            checkVariables(of: operation, usages: own, oneOf: oneOf.map { ($0.0, $0.1, $0.2) })
+        for (operation, own) in operationUsages {
+            checkVariables(of: operation, usages: own)
         }
     }
 

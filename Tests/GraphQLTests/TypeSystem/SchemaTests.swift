@@ -84,9 +84,15 @@ import Testing
         "type Query { a: B } interface A { f: Int } interface B implements A { f: Int } type C implements B { f: Int }",
         "type Query { a(x: By): Int } input By @oneOf { a: Int! b: Int }",
         "type Query { a: E } enum E",
+        "type Query { a(x: A): Int } input A { b: B! } input B { a: A! }",
     ])
     func inconsistentSchemaIsRejected(sdl: String) {
         #expect(throws: GraphQLError.self) { try GraphQLSchema(sdl: sdl) }
+    }
+
+    @Test func inputCycleThroughNullableOrListFieldIsAccepted() throws {
+        _ = try GraphQLSchema(
+            sdl: "type Query { a(x: A): Int } input A { b: B! } input B { a: A, l: [A!]! }")
     }
 
     @Test func covariantImplementationIsAccepted() throws {

@@ -55,6 +55,17 @@ import Testing
         #expect(found.allSatisfy { $0.category == .validation })
     }
 
+    @Test func nullableVariableCannotFillOneOfFieldEvenInFragments() throws {
+        let direct = try problems("query ($n: String) { pet(by: {name: $n}) { __typename } }")
+        #expect(direct.count == 1)
+        let viaFragment = try problems(
+            "query ($n: String) { ...F } fragment F on Query { pet(by: {name: $n}) { __typename } }"
+        )
+        #expect(viaFragment.count == 1)
+        let nonNull = try problems("query ($n: String!) { pet(by: {name: $n}) { __typename } }")
+        #expect(nonNull.isEmpty)
+    }
+
     @Test func depthLimitIsEnforcedWithItsCode() throws {
         let found = try problems("{ pets { ... on Dog { name } } }", limits: Limits(maxDepth: 1))
         #expect(found.first?.extensions?["code"] == "TOO_DEEP")
