@@ -8,6 +8,7 @@ introspection round trip. See graphql_corpus/README.md for the corpus format.
 
 import json
 import os
+import random
 import re
 import subprocess
 from pathlib import Path
@@ -333,6 +334,92 @@ def test_fast_lane_agrees_with_graphql_core(engine):
         if problems:
             disagreements.append(f"{name}: {problems}\n  ours: {mine}\n  core: {theirs}")
     assert executed >= 100
+    assert not disagreements, "\n".join(disagreements)
+
+
+def mutated_documents(count: int, seed: int) -> list:
+    """Corpus documents with a few random edits each: deletions, insertions of punctuation,
+    keywords and non-ASCII text, and duplications. Seeded, so every run checks the same set."""
+    rng = random.Random(seed)
+    sources = [query for _, query, _, _, known in CASES if not known]
+    pieces = list('{}()[]:$@!=|&."\\ \n,#abcon01-_eé😀\'') + ['"""', "...", "on ", "query "]
+    documents = []
+    for _ in range(count):
+        text = rng.choice(sources)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text) + 1)
+            action = rng.random()
+            if action < 0.4 and text:
+                text = text[:at] + text[at + 1:]
+            elif action < 0.8:
+                text = text[:at] + rng.choice(pieces) + text[at:]
+            else:
+                text = text[:at] + text[at:at + rng.randint(1, 5)] + text[at:]
+        documents.append(text)
+    return documents
+
+
+def test_mutated_documents_agree_with_graphql_core(engine):
+    """Near-misses of the corpus find the edges of the grammar and of the rules."""
+    schema = reference_schema()
+    data = with_failures(json.loads((CORPUS / "data.json").read_text(encoding="utf-8")))
+    documents = mutated_documents(1500, seed=4)
+    ours = run_ours(engine, [{"query": document} for document in documents])
+    disagreements = []
+    for document, mine in zip(documents, ours):
+        problems = compare(mine, reference_answer(schema, data, document, {}, None))
+        if problems:
+            disagreements.append(f"{problems}: {document!r}")
+    assert not disagreements, "\n".join(disagreements)
+
+
+VARIABLE = re.compile(r"\$([A-Za-z_]\w*)\s*:")
+ODD_VALUES = [None, True, False, 0, 1, -5, 2**31, 2**40, 1.5, 2.0, "x", "", "DOG", "CAT", "FISH",
+              "SIT", "2024-01-01T00:00:00Z", "2024-02-30T00:00:00Z", "p1", 7]
+INPUT_KEYS = ["name", "kind", "owner", "minLegs", "d", "a", "b", "c", "g", "bornAfter", "zz",
+              "legs", "tags"]
+
+
+def requests_with_random_variables(count: int, seed: int) -> list:
+    """Corpus operations that declare variables, run with random values for them: right and
+    wrong scalars, nulls, lists and objects with known and unknown keys. Seeded."""
+    rng = random.Random(seed)
+
+    def value(depth=0):
+        roll = rng.random()
+        if depth > 2 or roll < 0.5:
+            return rng.choice(ODD_VALUES)
+        if roll < 0.75:
+            return [value(depth + 1) for _ in range(rng.randint(0, 3))]
+        return {rng.choice(INPUT_KEYS): value(depth + 1) for _ in range(rng.randint(0, 3))}
+
+    cases = [case for case in CASES if "$" in case[1] and not case[4]]
+    requests = []
+    for _ in range(count):
+        _, query, _, operation, _ = rng.choice(cases)
+        names = sorted(set(VARIABLE.findall(query)))
+        variables = {name: value() for name in names if rng.random() < 0.8}
+        requests.append({"query": query, "variables": variables, "operationName": operation})
+    return requests
+
+
+@pytest.mark.parametrize("lane", ["resolver", "fast"])
+def test_random_variables_agree_with_graphql_core(engine, lane):
+    """Variable coercion, defaults, nulls in non-null positions and argument errors, through
+    both executor lanes."""
+    schema = reference_schema()
+    raw = json.loads((CORPUS / "data.json").read_text(encoding="utf-8"))
+    data = with_failures(raw) if lane == "resolver" else without_failures(raw)
+    requests = requests_with_random_variables(600, seed=7 if lane == "resolver" else 10)
+    extra = {"lane": "fast"} if lane == "fast" else {}
+    ours = run_ours(engine, [dict(request, **extra) for request in requests])
+    disagreements = []
+    for request, mine in zip(requests, ours):
+        theirs = reference_answer(schema, data, request["query"], request["variables"],
+                                  request["operationName"])
+        problems = compare(mine, theirs)
+        if problems:
+            disagreements.append(f"{problems}: {request}")
     assert not disagreements, "\n".join(disagreements)
 
 

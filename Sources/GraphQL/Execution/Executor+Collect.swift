@@ -16,6 +16,8 @@ final class CollectedField {
     let isLeaf: Bool
     /// The field's output type (`String` for meta-fields without a definition).
     let outputType: GraphQLType
+    /// Whether the field declares arguments, which must be coerced even without a resolver.
+    let hasArguments: Bool
     /// Where `jsonKey` was last found in a parent object; siblings usually share their shape.
     var keyHint = 0
 
@@ -30,6 +32,7 @@ final class CollectedField {
         self.parentTypeName = parentTypeName
         self.jsonKey = definition?.resolve == nil ? definition?.name : nil
         self.isLeaf = namedType?.isLeaf ?? false
+        self.hasArguments = !(definition?.arguments.isEmpty ?? true)
         self.outputType = definition?.type ?? "String"
     }
 }
@@ -48,17 +51,24 @@ struct FieldPlan {
 extension Executor {
     /// Collects the fields of a selection set that apply to `type`, grouped by response key in
     /// first-seen order, honouring `@skip`, `@include` and fragment type conditions.
-    func collectFields(_ type: GraphQLObjectType, _ selectionSet: SelectionSet) -> [CollectedField]
+    func collectFields(
+        _ type: GraphQLObjectType, _ selectionSet: SelectionSet
+    ) throws(GraphQLError)
+        -> [CollectedField]
     {
         var fields: [CollectedField] = []
         var index: [String: Int] = [:]
         var visited: Set<String> = []
-        collect(type, selectionSet, into: &fields, index: &index, visited: &visited)
+        try collect(type, selectionSet, into: &fields, index: &index, visited: &visited)
         return fields
     }
 
     /// The fields selected under `field` for a value of `type`, cached per type and field.
-    func collectSubfields(_ type: GraphQLObjectType, _ field: CollectedField) -> FieldPlan {
+    func collectSubfields(
+        _ type: GraphQLObjectType, _ field: CollectedField
+    ) throws(GraphQLError)
+        -> FieldPlan
+    {
         let key = SubfieldKey(type: ObjectIdentifier(type), location: field.nodes[0].location)
         if let cached = subfieldCache[key] { return cached }
         var fields: [CollectedField] = []
@@ -66,7 +76,7 @@ extension Executor {
         var visited: Set<String> = []
         for node in field.nodes {
             if let selectionSet = node.selectionSet {
-                collect(type, selectionSet, into: &fields, index: &index, visited: &visited)
+                try collect(type, selectionSet, into: &fields, index: &index, visited: &visited)
             }
         }
         let plan = FieldPlan(fields)
@@ -78,9 +88,9 @@ extension Executor {
         _ type: GraphQLObjectType, _ selectionSet: SelectionSet,
         into fields: inout [CollectedField],
         index: inout [String: Int], visited: inout Set<String>
-    ) {
+    ) throws(GraphQLError) {
         for selection in selectionSet.selections {
-            guard shouldInclude(selection.directives) else { continue }
+            guard try shouldInclude(selection.directives) else { continue }
             switch selection {
             case .field(let field):
                 let key = field.responseKey
@@ -100,14 +110,14 @@ extension Executor {
                 if let condition = fragment.typeCondition, !applies(condition.value, to: type) {
                     continue
                 }
-                collect(
+                try collect(
                     type, fragment.selectionSet, into: &fields, index: &index, visited: &visited)
             case .fragmentSpread(let spread):
                 let name = spread.name.value
                 guard !visited.contains(name), let fragment = fragments[name] else { continue }
                 visited.insert(name)
                 guard applies(fragment.typeCondition.value, to: type) else { continue }
-                collect(
+                try collect(
                     type, fragment.selectionSet, into: &fields, index: &index, visited: &visited)
             }
         }
@@ -118,16 +128,16 @@ extension Executor {
     }
 
     /// Whether `@skip` and `@include` keep a selection.
-    func shouldInclude(_ directives: [Directive]) -> Bool {
+    /// - Throws: `GraphQLError` when `if` is given a variable whose value is null.
+    func shouldInclude(_ directives: [Directive]) throws(GraphQLError) -> Bool {
         for directive in directives {
             let name = directive.name.value
-            guard name == "skip" || name == "include",
-                let argument = directive.arguments.first(where: { $0.name.value == "if" })
-            else { continue }
-            let value = coercion.valueFromLiteral(
-                argument.value, type: .nonNull("Boolean"), variables: variables)
-            if name == "skip" && value == .bool(true) { return false }
-            if name == "include" && value != .bool(true) { return false }
+            guard name == "skip" || name == "include" else { continue }
+            let arguments = try coerceArguments(
+                GraphQLDirective.include.arguments, directive.arguments, at: directive.location)
+            let condition = arguments["if"] == .bool(true)
+            if name == "skip" && condition { return false }
+            if name == "include" && !condition { return false }
         }
         return true
     }

@@ -97,7 +97,7 @@ extension Executor {
         var json: JSONObject?
         if case .object(let object)? = value as? JSON { json = object }
         return try await executeFields(
-            type, source: value, json: json, path: path, fields: collectSubfields(type, field))
+            type, source: value, json: json, path: path, fields: try collectSubfields(type, field))
     }
 
     /// Finds the object type of a value of an abstract type.

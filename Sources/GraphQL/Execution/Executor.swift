@@ -45,13 +45,16 @@ final class Executor {
                 locations: [operation.location], category: .execution)
             return ExecutionResult(data: nil, errors: [error])
         }
-        let fields = FieldPlan(collectFields(root, operation.selectionSet))
         var json: JSONObject?
         if case .object(let object)? = rootValue as? JSON { json = object }
         do {
+            let fields = FieldPlan(try collectFields(root, operation.selectionSet))
             let data = try await executeFields(
                 root, source: rootValue, json: json, path: nil, fields: fields)
             return ExecutionResult(data: .object(data), errors: errors)
+        } catch let error as GraphQLError {
+            // Only collecting the root fields throws this: a directive argument was null.
+            return ExecutionResult(data: .null, errors: errors + [error])
         } catch {
             return ExecutionResult(data: .null, errors: errors)
         }
@@ -69,6 +72,15 @@ final class Executor {
         for field in plan.fields {
             let value: JSON?
             if let json, defaultResolver == nil, let key = field.jsonKey {
+                if field.hasArguments, let failure = argumentFailure(field) {
+                    // Arguments are checked even though no resolver reads them.
+                    record(
+                        failure, field: field,
+                        path: ResponsePath(parent: path, component: .key(field.responseKey)))
+                    if field.outputType.isNonNull { throw NullPropagation() }
+                    values.append(.null)
+                    continue
+                }
                 let hint = field.keyHint
                 let child: JSON
                 if let found = json.index(forKey: key, hint: hint) {
@@ -100,6 +112,18 @@ final class Executor {
             next += 1
         }
         return result
+    }
+
+    /// The error coercing a field's arguments would raise, if any.
+    func argumentFailure(_ field: CollectedField) -> GraphQLError? {
+        let node = field.nodes[0]
+        do {
+            _ = try coerceArguments(
+                field.definition?.arguments ?? [], node.arguments, at: node.location)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     /// Resolves and completes one field; returns nil for fields the type does not have.

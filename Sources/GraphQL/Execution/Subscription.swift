@@ -65,7 +65,7 @@ extension Executor {
                 "The operation is not a subscription, or the schema has no subscriptions.",
                 locations: [operation.location])
         }
-        guard let field = collectFields(root, operation.selectionSet).first,
+        guard let field = try collectFields(root, operation.selectionSet).first,
             let definition = root.fields[field.nodes[0].name.value]
         else {
             throw GraphQLError(

@@ -15,7 +15,10 @@ struct Lexer {
     init(_ source: String) {
         self.bytes = Array(source.utf8)
         // A byte-order mark at the start is ignored.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            position = 3
+            lineHasWideScalars = true
+        }
     }
 
     /// The location of a byte offset on the current line.

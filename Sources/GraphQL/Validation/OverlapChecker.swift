@@ -48,7 +48,7 @@ final class OverlapChecker {
 
     /// Reports the conflicts within one selection set.
     func check(
-        _ selectionSet: SelectionSet, parent: GraphQLNamedType, into errors: inout [GraphQLError]
+        _ selectionSet: SelectionSet, parent: GraphQLNamedType?, into errors: inout [GraphQLError]
     ) {
         var conflicts: [Conflict] = []
         let collected = collect(parent, selectionSet)

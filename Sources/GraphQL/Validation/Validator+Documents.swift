@@ -46,7 +46,7 @@ extension Validator {
         let executor = Executor(
             schema: schema, fragments: fragments, variables: JSONObject(), context: JSON.null,
             defaultResolver: nil)
-        let fields = executor.collectFields(root, operation.selectionSet)
+        let fields = (try? executor.collectFields(root, operation.selectionSet)) ?? []
         let label =
             operation.name.map { "The subscription \"\($0.value)\"" } ?? "An anonymous subscription"
         if fields.count > 1 {

@@ -43,7 +43,7 @@ extension Validator {
     }
 
     func walk(selectionSet: SelectionSet, parent: GraphQLNamedType?) {
-        if let parent { overlap.check(selectionSet, parent: parent, into: &errors) }
+        overlap.check(selectionSet, parent: parent, into: &errors)
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field): walk(field: field, parent: parent)
