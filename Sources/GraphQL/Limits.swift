@@ -13,21 +13,25 @@ public struct Limits: Sendable {
     public var maxAliases: Int
     /// The most fields selected at the root of one operation (`TOO_MANY_ROOT_FIELDS`).
     public var maxRootFields: Int
+    /// The most validation errors reported; past it validation says it stopped
+    /// (`TOO_MANY_ERRORS`).
+    public var maxValidationErrors: Int
 
     /// Creates limits; the defaults suit a public API and stay far above what clients send.
     public init(
         maxDocumentBytes: Int = 1 << 20, maxTokens: Int = 50_000, maxDepth: Int = 64,
-        maxAliases: Int = 1_000, maxRootFields: Int = 200
+        maxAliases: Int = 1_000, maxRootFields: Int = 200, maxValidationErrors: Int = 100
     ) {
         self.maxDocumentBytes = maxDocumentBytes
         self.maxTokens = maxTokens
         self.maxDepth = maxDepth
         self.maxAliases = maxAliases
         self.maxRootFields = maxRootFields
+        self.maxValidationErrors = maxValidationErrors
     }
 
     /// No limit at all, for trusted documents and tests.
     public static let unlimited = Limits(
         maxDocumentBytes: .max, maxTokens: .max, maxDepth: .max, maxAliases: .max,
-        maxRootFields: .max)
+        maxRootFields: .max, maxValidationErrors: .max)
 }

@@ -46,10 +46,12 @@ final class OverlapChecker {
         self.fragments = fragments
     }
 
-    /// Reports the conflicts within one selection set.
+    /// The conflicts within one selection set, as messages with the fields' locations.
     func check(
-        _ selectionSet: SelectionSet, parent: GraphQLNamedType?, into errors: inout [GraphQLError]
-    ) {
+        _ selectionSet: SelectionSet, parent: GraphQLNamedType?
+    ) -> [(
+        message: String, locations: [SourceLocation]
+    )] {
         var conflicts: [Conflict] = []
         let collected = collect(parent, selectionSet)
         conflictsWithin(collected, into: &conflicts)
@@ -59,13 +61,12 @@ final class OverlapChecker {
                 conflictsBetweenFragments(false, name, other, into: &conflicts)
             }
         }
-        for conflict in conflicts {
-            errors.append(
-                GraphQLError(
-                    "The fields \"\(conflict.responseName)\" conflict because \(conflict.reason.text); "
-                        + "give them different aliases to fetch both.",
-                    locations: (conflict.first + conflict.second).map(\.location),
-                    category: .validation))
+        return conflicts.map { conflict in
+            (
+                "The fields \"\(conflict.responseName)\" conflict because \(conflict.reason.text); "
+                    + "give them different aliases to fetch both.",
+                (conflict.first + conflict.second).map(\.location)
+            )
         }
     }
 

@@ -43,7 +43,9 @@ extension Validator {
     }
 
     func walk(selectionSet: SelectionSet, parent: GraphQLNamedType?) {
-        overlap.check(selectionSet, parent: parent, into: &errors)
+        for conflict in overlap.check(selectionSet, parent: parent) {
+            report(conflict.message, conflict.locations)
+        }
         for selection in selectionSet.selections {
             switch selection {
             case .field(let field): walk(field: field, parent: parent)

@@ -11,8 +11,16 @@ public func validate(
 )
     -> [GraphQLError]
 {
-    let validator = Validator(schema: schema, document: document)
+    let validator = Validator(
+        schema: schema, document: document, maxErrors: limits.maxValidationErrors)
     validator.run()
+    if validator.droppedErrors > 0 {
+        validator.errors.append(
+            GraphQLError(
+                "Validation stopped after \(limits.maxValidationErrors) errors; "
+                    + "\(validator.droppedErrors) more were not reported.",
+                extensions: ["code": "TOO_MANY_ERRORS"], category: .limit))
+    }
     if validator.errors.isEmpty {
         LimitChecker(document: document, fragments: validator.fragments, limits: limits)
             .check(into: &validator.errors)
@@ -46,7 +54,12 @@ final class Validator {
     /// Directives defined by the document's own type-system definitions.
     var documentDirectives: [String: GraphQLDirective] = [:]
 
-    init(schema: GraphQLSchema, document: Document) {
+    /// The most errors kept, and how many were found beyond it.
+    let maxErrors: Int
+    var droppedErrors = 0
+
+    init(schema: GraphQLSchema, document: Document, maxErrors: Int = .max) {
+        self.maxErrors = maxErrors
         self.schema = schema
         self.document = document
         self.coercion = ValueCoercion(types: schema.types)
@@ -68,6 +81,10 @@ final class Validator {
     }
 
     func report(_ message: String, _ locations: [SourceLocation]) {
+        guard errors.count < maxErrors else {
+            droppedErrors += 1
+            return
+        }
         errors.append(GraphQLError(message, locations: locations, category: .validation))
     }
 

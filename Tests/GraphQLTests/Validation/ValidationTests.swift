@@ -93,3 +93,15 @@ import Testing
         }
     }
 }
+
+@Suite struct ValidationErrorLimitTests {
+    @Test func validationStopsReportingPastTheLimit() throws {
+        let schema = try TestSchema.make()
+        let document = try parse("{ a b c d e f }")
+        let errors = validate(
+            schema: schema, document: document, limits: Limits(maxValidationErrors: 3))
+        #expect(errors.count == 4)
+        #expect(errors.last?.extensions?["code"] == "TOO_MANY_ERRORS")
+        #expect(errors.last?.message.contains("3 more") == true)
+    }
+}
