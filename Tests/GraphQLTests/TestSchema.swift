@@ -32,34 +32,8 @@ enum TestSchema {
             "Cat", interfaces: ["Named"],
             fields: [GraphQLField("name", type: "String"), GraphQLField("lives", type: "Int")])
         let query = GraphQLObjectType("Query", fields: queryFields())
-        let mutation = GraphQLObjectType(
-            "Mutation",
-            fields: ["first", "second", "third"].map { name in
-                GraphQLField(name, type: "String") { _, _, _, _ in
-                    // The first mutation suspends longest; serial execution keeps the order.
-                    let delay: UInt64 = name == "first" ? 20_000_000 : 1_000_000
-                    try await Task.sleep(nanoseconds: delay)
-                    await journal.append(name)
-                    return name
-                }
-            })
-        let subscription = GraphQLObjectType(
-            "Subscription",
-            fields: [
-                GraphQLField(
-                    "counter", type: .nonNull("Int"),
-                    arguments: [GraphQLInputValue("upTo", type: .nonNull("Int"))],
-                    resolve: { source, _, _, _ in source },
-                    subscribe: { _, arguments, _, _ in
-                        guard case .int(let limit)? = arguments["upTo"] else {
-                            throw Failure(graphQLMessage: "no limit", graphQLExtensions: nil)
-                        }
-                        return AsyncThrowingStream { continuation in
-                            for value in 1...limit { continuation.yield(value) }
-                            continuation.finish()
-                        }
-                    })
-            ])
+        let mutation = GraphQLObjectType("Mutation", fields: mutationFields(journal))
+        let subscription = GraphQLObjectType("Subscription", fields: [counterField()])
         return try GraphQLSchema(
             query: query, mutation: mutation, subscription: subscription,
             types: [
@@ -77,6 +51,36 @@ enum TestSchema {
                         ], isOneOf: true)),
                 .scalar(.dateTime), .scalar(.json),
             ])
+    }
+
+    /// Three mutations that record their order; the first suspends longest.
+    static func mutationFields(_ journal: Journal) -> [GraphQLField] {
+        ["first", "second", "third"].map { name in
+            GraphQLField(name, type: "String") { _, _, _, _ in
+                // The first mutation suspends longest; serial execution keeps the order.
+                let delay: UInt64 = name == "first" ? 20_000_000 : 1_000_000
+                try await Task.sleep(nanoseconds: delay)
+                await journal.append(name)
+                return name
+            }
+        }
+    }
+
+    /// `counter(upTo:)`: a subscription yielding 1 through `upTo`.
+    static func counterField() -> GraphQLField {
+        GraphQLField(
+            "counter", type: .nonNull("Int"),
+            arguments: [GraphQLInputValue("upTo", type: .nonNull("Int"))],
+            resolve: { source, _, _, _ in source },
+            subscribe: { _, arguments, _, _ in
+                guard case .int(let limit)? = arguments["upTo"] else {
+                    throw Failure(graphQLMessage: "no limit", graphQLExtensions: nil)
+                }
+                return AsyncThrowingStream { continuation in
+                    for value in 1...limit { continuation.yield(value) }
+                    continuation.finish()
+                }
+            })
     }
 
     static let rex: JSON = [

@@ -72,31 +72,7 @@ final class Executor {
         for field in plan.fields {
             let value: JSON?
             if let json, defaultResolver == nil, let key = field.jsonKey {
-                if field.hasArguments, let failure = argumentFailure(field) {
-                    // Arguments are checked even though no resolver reads them.
-                    record(
-                        failure, field: field,
-                        path: ResponsePath(parent: path, component: .key(field.responseKey)))
-                    if field.outputType.isNonNull { throw NullPropagation() }
-                    values.append(.null)
-                    continue
-                }
-                let hint = field.keyHint
-                let child: JSON
-                if let found = json.index(forKey: key, hint: hint) {
-                    if found != hint { field.keyHint = found }
-                    child = json.values[found]
-                } else {
-                    child = .null
-                }
-                if field.isLeaf {
-                    // Leaves need no awaiting: complete them synchronously.
-                    value = try completeLeaf(
-                        field.outputType, field: field, parent: path, index: nil, child)
-                } else {
-                    value = try await completeFromJSON(
-                        field.outputType, field: field, parent: path, index: nil, child)
-                }
+                value = try await executeFromJSON(field, key: key, in: json, parent: path)
             } else {
                 value = try await executeField(type, source: source, field: field, parent: path)
             }
@@ -112,6 +88,32 @@ final class Executor {
             next += 1
         }
         return result
+    }
+
+    /// The fast lane for one field: reads `key` from the JSON parent and completes it.
+    nonisolated(nonsending) func executeFromJSON(
+        _ field: CollectedField, key: String, in json: JSONObject, parent path: ResponsePath?
+    ) async throws -> JSON {
+        if field.hasArguments, let failure = argumentFailure(field) {
+            // Arguments are checked even though no resolver reads them.
+            record(
+                failure, field: field,
+                path: ResponsePath(parent: path, component: .key(field.responseKey)))
+            if field.outputType.isNonNull { throw NullPropagation() }
+            return .null
+        }
+        let hint = field.keyHint
+        var child = JSON.null
+        if let found = json.index(forKey: key, hint: hint) {
+            if found != hint { field.keyHint = found }
+            child = json.values[found]
+        }
+        if field.isLeaf {
+            // Leaves need no awaiting: complete them synchronously.
+            return try completeLeaf(field.outputType, field: field, parent: path, index: nil, child)
+        }
+        return try await completeFromJSON(
+            field.outputType, field: field, parent: path, index: nil, child)
     }
 
     /// The error coercing a field's arguments would raise, if any.

@@ -100,19 +100,21 @@ extension ValueCoercion {
                     path: path,
                     message: "Field \"\(key)\" is not defined by type \"\(input.name)\"."))
         }
-        if input.isOneOf {
-            if object.count != 1 {
-                problems.append(
-                    InputProblem(
-                        path: path,
-                        message:
-                            "Exactly one key must be specified for OneOf type \"\(input.name)\"."))
-            } else if object.values.first?.isNull == true {
-                problems.append(
-                    InputProblem(
-                        path: path, message: "Field \"\(object.keys[0])\" must be non-null."))
-            }
+        if input.isOneOf, let problem = ValueCoercion.oneOfProblem(object, input) {
+            problems.append(InputProblem(path: path, message: problem))
         }
         return .object(result)
+    }
+
+    /// Why a value breaks a oneOf input object's rule, if it does.
+    static func oneOfProblem(_ object: JSONObject, _ input: GraphQLInputObjectType) -> String? {
+        if object.count != 1 {
+            return "The oneOf input \"\(input.name)\" needs exactly one field, not \(object.count)."
+        }
+        if object.values[0].isNull {
+            return
+                "The field \"\(object.keys[0])\" of oneOf input \"\(input.name)\" must not be null."
+        }
+        return nil
     }
 }

@@ -61,13 +61,16 @@ extension ValueCoercion {
         var problems: [InputProblem] = []
         let coerced = coerceInput(value, type: type, problems: &problems)
         let errors = problems.map { problem in
-            let place =
-                problem.path.isEmpty ? "" : " at \"\(name)\(ValueCoercion.show(problem.path))\""
-            return failure(
-                "Variable \"$\(name)\" got invalid value \(value.jsonText)\(place); \(problem.message)"
-            )
+            failure(ValueCoercion.describe(problem, of: name, value: value))
         }
         return (errors.isEmpty ? coerced : nil, errors)
+    }
+
+    /// The message for one problem inside a variable's value.
+    static func describe(_ problem: InputProblem, of name: String, value: JSON) -> String {
+        let place = problem.path.isEmpty ? "" : " at \"\(name)\(show(problem.path))\""
+        return
+            "Variable \"$\(name)\" got invalid value \(value.jsonText)\(place); \(problem.message)"
     }
 
     static func show(_ path: [PathComponent]) -> String {

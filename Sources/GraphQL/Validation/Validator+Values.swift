@@ -45,14 +45,7 @@ extension Validator {
         let checkFields = check && input != nil
         if check {
             if let input {
-                for field in input.fields
-                where field.type.isNonNull && field.defaultValue == nil
-                    && !fields.contains(where: { $0.name.value == field.name })
-                {
-                    report(
-                        "The input field \"\(input.name).\(field.name)\" of type \"\(field.type)\" "
-                            + "is required but missing.", [node.location])
-                }
+                checkRequiredFields(node, fields, input)
                 if input.isOneOf { checkOneOf(node, fields, input) }
             } else {
                 checkLiteral(node, type: type)
@@ -83,6 +76,20 @@ extension Validator {
             if input?.isOneOf == true, fields.count == 1, case .variable = field.value.kind {
                 usages[usages.count - 1].oneOfInput = input?.name
             }
+        }
+    }
+
+    /// Reports each required field of `input` that the literal leaves out.
+    private func checkRequiredFields(
+        _ node: ValueNode, _ fields: [ObjectField], _ input: GraphQLInputObjectType
+    ) {
+        for field in input.fields
+        where field.type.isNonNull && field.defaultValue == nil
+            && !fields.contains(where: { $0.name.value == field.name })
+        {
+            report(
+                "The input field \"\(input.name).\(field.name)\" of type \"\(field.type)\" "
+                    + "is required but missing.", [node.location])
         }
     }
 
