@@ -92,15 +92,17 @@ struct PreparedOperation {
         if let name = request.operationName {
             guard let found = operations.first(where: { $0.name?.value == name }) else {
                 return .failure(
-                    RequestErrors(errors: [GraphQLError("Unknown operation named \"\(name)\".")]))
+                    RequestErrors(errors: [
+                        GraphQLError("The document has no operation named \"\(name)\".")
+                    ]))
             }
             operation = found
         } else {
             guard operations.count == 1 else {
                 let message =
                     operations.isEmpty
-                    ? "Must provide an operation."
-                    : "Must provide operation name if query contains multiple operations."
+                    ? "The document holds no operation to run."
+                    : "The document holds several operations: name the one to run."
                 return .failure(RequestErrors(errors: [GraphQLError(message)]))
             }
             operation = operations[0]

@@ -26,7 +26,7 @@ extension Executor {
             guard let value = variables[variable] else {
                 if definition.defaultValue == nil && type.isNonNull {
                     throw GraphQLError(
-                        "Argument \"\(name)\" of required type \"\(type)\" was given the variable "
+                        "The required argument \"\(name)\" (\(type)) was given the variable "
                             + "\"$\(variable)\", which has no value.",
                         locations: [node.value.location])
                 }
@@ -37,20 +37,20 @@ extension Executor {
         guard let node else {
             if definition.defaultValue == nil && type.isNonNull {
                 throw GraphQLError(
-                    "Argument \"\(name)\" of required type \"\(type)\" was not provided.",
+                    "The required argument \"\(name)\" (\(type)) is missing.",
                     locations: [location])
             }
             return definition.defaultValue
         }
         if isNull && type.isNonNull {
             throw GraphQLError(
-                "Argument \"\(name)\" of non-null type \"\(type)\" must not be null.",
+                "The argument \"\(name)\" (\(type)) cannot be null.",
                 locations: [node.value.location])
         }
         guard let value = coercion.valueFromLiteral(node.value, type: type, variables: variables)
         else {
             throw GraphQLError(
-                "Argument \"\(name)\" has invalid value \(Printer.print(node.value)).",
+                "The argument \"\(name)\" cannot take the value \(Printer.print(node.value)).",
                 locations: [node.value.location])
         }
         return value

@@ -9,7 +9,7 @@ extension Executor {
             let completed = try await complete(inner, field: field, info: info, path: path, value)
             if completed.isNull {
                 throw GraphQLError(
-                    "Cannot return null for non-nullable field \(info.parentTypeName).\(info.fieldName)."
+                    "The non-null field \(info.parentTypeName).\(info.fieldName) resolved to null."
                 )
             }
             return completed
@@ -62,7 +62,7 @@ extension Executor {
 
     private func notIterable(_ info: ResolveInfo) -> GraphQLError {
         GraphQLError(
-            "Expected Iterable, but did not find one for field \"\(info.parentTypeName).\(info.fieldName)\"."
+            "The list field \"\(info.parentTypeName).\(info.fieldName)\" resolved to something that is not a list."
         )
     }
 
@@ -75,7 +75,7 @@ extension Executor {
             return try scalar.serializeValue(value)
         case .enumeration(let enumeration)?:
             guard let serialized = enumeration.serialize(value) else {
-                throw GraphQLError("Enum \"\(name)\" cannot represent value: \(value)")
+                throw GraphQLError("The enum \"\(name)\" has no value \(value).")
             }
             return .string(serialized)
         case .object(let object)?:
@@ -92,7 +92,7 @@ extension Executor {
         _ type: GraphQLObjectType, field: CollectedField, path: ResponsePath, _ value: any Sendable
     ) async throws -> JSONObject {
         if let isTypeOf = type.isTypeOf, !isTypeOf(value) {
-            throw GraphQLError("Expected value of type \"\(type.name)\" but got: \(value).")
+            throw GraphQLError("The value \(value) is not of type \"\(type.name)\".")
         }
         var json: JSONObject?
         if case .object(let object)? = value as? JSON { json = object }
@@ -129,7 +129,8 @@ extension Executor {
             schema.isSubtype(resolved, of: name)
         else {
             throw GraphQLError(
-                "Runtime Object type \"\(resolved)\" is not a possible type for \"\(name)\".")
+                "The object type \"\(resolved)\" chosen at run time is not a possible type of \"\(name)\"."
+            )
         }
         return object
     }

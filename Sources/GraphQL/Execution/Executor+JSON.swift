@@ -30,8 +30,8 @@ extension Executor {
                 inner, field: field, parent: parent, index: index, json)
             if completed.isNull {
                 throw GraphQLError(
-                    "Cannot return null for non-nullable field "
-                        + "\(field.parentTypeName).\(field.nodes[0].name.value).")
+                    "The non-null field "
+                        + "\(field.parentTypeName).\(field.nodes[0].name.value) resolved to null.")
             }
             return completed
         case _ where json.isNull:
@@ -39,8 +39,9 @@ extension Executor {
         case .list(let inner):
             guard case .list(let items) = json else {
                 throw GraphQLError(
-                    "Expected Iterable, but did not find one for field "
-                        + "\"\(field.parentTypeName).\(field.nodes[0].name.value)\".")
+                    "The list field "
+                        + "\"\(field.parentTypeName).\(field.nodes[0].name.value)\" resolved to a non-list."
+                )
             }
             let path = ResponsePath(parent: parent, component: Executor.pathKey(field, index))
             var result: [JSON] = []
@@ -65,7 +66,7 @@ extension Executor {
         case .enumeration(let enumeration)?:
             guard case .string(let name) = json, enumeration.value(named: name) != nil else {
                 throw GraphQLError(
-                    "Enum \"\(enumeration.name)\" cannot represent value: \(json.jsonText)")
+                    "The enum \"\(enumeration.name)\" has no value \(json.jsonText).")
             }
             return json
         case .object(let object)?:
@@ -114,8 +115,8 @@ extension Executor {
                 inner, field: field, parent: parent, index: index, json)
             if completed.isNull {
                 throw GraphQLError(
-                    "Cannot return null for non-nullable field "
-                        + "\(field.parentTypeName).\(field.nodes[0].name.value).")
+                    "The non-null field "
+                        + "\(field.parentTypeName).\(field.nodes[0].name.value) resolved to null.")
             }
             return completed
         case _ where json.isNull:
@@ -123,8 +124,9 @@ extension Executor {
         case .list(let inner):
             guard case .list(let items) = json else {
                 throw GraphQLError(
-                    "Expected Iterable, but did not find one for field "
-                        + "\"\(field.parentTypeName).\(field.nodes[0].name.value)\".")
+                    "The list field "
+                        + "\"\(field.parentTypeName).\(field.nodes[0].name.value)\" resolved to a non-list."
+                )
             }
             let path = ResponsePath(parent: parent, component: Executor.pathKey(field, index))
             var result: [JSON] = []
@@ -141,7 +143,7 @@ extension Executor {
             case .enumeration(let enumeration)?:
                 guard case .string(let name) = json, enumeration.value(named: name) != nil else {
                     throw GraphQLError(
-                        "Enum \"\(enumeration.name)\" cannot represent value: \(json.jsonText)")
+                        "The enum \"\(enumeration.name)\" has no value \(json.jsonText).")
                 }
                 return json
             default:

@@ -16,7 +16,7 @@ extension ValueCoercion {
                 problems.append(
                     InputProblem(
                         path: path,
-                        message: "Expected non-nullable type \"\(type)\" not to be null."))
+                        message: "A value of type \"\(type)\" cannot be null."))
                 return .null
             }
             return coerceInput(value, type: inner, path: path, problems: &problems)
@@ -49,7 +49,7 @@ extension ValueCoercion {
             problems.append(
                 InputProblem(
                     path: path,
-                    message: "Value \(value.jsonText) does not exist in \"\(name)\" enum."))
+                    message: "The enum \"\(name)\" has no value \(value.jsonText)."))
             return .null
         case .scalar(let scalar)?:
             do {
@@ -57,7 +57,8 @@ extension ValueCoercion {
             } catch let error as GraphQLError {
                 problems.append(InputProblem(path: path, message: error.message))
             } catch {
-                problems.append(InputProblem(path: path, message: "Expected type \"\(name)\"."))
+                problems.append(
+                    InputProblem(path: path, message: "The value does not fit type \"\(name)\"."))
             }
             return .null
         default:
@@ -73,7 +74,8 @@ extension ValueCoercion {
         guard case .object(let object) = value else {
             problems.append(
                 InputProblem(
-                    path: path, message: "Expected type \"\(input.name)\" to be an object."))
+                    path: path,
+                    message: "A value of input type \"\(input.name)\" must be an object."))
             return .null
         }
         var result = JSONObject()
@@ -86,7 +88,7 @@ extension ValueCoercion {
                         InputProblem(
                             path: path,
                             message:
-                                "Field \"\(field.name)\" of required type \"\(field.type)\" was not provided."
+                                "The required field \"\(field.name)\" (\(field.type)) is missing."
                         ))
                 }
                 continue
@@ -98,7 +100,7 @@ extension ValueCoercion {
             problems.append(
                 InputProblem(
                     path: path,
-                    message: "Field \"\(key)\" is not defined by type \"\(input.name)\"."))
+                    message: "The input type \"\(input.name)\" has no field \"\(key)\"."))
         }
         if input.isOneOf, let problem = ValueCoercion.oneOfProblem(object, input) {
             problems.append(InputProblem(path: path, message: problem))

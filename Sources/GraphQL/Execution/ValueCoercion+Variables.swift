@@ -46,7 +46,7 @@ extension ValueCoercion {
                     nil,
                     [
                         failure(
-                            "Variable \"$\(name)\" of required type \"\(type)\" was not provided.")
+                            "The required variable \"$\(name)\" (\(type)) is missing.")
                     ]
                 )
             }
@@ -55,7 +55,7 @@ extension ValueCoercion {
         if value.isNull && type.isNonNull {
             return (
                 nil,
-                [failure("Variable \"$\(name)\" of non-null type \"\(type)\" must not be null.")]
+                [failure("The variable \"$\(name)\" (\(type)) cannot be null.")]
             )
         }
         var problems: [InputProblem] = []
@@ -70,7 +70,7 @@ extension ValueCoercion {
     static func describe(_ problem: InputProblem, of name: String, value: JSON) -> String {
         let place = problem.path.isEmpty ? "" : " at \"\(name)\(show(problem.path))\""
         return
-            "Variable \"$\(name)\" got invalid value \(value.jsonText)\(place); \(problem.message)"
+            "The variable \"$\(name)\" cannot take the value \(value.jsonText)\(place): \(problem.message)"
     }
 
     static func show(_ path: [PathComponent]) -> String {

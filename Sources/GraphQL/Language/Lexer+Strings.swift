@@ -18,13 +18,13 @@ extension Lexer {
                 try readEscape(into: &value)
                 runStart = position
             case 0x0A, 0x0D:
-                throw syntaxError("Unterminated string.", at: position)
+                throw syntaxError("The string is not closed.", at: position)
             default:
                 if code >= 0x80 { markWideScalars() }
                 advance(by: 1)
             }
         }
-        throw syntaxError("Unterminated string.", at: position)
+        throw syntaxError("The string is not closed.", at: position)
     }
 
     private mutating func readEscape(into value: inout String) throws(GraphQLError) {
@@ -51,7 +51,7 @@ extension Lexer {
             let end = min(bytes.count, position + 2)
             let shown = String(decoding: bytes[position..<end], as: UTF8.self)
             throw syntaxError(
-                "Invalid character escape sequence: \"\(shown)\".", at: escapeStart)
+                "The escape \"\(shown)\" is not valid in a string.", at: escapeStart)
         }
         let scalar: Unicode.Scalar
         if position + 2 < bytes.count, bytes[position + 2] == UInt8(ascii: "{") {
@@ -102,7 +102,7 @@ extension Lexer {
     private func invalidUnicodeEscape(length: Int) -> GraphQLError {
         let end = min(bytes.count, position + length)
         let shown = String(decoding: bytes[position..<end], as: UTF8.self)
-        return syntaxError("Invalid Unicode escape sequence: \"\(shown)\".", at: position)
+        return syntaxError("The escape \"\(shown)\" names no Unicode scalar.", at: position)
     }
 
     private func readHex4(at offset: Int) -> UInt32? {
@@ -160,7 +160,7 @@ extension Lexer {
             current.append(code)
             advance(by: 1)
         }
-        throw syntaxError("Unterminated string.", at: position)
+        throw syntaxError("The string is not closed.", at: position)
     }
 
     private func byteAt(_ offset: Int) -> UInt8 {

@@ -37,7 +37,7 @@ struct Lexer {
 
     func syntaxError(_ message: String, at offset: Int) -> GraphQLError {
         GraphQLError(
-            "Syntax Error: \(message)", locations: [location(of: offset)], category: .syntax)
+            "Syntax error: \(message)", locations: [location(of: offset)], category: .syntax)
     }
 
     private mutating func newLine(after offset: Int) {
@@ -140,14 +140,16 @@ struct Lexer {
     func unexpectedCharacter(at offset: Int) -> GraphQLError {
         if byte(offset) == UInt8(ascii: "'") {
             return syntaxError(
-                "Unexpected single quote character ('), did you mean to use a double quote (\")?",
+                "Strings are written between double quotes (\"), not single quotes.",
                 at: offset)
         }
         let code = byte(offset)
         if code < 0x20 && code != 0x09 && code != 0x0A && code != 0x0D {
-            return syntaxError("Invalid character: \(describe(at: offset)).", at: offset)
+            return syntaxError(
+                "The character \(describe(at: offset)) is not allowed outside strings.", at: offset)
         }
-        return syntaxError("Unexpected character: \(describe(at: offset)).", at: offset)
+        return syntaxError(
+            "The character \(describe(at: offset)) cannot start a token.", at: offset)
     }
 
     /// Shows the character at an offset the way error messages quote it.
@@ -211,7 +213,7 @@ struct Lexer {
             position += 1
             if Lexer.isDigit(byte(position)) {
                 throw syntaxError(
-                    "Invalid number, unexpected digit after 0: \(describe(at: position)).",
+                    "A number cannot go on with \(describe(at: position)) after a leading zero.",
                     at: position)
             }
         } else {
@@ -233,7 +235,7 @@ struct Lexer {
         let following = byte(position)
         if following == UInt8(ascii: ".") || Lexer.isNameStart(following) {
             throw syntaxError(
-                "Invalid number, expected digit but got: \(describe(at: position)).", at: position)
+                "A number needs a digit here, not \(describe(at: position)).", at: position)
         }
         let value = String(decoding: bytes[start..<position], as: UTF8.self)
         return Token(
@@ -244,7 +246,7 @@ struct Lexer {
     private mutating func readDigits() throws(GraphQLError) {
         guard Lexer.isDigit(byte(position)) else {
             throw syntaxError(
-                "Invalid number, expected digit but got: \(describe(at: position)).", at: position)
+                "A number needs a digit here, not \(describe(at: position)).", at: position)
         }
         while Lexer.isDigit(byte(position)) { position += 1 }
     }

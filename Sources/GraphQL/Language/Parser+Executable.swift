@@ -21,7 +21,7 @@ extension Parser {
             }
             if hasDescription {
                 throw error(
-                    "Unexpected description, descriptions are supported only on type definitions.",
+                    "Only type-system definitions can have a description.",
                     at: token)
             }
             switch keyword.value {

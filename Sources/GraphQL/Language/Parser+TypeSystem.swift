@@ -127,7 +127,7 @@ extension Parser {
         let description = try parseDescription()
         if peekKeyword("true") || peekKeyword("false") || peekKeyword("null") {
             throw error(
-                "\(token.description) is reserved and cannot be used for an enum value.", at: token)
+                "\(token.description) cannot name an enum value.", at: token)
         }
         let name = try parseName()
         return EnumValueDefinition(

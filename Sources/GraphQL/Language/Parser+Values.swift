@@ -58,7 +58,8 @@ extension Parser {
         if isConst {
             let next = try lookahead()
             if next.kind == .name {
-                throw error("Unexpected variable \"$\(next.value)\" in constant value.", at: dollar)
+                throw error(
+                    "A constant value cannot use the variable \"$\(next.value)\".", at: dollar)
             }
             throw unexpected(dollar)
         }

@@ -52,19 +52,20 @@ struct Parser {
     func unexpected(_ at: Token? = nil) -> GraphQLError {
         let culprit = at ?? token
         return GraphQLError(
-            "Syntax Error: Unexpected \(culprit.description).", locations: [culprit.location],
+            "Syntax error: did not expect \(culprit.description) here.",
+            locations: [culprit.location],
             category: .syntax)
     }
 
     func error(_ message: String, at culprit: Token) -> GraphQLError {
-        GraphQLError("Syntax Error: \(message)", locations: [culprit.location], category: .syntax)
+        GraphQLError("Syntax error: \(message)", locations: [culprit.location], category: .syntax)
     }
 
     @discardableResult
     mutating func expect(_ kind: Token.Kind) throws(GraphQLError) -> Token {
         let current = token
         guard current.kind == kind else {
-            throw error("Expected \(kind.display), found \(current.description).", at: current)
+            throw error("Wanted \(kind.display) but found \(current.description).", at: current)
         }
         try advance()
         return current
@@ -78,7 +79,7 @@ struct Parser {
 
     mutating func expectKeyword(_ keyword: String) throws(GraphQLError) {
         guard peekKeyword(keyword) else {
-            throw error("Expected \"\(keyword)\", found \(token.description).", at: token)
+            throw error("Wanted \"\(keyword)\" but found \(token.description).", at: token)
         }
         try advance()
     }

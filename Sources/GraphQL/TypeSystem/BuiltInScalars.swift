@@ -34,10 +34,10 @@ enum BuiltInScalars {
 
     static func int32(_ number: Double, _ shown: Any) throws -> JSON {
         guard number.isFinite, number.rounded() == number else {
-            throw failure("Int cannot represent non-integer value: \(shown)")
+            throw failure("Int needs a whole number, not \(shown).")
         }
         guard number >= -2_147_483_648 && number <= 2_147_483_647 else {
-            throw failure("Int cannot represent non 32-bit signed integer value: \(shown)")
+            throw failure("Int holds 32-bit whole numbers; \(shown) is out of range.")
         }
         return .int(Int(number))
     }
@@ -49,17 +49,17 @@ enum BuiltInScalars {
             if let bool = boolValue(value) { return .int(bool ? 1 : 0) }
             if let number = number(value) { return try int32(number, value) }
             if let text = text(value), let number = Double(text) { return try int32(number, text) }
-            throw failure("Int cannot represent non-integer value: \(value)")
+            throw failure("Int needs a whole number, not \(value).")
         },
         parseValue: { value in
             guard let number = number(value) else {
-                throw failure("Int cannot represent non-integer value: \(value.jsonText)")
+                throw failure("Int needs a whole number, not \(value.jsonText).")
             }
             return try int32(number, value.jsonText)
         },
         parseLiteral: { literal, _ in
             guard case .int(let text) = literal.kind, let number = Double(text) else {
-                throw failure("Int cannot represent non-integer value.")
+                throw failure("Int needs a whole number.")
             }
             return try int32(number, text)
         })
@@ -72,11 +72,11 @@ enum BuiltInScalars {
             if let number = number(value) ?? text(value).flatMap(Double.init), number.isFinite {
                 return .double(number)
             }
-            throw failure("Float cannot represent non numeric value: \(value)")
+            throw failure("Float needs a finite number, not \(value).")
         },
         parseValue: { value in
             guard let number = number(value), number.isFinite else {
-                throw failure("Float cannot represent non numeric value: \(value.jsonText)")
+                throw failure("Float needs a finite number, not \(value.jsonText).")
             }
             return .double(number)
         },
@@ -86,7 +86,7 @@ enum BuiltInScalars {
                 if let number = Double(text) { return .double(number) }
             default: break
             }
-            throw failure("Float cannot represent non numeric value.")
+            throw failure("Float needs a number.")
         })
 
     static let string = GraphQLScalarType(
@@ -98,17 +98,17 @@ enum BuiltInScalars {
             if let int = value as? Int { return .string(String(int)) }
             if case .int(let int) = value as? JSON { return .string(String(int)) }
             if let number = number(value), number.isFinite { return .string(String(number)) }
-            throw failure("String cannot represent value: \(value)")
+            throw failure("String cannot show \(value).")
         },
         parseValue: { value in
             guard case .string = value else {
-                throw failure("String cannot represent a non string value: \(value.jsonText)")
+                throw failure("String needs text, not \(value.jsonText).")
             }
             return value
         },
         parseLiteral: { literal, _ in
             guard case .string(let text, _) = literal.kind else {
-                throw failure("String cannot represent a non string value.")
+                throw failure("String needs text.")
             }
             return .string(text)
         })
@@ -118,17 +118,17 @@ enum BuiltInScalars {
         serialize: { value in
             if let bool = boolValue(value) { return .bool(bool) }
             if let number = number(value), number.isFinite { return .bool(number != 0) }
-            throw failure("Boolean cannot represent a non boolean value: \(value)")
+            throw failure("Boolean needs true or false, not \(value).")
         },
         parseValue: { value in
             guard case .bool = value else {
-                throw failure("Boolean cannot represent a non boolean value: \(value.jsonText)")
+                throw failure("Boolean needs true or false, not \(value.jsonText).")
             }
             return value
         },
         parseLiteral: { literal, _ in
             guard case .boolean(let bool) = literal.kind else {
-                throw failure("Boolean cannot represent a non boolean value.")
+                throw failure("Boolean needs true or false.")
             }
             return .bool(bool)
         })
@@ -141,7 +141,7 @@ enum BuiltInScalars {
             if let number = number(value), number.rounded() == number, abs(number) < 1e18 {
                 return .string(String(Int(number)))
             }
-            throw failure("ID cannot represent value: \(value)")
+            throw failure("ID needs a string or an integer, not \(value).")
         },
         parseValue: { value in
             switch value {
@@ -149,13 +149,13 @@ enum BuiltInScalars {
             case .int(let int): return .string(String(int))
             case .double(let double) where double.rounded() == double && abs(double) < 1e18:
                 return .string(String(Int(double)))
-            default: throw failure("ID cannot represent value: \(value.jsonText)")
+            default: throw failure("ID needs a string or an integer, not \(value.jsonText).")
             }
         },
         parseLiteral: { literal, _ in
             switch literal.kind {
             case .string(let text, _), .int(let text): return .string(text)
-            default: throw failure("ID cannot represent a non-string and non-integer value.")
+            default: throw failure("ID needs a string or an integer.")
             }
         })
 }

@@ -11,13 +11,15 @@ extension GraphQLScalarType {
         serialize: { value in
             if let date = value as? Date { return .string(DateTimeFormat.string(from: date)) }
             guard let text = BuiltInScalars.text(value), DateTimeFormat.isValid(text) else {
-                throw BuiltInScalars.failure("DateTime cannot represent value: \(value)")
+                throw BuiltInScalars.failure(
+                    "DateTime needs an RFC 3339 date and time, not \(value).")
             }
             return .string(text)
         },
         parseValue: { value in
             guard case .string(let text) = value, DateTimeFormat.isValid(text) else {
-                throw BuiltInScalars.failure("DateTime cannot represent value: \(value.jsonText)")
+                throw BuiltInScalars.failure(
+                    "DateTime needs an RFC 3339 date and time, not \(value.jsonText).")
             }
             return value
         },

@@ -16,7 +16,7 @@ extension Validator {
             let definition = definitions?.first { $0.name == argument.name.value }
             if let owner, definition == nil {
                 report(
-                    "Unknown argument \"\(argument.name.value)\" on \(owner).", [argument.location])
+                    "The \(owner) has no argument \"\(argument.name.value)\".", [argument.location])
             }
             walkValue(
                 argument.value, type: definition?.type,
@@ -32,7 +32,7 @@ extension Validator {
             // are not, so only names are checked for them.
             let typed = schema.directive(name)
             guard let definition = typed ?? documentDirectives[name] else {
-                report("Unknown directive \"@\(name)\".", [directive.location])
+                report("The schema has no directive \"@\(name)\".", [directive.location])
                 walk(arguments: directive.arguments, definitions: nil, owner: nil)
                 continue
             }
@@ -67,7 +67,7 @@ extension Validator {
             for argument in directive.arguments
             where !definition.arguments.contains(where: { $0.name == argument.name.value }) {
                 report(
-                    "Unknown argument \"\(argument.name.value)\" on directive \"@\(name)\".",
+                    "The directive \"@\(name)\" has no argument \"\(argument.name.value)\".",
                     [argument.location])
             }
         }

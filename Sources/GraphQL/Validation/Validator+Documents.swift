@@ -136,7 +136,7 @@ extension Validator {
             && !BuiltInScalars.names.contains(name.value)
             && !Introspection.typeNames.contains(name.value)
         {
-            report("Unknown type \"\(name.value)\".", [name.location])
+            report("The schema has no type \"\(name.value)\".", [name.location])
         }
     }
 

@@ -28,7 +28,7 @@ extension Validator {
             walkObject(node, fields, type: type, check: check)
         case .null:
             if check, let type, type.isNonNull {
-                report("Expected a value of type \"\(type)\", found null.", [node.location])
+                report("A value of type \"\(type)\" cannot be null here.", [node.location])
             }
         default:
             if check { checkLiteral(node, type: type) }
@@ -132,7 +132,7 @@ extension Validator {
         }
         if !accepted {
             report(
-                "Expected a value of type \"\(type)\", found \(Printer.print(node)).",
+                "The value \(Printer.print(node)) does not fit type \"\(type)\".",
                 [node.location])
         }
     }

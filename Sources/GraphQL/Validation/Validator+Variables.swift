@@ -4,7 +4,7 @@ extension Validator {
         let name = definition.type.namedType
         let named = schema.types[name.value]
         if named == nil {
-            report("Unknown type \"\(name.value)\".", [name.location])
+            report("The schema has no type \"\(name.value)\".", [name.location])
         } else if named?.isInput == false {
             report(
                 "The variable \"$\(definition.variable.value)\" cannot have type "

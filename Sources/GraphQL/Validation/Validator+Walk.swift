@@ -28,7 +28,7 @@ extension Validator {
         let condition = fragment.typeCondition
         let type = schema.types[condition.value]
         if type == nil {
-            report("Unknown type \"\(condition.value)\".", [condition.location])
+            report("The schema has no type \"\(condition.value)\".", [condition.location])
         } else if type?.isComposite == false {
             report(
                 "The fragment \"\(fragment.name.value)\" cannot have type condition "
@@ -59,7 +59,7 @@ extension Validator {
         let definition = fieldDefinition(field.name.value, on: parent)
         if let parent, definition == nil {
             report(
-                "Cannot query field \"\(field.name.value)\" on type \"\(parent.name)\".",
+                "The type \"\(parent.name)\" has no field \"\(field.name.value)\".",
                 [field.location])
         }
         let parentName = parent?.name ?? ""
@@ -106,7 +106,7 @@ extension Validator {
                         + "of type \"\(parent.name)\".", [spread.location])
             }
         } else {
-            report("Unknown fragment \"\(name)\".", [spread.name.location])
+            report("The document has no fragment \"\(name)\".", [spread.name.location])
         }
         walk(directives: spread.directives, at: .fragmentSpread)
     }
@@ -116,7 +116,7 @@ extension Validator {
         if let condition = fragment.typeCondition {
             type = schema.types[condition.value]
             if type == nil {
-                report("Unknown type \"\(condition.value)\".", [condition.location])
+                report("The schema has no type \"\(condition.value)\".", [condition.location])
             } else if type?.isComposite == false {
                 report(
                     "An inline fragment cannot have type condition \"\(condition.value)\", which "
