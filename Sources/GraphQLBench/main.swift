@@ -1,6 +1,8 @@
 // Measures parse + validate + execute of the catalogue query (50 items × 20 fields, nested)
-// in a loop, and prints operations per second as one JSON line. `--result FILE` also writes
-// one result, so the benchmark script can check graphql-core computed the same.
+// in a loop, and prints operations per second as one JSON line. Options: `--seconds N`;
+// `--result FILE` writes one result, so the benchmark script can check graphql-core computed
+// the same; `--workload DIR` names the folder of the schema and query (default
+// tools/bench.d, from the repository root); `--split` first times each stage alone.
 import Foundation
 import GraphQL
 
@@ -47,19 +49,20 @@ func readText(_ path: String) throws -> String {
 let arguments = CommandLine.arguments
 var seconds = 3.0
 var resultPath: String?
+var workload = "tools/bench.d"
 var index = 1
 while index < arguments.count {
     switch arguments[index] {
     case "--seconds": seconds = Double(arguments[index + 1]) ?? seconds
     case "--result": resultPath = arguments[index + 1]
+    case "--workload": workload = arguments[index + 1]
     case "--split": index -= 1
     default: break
     }
     index += 2
 }
 
-let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tools/bench.d")
+let folder = URL(fileURLWithPath: workload)
 let schema = try GraphQLSchema(
     sdl: try readText(folder.appendingPathComponent("graphql_workload.graphql").path))
 let query = try readText(folder.appendingPathComponent("graphql_workload_query.graphql").path)
@@ -73,6 +76,7 @@ guard first.errors.isEmpty else {
 if let resultPath {
     try first.json.jsonText.write(toFile: resultPath, atomically: true, encoding: .utf8)
 }
+
 /// Runs the loop away from the main actor, as a server's request handlers do, so that each
 /// operation is not charged for hopping between threads.
 @concurrent func measure(seconds: Double, split: Bool) async throws -> (Int, Double) {
