@@ -105,18 +105,65 @@ final class OverlapChecker {
         return collect(schema.types[fragment.typeCondition.value], fragment.selectionSet)
     }
 
+    /// Compares every pair of fields sharing a response name. Identical leaf selections
+    /// (same parent, field and arguments) cannot conflict with each other, so they are grouped
+    /// and each group is compared once: a document repeating one field thousands of times
+    /// costs little, while every conflicting pair is still reported.
     private func conflictsWithin(_ collected: Collected, into conflicts: inout [Conflict]) {
         for name in collected.names {
-            let entries = collected.fields[name]!
-            guard entries.count > 1 else { continue }
-            for first in 0..<entries.count {
-                for second in (first + 1)..<entries.count {
-                    if let conflict = findConflict(false, name, entries[first], entries[second]) {
-                        conflicts.append(conflict)
+            let groups = OverlapChecker.groupIdenticalLeaves(collected.fields[name]!)
+            guard groups.count > 1 else { continue }
+            for first in 0..<groups.count {
+                for second in (first + 1)..<groups.count {
+                    guard
+                        let conflict = findConflict(
+                            false, name, groups[first][0].entry, groups[second][0].entry)
+                    else { continue }
+                    for one in groups[first] {
+                        for two in groups[second] {
+                            conflicts.append(
+                                OverlapChecker.pair(conflict, one, two, name: name))
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// `conflict`, found between two groups' first entries, restated for the members `one`
+    /// and `two`, in document order as a pairwise comparison would report it.
+    static func pair(
+        _ conflict: Conflict, _ one: (index: Int, entry: Entry), _ two: (index: Int, entry: Entry),
+        name: String
+    ) -> Conflict {
+        let (early, late) = one.index < two.index ? (one, two) : (two, one)
+        let swapped = early.index != one.index
+        return Conflict(
+            responseName: name, reason: conflict.reason,
+            first: [early.entry.node] + (swapped ? conflict.second : conflict.first).dropFirst(),
+            second: [late.entry.node] + (swapped ? conflict.first : conflict.second).dropFirst())
+    }
+
+    /// Entries in first-seen order, leaves with the same parent, field and arguments together.
+    static func groupIdenticalLeaves(_ entries: [Entry]) -> [[(index: Int, entry: Entry)]] {
+        var groups: [[(index: Int, entry: Entry)]] = []
+        var indexBySignature: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() {
+            guard entry.node.selectionSet == nil else {
+                groups.append([(position, entry)])
+                continue
+            }
+            let arguments = entry.node.arguments.map { "\($0.name.value):\(canonical($0.value))" }
+                .sorted().joined(separator: ",")
+            let signature = "\(entry.parent?.name ?? "")|\(entry.node.name.value)|\(arguments)"
+            if let index = indexBySignature[signature] {
+                groups[index].append((position, entry))
+            } else {
+                indexBySignature[signature] = groups.count
+                groups.append([(position, entry)])
+            }
+        }
+        return groups
     }
 
     func conflictsBetween(

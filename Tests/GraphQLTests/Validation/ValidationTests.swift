@@ -42,6 +42,15 @@ import Testing
         #expect(found.allSatisfy { $0.locations.count == 2 })
     }
 
+    @Test func repeatedIdenticalFieldsConflictOncePerDifferentPartner() throws {
+        let same = try problems("{ pets { ... on Cat { x: name x: name x: name } } }")
+        #expect(same.isEmpty)
+        let found = try problems("{ slow x: whoAmI x: whoAmI x: old x: whoAmI }")
+        // Each of the three `x: whoAmI` conflicts with `x: old`, and only with it.
+        #expect(found.count == 3)
+        #expect(found.allSatisfy { $0.locations.count == 2 })
+    }
+
     @Test func variableInWrongPositionNamesDefinitionAndUse() throws {
         let found = try problems("query ($s: String) { size(of: $s) }")
         #expect(found.count == 1)
