@@ -31,7 +31,6 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
-        .target(name: "GraphQL", swiftSettings: strict),
         // Test tool: drives the GraphQL engine from the Python conformance suite.
         .executableTarget(
             name: "graphql-conformance",
@@ -46,6 +45,7 @@ let package = Package(
             path: "Sources/GraphQLBench",
             swiftSettings: strict
         ),
+        .target(name: "GraphQL", swiftSettings: strict),
         .executableTarget(
             name: "App",
             dependencies: ["Ledger", "CanonicalJSON"],
