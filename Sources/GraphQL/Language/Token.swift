@@ -48,9 +48,6 @@ struct Token: Sendable {
     var description: String {
         switch kind {
         case .name, .int, .float, .string, .blockString:
-            if kind == .string || kind == .blockString {
-                return "\(kind.display) \"\(value)\""
-            }
             return "\(kind.display) \"\(value)\""
         default:
             return kind.display
