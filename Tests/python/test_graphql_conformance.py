@@ -3,7 +3,9 @@
 Every document of graphql_corpus/ runs through our `graphql-conformance` binary and through
 graphql-core on the same SDL schema and JSON data. Parse verdicts, printed documents,
 validation error counts and locations, and execution results must agree; so must the
-introspection round trip. See graphql_corpus/README.md for the corpus format.
+introspection round trip and SDL printing. Seeded random edits of the corpus, random
+variable values and documents generated from the schema extend the comparison past what was
+written by hand. See graphql_corpus/README.md for the corpus format.
 """
 
 import json
