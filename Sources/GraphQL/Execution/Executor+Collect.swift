@@ -18,6 +18,9 @@ final class CollectedField {
     let outputType: GraphQLType
     /// Whether the field declares arguments, which must be coerced even without a resolver.
     let hasArguments: Bool
+    /// The plans of this field's sub-selections, by object type: the group of nodes, not any
+    /// single node, decides what is selected, so the cache lives with the group.
+    var subplans: [(type: ObjectIdentifier, plan: FieldPlan)] = []
     /// Where `jsonKey` was last found in a parent object; siblings usually share their shape.
     var keyHint = 0
 
@@ -69,8 +72,10 @@ extension Executor {
     ) throws(GraphQLError)
         -> FieldPlan
     {
-        let key = SubfieldKey(type: ObjectIdentifier(type), location: field.nodes[0].location)
-        if let cached = subfieldCache[key] { return cached }
+        let identifier = ObjectIdentifier(type)
+        if let cached = field.subplans.first(where: { $0.type == identifier }) {
+            return cached.plan
+        }
         var fields: [CollectedField] = []
         var index: [String: Int] = [:]
         var visited: Set<String> = []
@@ -80,7 +85,7 @@ extension Executor {
             }
         }
         let plan = FieldPlan(fields)
-        subfieldCache[key] = plan
+        field.subplans.append((identifier, plan))
         return plan
     }
 

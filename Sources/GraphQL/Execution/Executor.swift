@@ -10,13 +10,6 @@ final class Executor {
     let defaultResolver: FieldResolver?
     let coercion: ValueCoercion
     var errors: [GraphQLError] = []
-    /// Sub-selections already collected, by object type and field location.
-    var subfieldCache: [SubfieldKey: FieldPlan] = [:]
-
-    struct SubfieldKey: Hashable {
-        let type: ObjectIdentifier
-        let location: SourceLocation
-    }
 
     /// Thrown when a null reaches a non-null position; the error is already recorded.
     struct NullPropagation: Error {}
