@@ -71,7 +71,7 @@ extension Executor {
             return json
         case .object(let object)?:
             let path = ResponsePath(parent: parent, component: Executor.pathKey(field, index))
-            return .object(try await completeObject(object, field: field, path: path, json))
+            return .object(try await completeJSONObject(object, field: field, path: path, json))
         case .interface(let abstract)?:
             let object = try await resolveAbstract(abstract.name, field: field, json)
             let path = ResponsePath(parent: parent, component: Executor.pathKey(field, index))
@@ -83,6 +83,21 @@ extension Executor {
         case .inputObject?, nil:
             throw GraphQLError("The field \(field.responseKey) has no output type.")
         }
+    }
+
+    /// Completes a JSON value of an object type without boxing it for a type check, unless the
+    /// type has an `isTypeOf` check to run.
+    nonisolated(nonsending) private func completeJSONObject(
+        _ type: GraphQLObjectType, field: CollectedField, path: ResponsePath, _ json: JSON
+    ) async throws -> JSONObject {
+        guard type.isTypeOf == nil else {
+            return try await completeObject(type, field: field, path: path, json)
+        }
+        var object: JSONObject?
+        if case .object(let entries) = json { object = entries }
+        return try await executeFields(
+            type, source: json, json: object, path: path,
+            fields: try collectSubfields(type, field))
     }
 
     /// Completes a JSON value whose named type is a scalar or enum, recording errors at the
