@@ -25,7 +25,9 @@ extension Executor {
     /// The value, or nil for Swift nil and JSON null.
     static func unwrap(_ value: (any Sendable)?) -> (any Sendable)? {
         guard let value else { return nil }
-        if let json = value as? JSON, json.isNull { return nil }
+        if let json = value as? JSON { return json.isNull ? nil : json }
+        // An optional boxed inside the existential, such as an element of `[Int?]`.
+        if let optional = value as? any OptionalValue, optional.isNone { return nil }
         return value
     }
 
@@ -144,5 +146,19 @@ extension Executor {
             return nil
         default: return nil
         }
+    }
+}
+
+/// Lets the executor see through optionals boxed inside `any Sendable`; dynamic casts of a
+/// boxed `.some` already reach the wrapped value.
+protocol OptionalValue {
+    /// Whether this is `.none`.
+    var isNone: Bool { get }
+}
+
+extension Optional: OptionalValue {
+    var isNone: Bool {
+        if case .none = self { return true }
+        return false
     }
 }

@@ -63,6 +63,36 @@ import Testing
         #expect(result.errors.first?.path == [.key("items"), .index(1)])
     }
 
+    @Test func swiftValuesFromResolversComplete() async throws {
+        let schema = try GraphQLSchema(
+            query: GraphQLObjectType(
+                "Query",
+                fields: [
+                    GraphQLField("words", type: .list("String")) { _, _, _, _ in ["a", "b"] },
+                    GraphQLField("maybe", type: .list("Int")) { _, _, _, _ in [1, nil, 3] as [Int?]
+                    },
+                    GraphQLField("record", type: "Record") { _, _, _, _ in
+                        ["id": 7, "tags": ["x"]] as [String: any Sendable]
+                    },
+                ]),
+            types: [
+                .object(
+                    GraphQLObjectType(
+                        "Record",
+                        fields: [
+                            GraphQLField("id", type: .nonNull("ID")),
+                            GraphQLField("tags", type: .list(.nonNull("String"))),
+                        ]))
+            ])
+        let result = await graphql(
+            schema: schema, request: ExecutionRequest(source: "{ words maybe record { id tags } }"))
+        #expect(result.errors.isEmpty)
+        #expect(
+            result.data == [
+                "words": ["a", "b"], "maybe": [1, nil, 3], "record": ["id": "7", "tags": ["x"]],
+            ])
+    }
+
     @Test func mutationsRunSeriallyInDocumentOrder() async throws {
         let journal = TestSchema.Journal()
         let schema = try TestSchema.make(journal: journal)
