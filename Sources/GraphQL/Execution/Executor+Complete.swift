@@ -25,7 +25,11 @@ extension Executor {
     /// The value, or nil for Swift nil and JSON null.
     static func unwrap(_ value: (any Sendable)?) -> (any Sendable)? {
         guard let value else { return nil }
-        if let json = value as? JSON { return json.isNull ? nil : json }
+        if let json = value as? JSON {
+            // Not a ternary: `nil` there would be read as the JSON null literal.
+            if json.isNull { return nil }
+            return json
+        }
         // An optional boxed inside the existential, such as an element of `[Int?]`.
         if let optional = value as? any OptionalValue, optional.isNone { return nil }
         return value
