@@ -63,7 +63,7 @@ extension ValueCoercion {
         let errors = problems.map { problem in
             failure(ValueCoercion.describe(problem, of: name, value: value))
         }
-        return (errors.isEmpty ? coerced : nil, errors)
+        return (errors.isEmpty ? Optional(coerced) : Optional.none, errors)
     }
 
     /// The message for one problem inside a variable's value.

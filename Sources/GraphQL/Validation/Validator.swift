@@ -75,7 +75,7 @@ final class Validator {
                 arguments: definition.arguments.map {
                     GraphQLInputValue(
                         $0.name.value, type: GraphQLType($0.type),
-                        defaultValue: $0.defaultValue == nil ? nil : .null)
+                        defaultValue: $0.defaultValue == nil ? Optional<JSON>.none : JSON.null)
                 }, isRepeatable: definition.isRepeatable)
         }
     }

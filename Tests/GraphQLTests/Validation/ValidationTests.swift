@@ -114,3 +114,15 @@ import Testing
         #expect(errors.last?.message.contains("3 more") == true)
     }
 }
+
+@Suite struct DocumentDirectiveTests {
+    @Test func requiredArgumentOfDirectiveDefinedInTheDocumentIsChecked() throws {
+        let schema = try TestSchema.make()
+        let document = try parse(
+            "directive @mark(level: Int!, note: String = \"x\") on FIELD_DEFINITION\n"
+                + "type Extra { a: Int @mark }")
+        let errors = validate(schema: schema, document: document, limits: .unlimited)
+        // Not executable, and @mark lacks its required `level`; `note` has a default.
+        #expect(errors.count == 3)
+    }
+}
