@@ -30,10 +30,11 @@ public enum JSON: Sendable, Equatable {
     }
 }
 
+// Deliberately not ExpressibleByNilLiteral: `nil` must keep meaning "absent" (Optional.none)
+// wherever a JSON value is optional; the null value is written `.null`.
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByBooleanLiteral,
-    ExpressibleByFloatLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
-    ExpressibleByNilLiteral
+    ExpressibleByBooleanLiteral, ExpressibleByFloatLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
 {
     /// Creates a string value.
     public init(stringLiteral value: String) { self = .string(value) }
@@ -51,8 +52,6 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
         for (key, value) in elements { object[key] = value }
         self = .object(object)
     }
-    /// Creates the null value.
-    public init(nilLiteral: ()) { self = .null }
 }
 
 /// A JSON object that keeps its keys in insertion order.

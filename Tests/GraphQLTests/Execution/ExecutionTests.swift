@@ -36,7 +36,7 @@ import Testing
 
     @Test func resolverErrorCarriesCodePathAndLocation() async {
         let result = await run("{ slow\n  forbidden }")
-        #expect(result.data == ["slow": 7, "forbidden": nil])
+        #expect(result.data == ["slow": 7, "forbidden": .null])
         #expect(result.errors.count == 1)
         #expect(result.errors.first?.path == [.key("forbidden")])
         #expect(result.errors.first?.extensions?["code"] == "FORBIDDEN")
@@ -45,7 +45,7 @@ import Testing
 
     @Test func nullInNonNullFieldPropagatesToNullableParent() async {
         let result = await run("{ badDog { name barks } }")
-        #expect(result.data == ["badDog": nil])
+        #expect(result.data == ["badDog": .null])
         #expect(result.errors.map(\.path) == [[.key("badDog"), .key("barks")]])
     }
 
@@ -59,7 +59,7 @@ import Testing
                     }
                 ]))
         let result = await graphql(schema: schema, request: ExecutionRequest(source: "{ items }"))
-        #expect(result.data == ["items": nil])
+        #expect(result.data == ["items": .null])
         #expect(result.errors.first?.path == [.key("items"), .index(1)])
     }
 
@@ -89,7 +89,7 @@ import Testing
         #expect(result.errors.isEmpty)
         #expect(
             result.data == [
-                "words": ["a", "b"], "maybe": [1, nil, 3], "record": ["id": "7", "tags": ["x"]],
+                "words": ["a", "b"], "maybe": [1, .null, 3], "record": ["id": "7", "tags": ["x"]],
             ])
     }
 
