@@ -42,6 +42,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
+        // Test tool: drives the GraphQL engine from the Python conformance suite.
+        .executableTarget(
+            name: "graphql-conformance",
+            dependencies: ["GraphQL"],
+            path: "Sources/GraphQLConformance",
+            swiftSettings: strict
+        ),
+        // Benchmark tool: `tools/bench graphql` runs it beside graphql-core.
+        .executableTarget(
+            name: "graphql-bench",
+            dependencies: ["GraphQL"],
+            path: "Sources/GraphQLBench",
+            swiftSettings: strict
+        ),
         .target(name: "GraphQL", swiftSettings: strict),
         .target(name: "HTTP", dependencies: ["CMicroHTTPD", "Logging"], swiftSettings: strict),
         .target(

@@ -1,1 +1,0 @@
-/// The GraphQL module; its first types land with its issue.
