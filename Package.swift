@@ -70,12 +70,12 @@ let package = Package(
         ),
         .target(
             name: "API",
-            dependencies: ["HTTP", "Ledger", "CanonicalJSON", "Logging"],
+            dependencies: ["HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "App",
-            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API"],
+            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API", "Identity"],
             swiftSettings: strict
         ),
 
@@ -87,7 +87,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "APITests",
-            dependencies: ["API", "Ledger", "Logging", "TestSupport"],
+            dependencies: ["API", "Identity", "Ledger", "Logging", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"], swiftSettings: strict),

@@ -15,6 +15,13 @@ public struct HTTPRequest: Sendable {
     /// The request id: the client's `X-Request-Id` when it is sane, else one made here.
     public var id: String
 
+    /// The peer's host alone, without the port or IPv6 brackets (`127.0.0.1`, `::1`).
+    public var remoteHost: String {
+        guard let colon = remoteAddress.lastIndex(of: ":") else { return remoteAddress }
+        let host = remoteAddress[..<colon]
+        return host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : String(host)
+    }
+
     /// Makes a request; the server builds these, tests of handlers may too.
     public init(
         method: String, path: String, queryItems: [HTTPQueryItem] = [],

@@ -1,19 +1,31 @@
 import API
 import Foundation
+import Identity
 import Ledger
 import Logging
 import TestSupport
 import Testing
 
 /// Starts an API server on an ephemeral port over a fresh ledger, runs `body`, stops both.
-func withAPIServer<T>(_ body: (APIServer, Ledger) async throws -> T) async throws -> T {
+func withAPIServer<T>(
+    requestsPerMinute: Int = 1_000, _ body: (APIServer, Ledger) async throws -> T
+) async throws -> T {
     let folder = FileManager.default.temporaryDirectory
         .appendingPathComponent("bsd-ledger-api-\(UUID().uuidString)").path
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let ledger = try Ledger(path: folder)
+    var options = LedgerOptions()
+    options.projections = [IdentityProjection()]
+    let ledger = try Ledger(path: folder, options: options)
     defer { ledger.close() }
-    let server = APIServer(
-        configuration: APIServer.Configuration(host: "127.0.0.1", port: 0), ledger: ledger,
+    var configuration = IdentityConfiguration()
+    configuration.passwordHashing = .testingMinimum
+    let identity = try IdentityService(
+        ledger: ledger, secrets: .generate(), configuration: configuration,
+        logger: Logger.discarding(label: "identity"))
+    var serverConfiguration = APIServer.Configuration(host: "127.0.0.1", port: 0)
+    serverConfiguration.requestsPerMinute = requestsPerMinute
+    let server = try APIServer(
+        configuration: serverConfiguration, ledger: ledger, identity: identity,
         logger: Logger.discarding(label: "api"))
     try server.start()
     do {

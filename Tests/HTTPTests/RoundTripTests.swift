@@ -115,3 +115,16 @@ private let echo: HTTPServer.Handler = { request in
         #expect(logs.written.contains { $0.message == "HTTP server stopped" && $0.level == .info })
     }
 }
+
+@Suite struct RemoteHostTests {
+    @Test(arguments: [
+        ("127.0.0.1:51234", "127.0.0.1"), ("[::1]:8080", "::1"),
+        ("[fe80::1%eth0]:1", "fe80::1%eth0"),
+        ("", ""),
+    ])
+    func remoteHostDropsThePortAndBrackets(address: String, host: String) {
+        var request = HTTPRequest(method: "GET", path: "/")
+        request.remoteAddress = address
+        #expect(request.remoteHost == host)
+    }
+}

@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Glibc
 import HTTP
+import Identity
 import Ledger
 import Logging
 
@@ -9,9 +10,19 @@ final class APIRouter: Sendable {
     let ledger: Ledger
     let logger: Logger
     let metrics: MetricsRegistry
+    let identity: IdentityService
+    let endpoint: GraphQLEndpoint
+    let rateLimiter: RateLimiter
 
-    init(ledger: Ledger, logger: Logger, metrics: MetricsRegistry) {
+    init(
+        ledger: Ledger, identity: IdentityService, endpoint: GraphQLEndpoint,
+        rateLimiter: RateLimiter,
+        logger: Logger, metrics: MetricsRegistry
+    ) {
         self.ledger = ledger
+        self.identity = identity
+        self.endpoint = endpoint
+        self.rateLimiter = rateLimiter
         self.logger = logger
         self.metrics = metrics
     }
@@ -19,11 +30,16 @@ final class APIRouter: Sendable {
     /// Routes one request, then records its metrics and logs it at debug.
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let start = Self.monotonicSeconds()
-        let (route, response) = await route(request)
+        let (route, operation, response) = await route(request)
         let elapsed = Self.monotonicSeconds() - start
         metrics.increment(
             "bsd_ledger_http_requests_total",
             labels: ["route": route, "code": String(response.status)])
+        if let operation {
+            metrics.increment(
+                "bsd_ledger_graphql_operations_total",
+                labels: ["operation": operation, "code": String(response.status)])
+        }
         metrics.observe(
             "bsd_ledger_http_request_duration_seconds", labels: ["route": route], seconds: elapsed)
         logger.debug(
@@ -31,26 +47,34 @@ final class APIRouter: Sendable {
             metadata: [
                 "request.id": request.id, "http.method": request.method, "http.path": request.path,
                 "http.status": String(response.status), "http.route": route,
+                "graphql.operation": operation ?? "-",
                 "http.duration_ms": String(Int((elapsed * 1000).rounded())),
             ])
         return response
     }
 
-    /// The route name (bounded, for metric labels) and the response.
-    private func route(_ request: HTTPRequest) async -> (String, HTTPResponse) {
+    /// The route name and, for GraphQL, the operation label (both bounded, for metric
+    /// labels), and the response.
+    private func route(_ request: HTTPRequest) async -> (String, String?, HTTPResponse) {
         switch request.path {
         case "/healthz":
             guard request.method == "GET" || request.method == "HEAD" else {
-                return ("healthz", Self.methodNotAllowed(allow: "GET, HEAD"))
+                return ("healthz", nil, Self.methodNotAllowed(allow: "GET, HEAD"))
             }
-            return ("healthz", health())
+            return ("healthz", nil, health())
         case "/metrics":
             guard request.method == "GET" else {
-                return ("metrics", Self.methodNotAllowed(allow: "GET"))
+                return ("metrics", nil, Self.methodNotAllowed(allow: "GET"))
             }
-            return ("metrics", metricsPage())
+            return ("metrics", nil, metricsPage())
+        case "/graphql":
+            let (operation, response) = await graphQL(request)
+            return ("graphql", operation, response)
+        case "/" where request.method == "POST":
+            let (operation, response) = await graphQL(request)
+            return ("graphql", operation, response)
         default:
-            return ("unknown", Self.json(404, ["error": "no such path"]))
+            return ("unknown", nil, Self.json(404, ["error": "no such path"]))
         }
     }
 

@@ -1,4 +1,6 @@
+import GraphQL
 import HTTP
+import Identity
 import Ledger
 import Logging
 
@@ -9,6 +11,11 @@ public final class APIServer: Sendable {
     public struct Configuration: Sendable {
         /// The transport's settings (host, port, threads, limits).
         public var http: HTTPServer.Configuration
+        /// Limits on GraphQL documents (size, tokens, depth, aliases, root fields). The depth
+        /// leaves room for the standard introspection query.
+        public var limits = Limits(maxDepth: 20, maxRootFields: 5)
+        /// Requests per minute per token (or per client address without one).
+        public var requestsPerMinute = 1_000
 
         /// Listens on `host`:`port` with the transport's defaults otherwise.
         public init(host: String = "127.0.0.1", port: Int = 4000) {
@@ -19,11 +26,20 @@ public final class APIServer: Sendable {
     let router: APIRouter
     private let server: HTTPServer
 
-    /// Prepares a server over `ledger`; nothing listens before ``start()``.
-    public init(configuration: Configuration, ledger: Ledger, logger: Logger) {
+    /// Prepares a server over `ledger` (opened with the ``IdentityProjection``) and
+    /// `identity`; nothing listens before ``start()``.
+    /// - Throws: `GraphQLError` if the schema does not build, which is a bug.
+    public init(
+        configuration: Configuration, ledger: Ledger, identity: IdentityService, logger: Logger
+    ) throws(GraphQLError) {
         let metrics = MetricsRegistry()
         Self.describeMetrics(metrics)
-        let router = APIRouter(ledger: ledger, logger: logger, metrics: metrics)
+        let endpoint = GraphQLEndpoint(
+            schema: try APISchema.make(identity: identity), limits: configuration.limits)
+        let router = APIRouter(
+            ledger: ledger, identity: identity, endpoint: endpoint,
+            rateLimiter: RateLimiter(limit: configuration.requestsPerMinute), logger: logger,
+            metrics: metrics)
         self.router = router
         server = HTTPServer(configuration: configuration.http, logger: logger) { request in
             await router.handle(request)
@@ -50,5 +66,8 @@ public final class APIServer: Sendable {
         metrics.describe(
             "bsd_ledger_http_request_duration_seconds", type: "histogram",
             help: "Time from a complete request to its answer, by route.")
+        metrics.describe(
+            "bsd_ledger_graphql_operations_total", type: "counter",
+            help: "GraphQL operations answered, by type and first root field, and status code.")
     }
 }

@@ -2,6 +2,7 @@ import API
 import Dispatch
 import Glibc
 import HTTP
+import Identity
 import Ledger
 import Logging
 
@@ -36,15 +37,24 @@ struct ServeCommand {
         let logger = Logger(label: "bsd-ledger", level: level, handler: JSONLinesLogHandler())
         var ledgerOptions = LedgerOptions()
         ledgerOptions.logger = logger
+        ledgerOptions.projections = [IdentityProjection()]
         let ledger = try Ledger(path: folder, options: ledgerOptions)
         defer { ledger.close() }
-        let server = APIServer(
+        let secrets = try InstanceSecrets.loadOrCreate(in: folder, logger: logger)
+        let identity = try IdentityService(
+            ledger: ledger, secrets: secrets, configuration: IdentityConfiguration(), logger: logger
+        )
+        let server = try APIServer(
             configuration: APIServer.Configuration(host: host, port: port), ledger: ledger,
-            logger: logger)
+            identity: identity, logger: logger)
         try server.start()
         let shownHost = host.contains(":") ? "[\(host)]" : host
         Output.line(
             "BSD Ledger serving http://\(shownHost):\(server.port)/ (data folder: \(folder))")
+        Output.line(
+            "GraphQL: POST http://\(shownHost):\(server.port)/graphql. First token: the signup"
+                + " mutation, then login (or createAccessToken) and send Authorization: Bearer <token>."
+        )
         let signal = TerminationSignals.wait()
         logger.info("Shutting down", metadata: ["process.signal": String(signal)])
         let stopped = DispatchSemaphore(value: 0)
