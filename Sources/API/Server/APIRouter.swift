@@ -12,11 +12,11 @@ final class APIRouter: Sendable {
     let metrics: MetricsRegistry
     let identity: IdentityService
     let endpoint: GraphQLEndpoint
-    let rateLimiter: RateLimiter
+    let rateLimiter: RateLimiter?
 
     init(
         ledger: Ledger, identity: IdentityService, endpoint: GraphQLEndpoint,
-        rateLimiter: RateLimiter,
+        rateLimiter: RateLimiter?,
         logger: Logger, metrics: MetricsRegistry
     ) {
         self.ledger = ledger

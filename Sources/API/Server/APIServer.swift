@@ -14,8 +14,9 @@ public final class APIServer: Sendable {
         /// Limits on GraphQL documents (size, tokens, depth, aliases, root fields). The depth
         /// leaves room for the standard introspection query.
         public var limits = Limits(maxDepth: 20, maxRootFields: 5)
-        /// Requests per minute per token (or per client address without one).
-        public var requestsPerMinute = 1_000
+        /// Requests per minute per token (or per client address without one); nil: no limit
+        /// (benchmarks only).
+        public var requestsPerMinute: Int? = 1_000
 
         /// Listens on `host`:`port` with the transport's defaults otherwise.
         public init(host: String = "127.0.0.1", port: Int = 4000) {
@@ -38,7 +39,8 @@ public final class APIServer: Sendable {
             schema: try APISchema.make(identity: identity), limits: configuration.limits)
         let router = APIRouter(
             ledger: ledger, identity: identity, endpoint: endpoint,
-            rateLimiter: RateLimiter(limit: configuration.requestsPerMinute), logger: logger,
+            rateLimiter: configuration.requestsPerMinute.map { RateLimiter(limit: $0) },
+            logger: logger,
             metrics: metrics)
         self.router = router
         server = HTTPServer(configuration: configuration.http, logger: logger) { request in

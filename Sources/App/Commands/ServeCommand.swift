@@ -15,6 +15,7 @@ struct ServeCommand {
     let host: String
     let port: Int
     let level: Logger.Level
+    let requestsPerMinute: Int?
 
     init(options: inout Options) throws {
         folder = try options.dataFolder()
@@ -28,6 +29,13 @@ struct ServeCommand {
                 message: "unknown log level \(levelName): trace, debug, info, warning or error")
         }
         self.level = level
+        let limit =
+            try options.value("requests-per-minute") ?? Self.environment(
+                "BSD_LEDGER_REQUESTS_PER_MINUTE") ?? "1000"
+        guard let perMinute = Int(limit), perMinute >= 0 else {
+            throw UsageError(message: "--requests-per-minute takes a count (0: no limit)")
+        }
+        requestsPerMinute = perMinute == 0 ? nil : perMinute
         try options.finish()
     }
 
@@ -44,9 +52,10 @@ struct ServeCommand {
         let identity = try IdentityService(
             ledger: ledger, secrets: secrets, configuration: IdentityConfiguration(), logger: logger
         )
+        var configuration = APIServer.Configuration(host: host, port: port)
+        configuration.requestsPerMinute = requestsPerMinute
         let server = try APIServer(
-            configuration: APIServer.Configuration(host: host, port: port), ledger: ledger,
-            identity: identity, logger: logger)
+            configuration: configuration, ledger: ledger, identity: identity, logger: logger)
         try server.start()
         let shownHost = host.contains(":") ? "[\(host)]" : host
         Output.line(
