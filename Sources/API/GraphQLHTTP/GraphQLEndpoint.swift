@@ -6,6 +6,7 @@ import HTTP
 struct GraphQLEndpoint: Sendable {
     let schema: GraphQLSchema
     let limits: Limits
+    let documents = DocumentCache()
 
     /// The outcome of one operation: its result, the status it calls for, its metric label.
     struct Outcome {
@@ -48,17 +49,11 @@ struct GraphQLEndpoint: Sendable {
     ) async -> Outcome {
         let requestError = media == .graphQLResponse ? 400 : 200
         let document: Document
-        do {
-            document = try parse(parameters.query, limits: limits)
-        } catch {
+        switch checkedDocument(parameters.query) {
+        case .success(let valid): document = valid
+        case .failure(let refusal):
             return Outcome(
-                result: ExecutionResult(data: nil, errors: [error]), status: requestError,
-                label: "invalid")
-        }
-        let problems = validate(schema: schema, document: document, limits: limits)
-        if !problems.isEmpty {
-            return Outcome(
-                result: ExecutionResult(data: nil, errors: problems), status: requestError,
+                result: ExecutionResult(data: nil, errors: refusal.errors), status: requestError,
                 label: "invalid")
         }
         let operation = Self.operation(in: document, named: parameters.operationName)
@@ -77,6 +72,26 @@ struct GraphQLEndpoint: Sendable {
                 operationName: parameters.operationName, context: context))
         return Outcome(
             result: result, status: result.data == nil ? requestError : 200, label: label)
+    }
+
+    /// Errors that make a document unusable: syntax, validation or limits.
+    struct DocumentErrors: Error {
+        var errors: [GraphQLError]
+    }
+
+    /// The parsed and validated document for `source`, from the cache when seen before.
+    private func checkedDocument(_ source: String) -> Result<Document, DocumentErrors> {
+        if let cached = documents.document(for: source) { return .success(cached) }
+        let document: Document
+        do {
+            document = try parse(source, limits: limits)
+        } catch {
+            return .failure(DocumentErrors(errors: [error]))
+        }
+        let problems = validate(schema: schema, document: document, limits: limits)
+        if !problems.isEmpty { return .failure(DocumentErrors(errors: problems)) }
+        documents.store(document, for: source)
+        return .success(document)
     }
 
     /// The operation that will run: the named one, or the only one.

@@ -46,7 +46,10 @@ enum ResponseMediaType: Equatable {
 extension String {
     /// Without leading and trailing spaces and tabs.
     var trimmingWhitespace: String {
-        String(
-            drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+            let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
+        else { return "" }
+        return String(self[first...last])
     }
 }
