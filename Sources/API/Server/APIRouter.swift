@@ -70,6 +70,10 @@ final class APIRouter: Sendable {
         case "/graphql":
             let (operation, response) = await graphQL(request)
             return ("graphql", operation, response)
+        case "/playground":
+            return ("playground", nil, Self.playground())
+        case "/" where request.method == "GET" && Self.wantsHTML(request):
+            return ("playground", nil, Self.playground())
         case "/" where request.method == "POST":
             let (operation, response) = await graphQL(request)
             return ("graphql", operation, response)
@@ -115,6 +119,22 @@ final class APIRouter: Sendable {
         return HTTPResponse(
             status: 200, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
             body: Array(text.utf8))
+    }
+
+    static func playground() -> HTTPResponse {
+        HTTPResponse(
+            status: 200,
+            headers: [
+                "Content-Type": "text/html; charset=utf-8",
+                "Content-Security-Policy":
+                    "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+            ],
+            body: Array(PlaygroundPage.html.utf8))
+    }
+
+    /// Whether a browser asks for a page (`Accept: text/html`).
+    static func wantsHTML(_ request: HTTPRequest) -> Bool {
+        request.headers["Accept"]?.contains("text/html") ?? false
     }
 
     static func json(_ status: Int, _ value: JSONValue) -> HTTPResponse {
