@@ -236,3 +236,13 @@ def test_batch_of_up_to_five_operations_answers_an_array(server):
 def test_root_path_accepts_post(server):
     status, _, body = post(server.replace("/graphql", "/"), {"query": "{ __typename }"})
     assert status == 200 and json.loads(body)["data"]["__typename"] == "Query"
+
+
+def test_served_schema_passes_graphql_core_introspection_round_trip(server):
+    from graphql import build_client_schema, get_introspection_query, print_schema
+    status, _, body = post(server, {"query": get_introspection_query(descriptions=True)})
+    assert status == 200
+    schema = build_client_schema(json.loads(body)["data"])
+    printed = print_schema(schema)
+    assert "signup(userInfos: SignupInput!): User!" in printed
+    assert "login(email: String!, password: String!): AuthPayload!" in printed
