@@ -1,11 +1,13 @@
 import GraphQL
 import HTTP
+import Logging
 
 /// GraphQL over HTTP: reads the operations, runs them, and chooses the status code by the
 /// response's media type (GraphQL-over-HTTP specification, as its audit list checks).
 struct GraphQLEndpoint: Sendable {
     let schema: GraphQLSchema
     let limits: Limits
+    let logger: Logger
     let documents = DocumentCache()
 
     /// The outcome of one operation: its result, the status it calls for, its metric label.
@@ -39,6 +41,10 @@ struct GraphQLEndpoint: Sendable {
                 await run(
                     parameters, isGET: request.method == "GET", media: media, context: context))
         }
+        for index in outcomes.indices {
+            outcomes[index].result = OutwardErrors.apply(
+                to: outcomes[index].result, logger: logger, requestId: context.requestId)
+        }
         return (Self.response(outcomes, batched: read.batched, media: media), outcomes[0].label)
     }
 
@@ -62,7 +68,11 @@ struct GraphQLEndpoint: Sendable {
             return Outcome(
                 result: ExecutionResult(
                     data: nil,
-                    errors: [GraphQLError("Only queries may be sent with GET; use POST.")]),
+                    errors: [
+                        GraphQLError(
+                            "Only queries may be sent with GET; use POST.",
+                            extensions: ["code": .string(APIError.Code.badUserInput.rawValue)])
+                    ]),
                 status: 405, label: label, allow: "POST")
         }
         let result = await execute(

@@ -36,7 +36,8 @@ public final class APIServer: Sendable {
         let metrics = MetricsRegistry()
         Self.describeMetrics(metrics)
         let endpoint = GraphQLEndpoint(
-            schema: try APISchema.make(identity: identity), limits: configuration.limits)
+            schema: try APISchema.make(identity: identity), limits: configuration.limits,
+            logger: logger)
         let router = APIRouter(
             ledger: ledger, identity: identity, endpoint: endpoint,
             rateLimiter: configuration.requestsPerMinute.map { RateLimiter(limit: $0) },
