@@ -9,12 +9,17 @@ extension IdentityService {
     public func verify(bearer: String) async throws(IdentityError) -> String {
         let token = bearer.hasPrefix("Bearer ") ? String(bearer.dropFirst(7)) : bearer
         if AccessTokenFormat.matches(token) { return try await verifyAccessToken(token) }
-        let userId: String
-        do { userId = try jwt.verify(token, now: now / 1_000_000) } catch {
+        let seconds = now / 1_000_000
+        if let userId = verifiedJWTs.user(for: token, now: seconds) { return userId }
+        let claims: (subject: String, expiry: Int64)
+        do { claims = try jwt.verifiedClaims(token, now: seconds) } catch {
             throw .unauthenticated(error)
         }
-        guard try queries.user(id: userId) != nil else { throw .unauthenticated(.unknownToken) }
-        return userId
+        guard try queries.user(id: claims.subject) != nil else {
+            throw .unauthenticated(.unknownToken)
+        }
+        verifiedJWTs.store(token, user: claims.subject, expiry: claims.expiry)
+        return claims.subject
     }
 
     private func verifyAccessToken(_ token: String) async throws(IdentityError) -> String {

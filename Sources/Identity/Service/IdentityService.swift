@@ -14,6 +14,10 @@ public final class IdentityService: Sendable {
     let logger: Logger
     let jwt: JSONWebToken
     let securityCodes = SecurityCodeGuard()
+    /// JWTs already verified, with their user and expiry: a JWT cannot be revoked and an
+    /// account cannot be deleted, so a token stays good until it expires, and checking its
+    /// signature and user again on every request is the costliest part of a small query.
+    let verifiedJWTs = VerifiedTokenCache()
     /// A hash checked when a login names an unknown email, so both cases cost one argon2id.
     let decoyHash: String
 

@@ -22,6 +22,13 @@ struct JSONWebToken: Sendable {
 
     /// The subject of a valid token at `now` (seconds).
     func verify(_ token: String, now: Int64) throws(AuthenticationFailure) -> String {
+        try verifiedClaims(token, now: now).subject
+    }
+
+    /// The subject and expiry (seconds since the epoch) of a valid token.
+    func verifiedClaims(
+        _ token: String, now: Int64
+    ) throws(AuthenticationFailure) -> (subject: String, expiry: Int64) {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty,
             let header = Self.object(parts[0])
@@ -42,7 +49,7 @@ struct JSONWebToken: Sendable {
             if now < start { throw .expired }
         }
         guard now < expiry else { throw .expired }
-        return subject
+        return (subject, Int64(expiry))
     }
 
     /// A base64url part holding a JSON object, or nil.
