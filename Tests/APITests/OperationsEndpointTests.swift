@@ -62,9 +62,9 @@ func withAPIServer<T>(
             #expect(response.header("Content-Type")?.hasPrefix("text/plain; version=0.0.4") == true)
             let lines = Set(response.text.split(separator: "\n").map(String.init))
             #expect(
-                lines.contains(#"bsd_ledger_http_requests_total{code="200",route="healthz"} 1"#))
+                lines.contains(#"bsd_ledger_http_requests_total{route="healthz",code="200"} 1"#))
             #expect(
-                lines.contains(#"bsd_ledger_http_requests_total{code="404",route="unknown"} 1"#))
+                lines.contains(#"bsd_ledger_http_requests_total{route="unknown",code="404"} 1"#))
             #expect(
                 lines.contains(
                     #"bsd_ledger_http_request_duration_seconds_count{route="healthz"} 1"#))

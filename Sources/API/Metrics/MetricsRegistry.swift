@@ -21,13 +21,18 @@ public final class MetricsRegistry: Sendable {
         var help: [String: (type: String, text: String)] = [:]
     }
 
-    /// Label names and values, kept sorted by name so equal label sets compare equal.
+    /// Label names and values in the order the caller gives them (each metric's call sites
+    /// use one order, so no sorting is needed on the request path).
     public struct Labels: Hashable, Sendable {
         let pairs: [(String, String)]
 
         /// Makes a label set from name–value pairs.
-        public init(_ pairs: [String: String]) {
-            self.pairs = pairs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        public init(_ pairs: KeyValuePairs<String, String>) {
+            self.pairs = pairs.map { ($0.key, $0.value) }
+        }
+
+        init(pairs: [(String, String)]) {
+            self.pairs = pairs
         }
 
         /// Equal when the same names have the same values.
@@ -67,12 +72,16 @@ public final class MetricsRegistry: Sendable {
     }
 
     /// Adds `amount` to the counter `name` with `labels`.
-    public func increment(_ name: String, labels: [String: String] = [:], by amount: Double = 1) {
+    public func increment(
+        _ name: String, labels: KeyValuePairs<String, String> = [:], by amount: Double = 1
+    ) {
         state.withLock { $0.counters[name, default: [:]][Labels(labels), default: 0] += amount }
     }
 
     /// Records one observation (seconds) in the latency histogram `name`.
-    public func observe(_ name: String, labels: [String: String] = [:], seconds: Double) {
+    public func observe(
+        _ name: String, labels: KeyValuePairs<String, String> = [:], seconds: Double
+    ) {
         state.withLock { state in
             let key = Labels(labels)
             var histogram =
@@ -126,11 +135,10 @@ public final class MetricsRegistry: Sendable {
     ) -> String {
         var out = ""
         for (index, bound) in latencyBuckets.enumerated() {
-            let bucketLabels = Labels(
-                Dictionary(uniqueKeysWithValues: labels.pairs + [("le", number(bound))]))
+            let bucketLabels = Labels(pairs: labels.pairs + [("le", number(bound))])
             out += "\(name)_bucket\(bucketLabels.rendered) \(histogram.buckets[index])\n"
         }
-        let all = Labels(Dictionary(uniqueKeysWithValues: labels.pairs + [("le", "+Inf")]))
+        let all = Labels(pairs: labels.pairs + [("le", "+Inf")])
         out += "\(name)_bucket\(all.rendered) \(histogram.count)\n"
         out += "\(name)_sum\(labels.rendered) \(number(histogram.sum))\n"
         out += "\(name)_count\(labels.rendered) \(histogram.count)\n"
