@@ -22,6 +22,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
 
         // Our modules, from the bottom up.
         .target(name: "CanonicalJSON", swiftSettings: strict),
@@ -34,13 +39,18 @@ let package = Package(
         .target(name: "Domain", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         .target(name: "GraphQL", swiftSettings: strict),
         .target(
+            name: "Projections",
+            dependencies: ["Domain", "Ledger", "CanonicalJSON", "Logging", "CXLSXWriter"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "App",
-            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging"],
+            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging", "Projections"],
             swiftSettings: strict
         ),
 
@@ -61,6 +71,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"], swiftSettings: strict),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", "Domain", "Ledger", "CanonicalJSON", "Logging"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

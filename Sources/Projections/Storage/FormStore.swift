@@ -1,0 +1,129 @@
+import CanonicalJSON
+import Domain
+import Ledger
+
+/// Applies events to the forms projection's databases of one slot, inside a write
+/// transaction: the BSD's state, its readable id, the per-company lists, status logs and
+/// register rows. Every entry is a function of the events folded so far, so replaying the
+/// log gives the same bytes as the live writes.
+struct FormStore {
+    let databases: FormDatabases
+    let transaction: Transaction
+
+    /// Folds one recorded event into the projection; events of other streams are ignored.
+    func apply(_ event: RecordedEvent) throws {
+        guard event.streamID.hasPrefix("form-") else { return }
+        let domainEvent: DomainEvent
+        do {
+            domainEvent = try DomainEvent.decode(
+                type: event.type, schemaVersion: event.schemaVersion, payload: event.payload)
+        } catch {
+            throw ProjectionError.undecodableEvent(
+                position: event.position, type: event.type, reason: "\(error)")
+        }
+        let formId = domainEvent.formId
+        let stored = try load(formId)
+        let row = stored?.row ?? event.position
+        let old = stored?.state ?? FormState(id: formId)
+        let new = FormEvolver.evolve(old, domainEvent)
+        try save(new, row: row)
+        if !old.exists && new.exists {
+            try transaction.put(databases.readable, Array(new.readableId.utf8), Array(formId.utf8))
+        }
+        try replace(listEntries(old, row), with: listEntries(new, row))
+        try replace(registerEntries(old, row), with: registerEntries(new, row))
+        if new.exists && (!old.exists || old.status != new.status) {
+            try logStatus(old, new, event)
+        }
+    }
+
+    /// The stored row number and state of `formId`, if any.
+    func load(_ formId: String) throws -> (row: UInt64, state: FormState)? {
+        try FormStore.load(formId, in: transaction, state: databases.state)
+    }
+
+    static func load(
+        _ formId: String, in transaction: Transaction, state: Database
+    ) throws -> (row: UInt64, state: FormState)? {
+        let decoded = try transaction.withValue(state, Array(formId.utf8)) {
+            bytes -> Result<(UInt64, FormState), JSONError>? in
+            guard let bytes, bytes.count > 8 else { return nil }
+            let row = IndexKey.number(bytes, at: 0)
+            return Result { () throws(JSONError) -> (UInt64, FormState) in
+                let json = UnsafeRawBufferPointer(rebasing: bytes[8...])
+                let value = try CanonicalJSON.decode(JSONValue.self, from: json)
+                return (row, try FormState(storageValue: value))
+            }
+        }
+        guard let decoded else { return nil }
+        switch decoded {
+        case .success(let pair): return pair
+        case .failure(let error):
+            throw ProjectionError.corruptEntry(
+                database: state.name, key: formId, reason: "\(error)")
+        }
+    }
+
+    private func save(_ state: FormState, row: UInt64) throws {
+        var value: [UInt8] = []
+        IndexKey.appending(row, to: &value)
+        value.append(contentsOf: CanonicalJSON.encode(state.storageValue, capacity: 4096))
+        try transaction.put(databases.state, Array(state.id.utf8), value)
+    }
+
+    /// Deletes the entries that are gone and writes the new ones (values change with the
+    /// BSD even where keys stay).
+    private func replace(
+        _ old: [(Database, [UInt8], [UInt8])], with new: [(Database, [UInt8], [UInt8])]
+    ) throws {
+        var kept = Set<[UInt8]>()
+        for (database, key, _) in new { kept.insert(Array(database.name.utf8) + [0] + key) }
+        for (database, key, _) in old where !kept.contains(Array(database.name.utf8) + [0] + key) {
+            try transaction.delete(database, key)
+        }
+        for (database, key, value) in new { try transaction.put(database, key, value) }
+    }
+
+    /// The list index entries of `state`: one per reading company in each list it belongs to.
+    private func listEntries(_ state: FormState, _ row: UInt64) -> [(Database, [UInt8], [UInt8])] {
+        let roles = state.rolesByOrgId
+        var entries: [(Database, [UInt8], [UInt8])] = []
+        for orgId in state.readerOrgIds.sorted() {
+            let value = state.summary(for: orgId, roles: roles[orgId] ?? []).bytes
+            entries.append((databases.company, IndexKey.companyRow(orgId, row), value))
+            entries.append(
+                (databases.status, IndexKey.companyText(orgId, state.status.rawValue, row), value))
+            if let code = state.content.wasteDetails.code {
+                entries.append((databases.waste, IndexKey.companyText(orgId, code, row), value))
+            }
+            if let custom = state.content.customId {
+                entries.append((databases.custom, IndexKey.companyText(orgId, custom, row), value))
+            }
+        }
+        return entries
+    }
+
+    private func registerEntries(
+        _ state: FormState, _ row: UInt64
+    ) -> [(Database, [UInt8], [UInt8])] {
+        state.registerEntries.map { entry in
+            let key = IndexKey.register(entry.orgId, entry.type, date: entry.date, row: row)
+            return (databases.register, key, Array(state.id.utf8))
+        }
+    }
+
+    /// One status log entry per company that can read the BSD after the change.
+    private func logStatus(_ old: FormState, _ new: FormState, _ event: RecordedEvent) throws {
+        let changes = old.exists ? old.content.changes(to: new.content) : []
+        let entry = StatusLogEntry(
+            id: event.position, formId: new.id, readableId: new.readableId, status: new.status,
+            loggedAt: new.updatedAt.microseconds, updatedFields: changes,
+            userId: event.metadata.actingUser)
+        let bytes = CanonicalJSON.encode(entry.jsonValue, capacity: 512)
+        for orgId in new.readerOrgIds.sorted() {
+            let key = IndexKey.lifecycle(
+                orgId, loggedAt: new.updatedAt.microseconds, position: event.position)
+            try transaction.put(databases.lifecycle, key, bytes)
+        }
+    }
+}
