@@ -70,25 +70,40 @@ public struct FormCommands: Sendable {
     /// The BSD's state, its linked BSDs (hop by hop, as the decider asks) and the counter.
     private func load(
         _ request: CommandRequest
-    ) throws(FormCommandError) -> (state: FormState, related: [String: FormState],
-        counter: ReadableIdCounter)
-    {
+    ) throws(FormCommandError) -> (
+        state: FormState, related: [String: FormState],
+        counter: ReadableIdCounter
+    ) {
         do {
-            let (state, related) = try queries.read { reader throws in
-                let state = try request.formId.flatMap(reader.state) ?? FormState(
-                    id: request.formId ?? "")
-                var related: [String: FormState] = [:]
-                while true {
-                    let wanted = FormDecider.relatedFormIds(
-                        request.command, state: state, loaded: related)
-                    let missing = wanted.filter { related[$0] == nil }
-                    let found = try missing.compactMap(reader.state)
-                    if found.isEmpty { break }
-                    for form in found { related[form.id] = form }
+            let blank = FormState(id: request.formId ?? "")
+            let standalone =
+                request.formId == nil
+                && FormDecider.relatedFormIds(request.command, state: blank, loaded: [:]).isEmpty
+            // A creation that links nothing reads no state, so it goes through even while
+            // the projection is being rebuilt.
+            let (state, related): (FormState, [String: FormState]) =
+                try standalone
+                ? (blank, [:])
+                : queries.read { reader throws in
+                    let state =
+                        try request.formId.flatMap(reader.state)
+                        ?? FormState(
+                            id: request.formId ?? "")
+                    var related: [String: FormState] = [:]
+                    while true {
+                        let wanted = FormDecider.relatedFormIds(
+                            request.command, state: state, loaded: related)
+                        let missing = wanted.filter { related[$0] == nil }
+                        let found = try missing.compactMap(reader.state)
+                        if found.isEmpty { break }
+                        for form in found { related[form.id] = form }
+                    }
+                    return (state, related)
                 }
-                return (state, related)
-            }
-            let counter = try readableIdCounter(year: request.now.year)
+            let year = request.now.year
+            let counter =
+                Self.createsForm(request.command, state)
+                ? try readableIdCounter(year: year) : ReadableIdCounter(year: year)
             return (state, related, counter)
         } catch let error as ProjectionError {
             throw .projection(error)
@@ -99,12 +114,22 @@ public struct FormCommands: Sendable {
         }
     }
 
+    /// Whether the command creates a BSD, and so needs the readable-id counter.
+    static func createsForm(_ command: FormCommand, _ state: FormState) -> Bool {
+        switch command {
+        case .create, .duplicate: true
+        case .importPaperForm: !state.exists
+        default: false
+        }
+    }
+
     /// The readable-id counter of `year`, folded from the last event of its stream.
     func readableIdCounter(year: Int) throws -> ReadableIdCounter {
         let stream = ReadableIdCounter.streamId(year: year)
         var counter = ReadableIdCounter(year: year)
-        guard let last = try ledger.readStream(stream, from: .max, direction: .backwards, limit: 1)
-            .first
+        guard
+            let last = try ledger.readStream(stream, from: .max, direction: .backwards, limit: 1)
+                .first
         else { return counter }
         let event = try DomainEvent.decode(
             type: last.type, schemaVersion: last.schemaVersion, payload: last.payload)

@@ -113,6 +113,11 @@ public struct ProjectionRebuilder: Sendable {
                 }
             }
             if let failure { return .failure(failure) }
+            do {
+                try store.flush()
+            } catch {
+                return .failure(error)
+            }
             let finished = seen < chunkSize
             if finished {
                 try ProjectionMeta(active: databases.slot, version: FormsProjection.version)

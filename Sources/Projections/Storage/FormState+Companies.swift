@@ -26,9 +26,12 @@ extension FormState {
 
     /// The companies that may read the BSD (reference §5): none once deleted; for a draft,
     /// only its author's company when it is named on it; otherwise every company named.
-    public var readerOrgIds: Set<String> {
+    public var readerOrgIds: Set<String> { readerOrgIds(named: rolesByOrgId) }
+
+    /// ``readerOrgIds`` given the companies named, already worked out.
+    func readerOrgIds(named roles: [String: Set<FormRole>]) -> Set<String> {
         guard exists, !isDeleted else { return [] }
-        let named = Set(rolesByOrgId.keys)
+        let named = Set(roles.keys)
         guard status == .draft else { return named }
         guard let author = createdBy.companyOrgId, named.contains(author) else { return [] }
         return [author]
@@ -49,14 +52,5 @@ extension FormState {
         default: ids = []
         }
         return Set(ids.compactMap { $0 }.filter { !$0.isEmpty })
-    }
-
-    /// The list entry of `orgId` for this BSD.
-    func summary(for orgId: String, roles: Set<FormRole>) -> FormSummary {
-        FormSummary(
-            formId: id, status: status, roles: roles, hasNextStep: nextStepOrgIds.contains(orgId),
-            wasteCode: content.wasteDetails.code, customId: content.customId,
-            updatedAt: updatedAt.microseconds, sentAt: firstPickupAt?.microseconds,
-            orgIds: rolesByOrgId.keys.sorted())
     }
 }

@@ -6,9 +6,28 @@ import Ledger
 /// transaction: the BSD's state, its readable id, the per-company lists, status logs and
 /// register rows. Every entry is a function of the events folded so far, so replaying the
 /// log gives the same bytes as the live writes.
+///
+/// States changed by ``apply(_:)`` are kept in memory and written once by ``flush()``, which
+/// the caller runs before its transaction ends; readers of the same store see them at once.
 struct FormStore {
     let databases: FormDatabases
     let transaction: Transaction
+    private let pending = PendingStates()
+
+    init(databases: FormDatabases, transaction: Transaction) {
+        self.databases = databases
+        self.transaction = transaction
+    }
+
+    /// Writes every state changed since the last flush.
+    func flush() throws {
+        for formId in pending.order {
+            let (row, state) = pending.states[formId]!
+            try save(state, row: row)
+        }
+        pending.states.removeAll(keepingCapacity: true)
+        pending.order.removeAll(keepingCapacity: true)
+    }
 
     /// Folds one recorded event into the projection; events of other streams are ignored.
     func apply(_ event: RecordedEvent) throws {
@@ -26,20 +45,25 @@ struct FormStore {
         let row = stored?.row ?? event.position
         let old = stored?.state ?? FormState(id: formId)
         let new = FormEvolver.evolve(old, domainEvent)
-        try save(new, row: row)
+        if pending.states.updateValue((row, new), forKey: formId) == nil {
+            pending.order.append(formId)
+        }
         if !old.exists && new.exists {
             try transaction.put(databases.readable, Array(new.readableId.utf8), Array(formId.utf8))
         }
-        try replace(listEntries(old, row), with: listEntries(new, row))
-        try replace(registerEntries(old, row), with: registerEntries(new, row))
+        let (oldFacts, newFacts) = (FormFacts(old), FormFacts(new))
+        try replace(
+            listEntries(old, oldFacts, row) + registerEntries(old, oldFacts, row),
+            with: listEntries(new, newFacts, row) + registerEntries(new, newFacts, row))
         if new.exists && (!old.exists || old.status != new.status) {
-            try logStatus(old, new, event)
+            try logStatus(new, newFacts, event, changes: domainEvent.contentChanges)
         }
     }
 
     /// The stored row number and state of `formId`, if any.
     func load(_ formId: String) throws -> (row: UInt64, state: FormState)? {
-        try FormStore.load(formId, in: transaction, state: databases.state)
+        if let changed = pending.states[formId] { return changed }
+        return try FormStore.load(formId, in: transaction, state: databases.state)
     }
 
     static func load(
@@ -49,10 +73,15 @@ struct FormStore {
             bytes -> Result<(UInt64, FormState), JSONError>? in
             guard let bytes, bytes.count > 8 else { return nil }
             let row = IndexKey.number(bytes, at: 0)
+            if let cached = StateCache.shared.state(formId, bytes: bytes) {
+                return .success((row, cached))
+            }
             return Result { () throws(JSONError) -> (UInt64, FormState) in
                 let json = UnsafeRawBufferPointer(rebasing: bytes[8...])
                 let value = try CanonicalJSON.decode(JSONValue.self, from: json)
-                return (row, try FormState(storageValue: value))
+                let decoded = try FormState(storageValue: value)
+                StateCache.shared.remember(formId, bytes: Array(bytes), state: decoded)
+                return (row, decoded)
             }
         }
         guard let decoded else { return nil }
@@ -69,6 +98,7 @@ struct FormStore {
         IndexKey.appending(row, to: &value)
         value.append(contentsOf: CanonicalJSON.encode(state.storageValue, capacity: 4096))
         try transaction.put(databases.state, Array(state.id.utf8), value)
+        StateCache.shared.remember(state.id, bytes: value, state: state)
     }
 
     /// Deletes the entries that are gone and writes the new ones (values change with the
@@ -85,11 +115,12 @@ struct FormStore {
     }
 
     /// The list index entries of `state`: one per reading company in each list it belongs to.
-    private func listEntries(_ state: FormState, _ row: UInt64) -> [(Database, [UInt8], [UInt8])] {
-        let roles = state.rolesByOrgId
+    private func listEntries(
+        _ state: FormState, _ facts: FormFacts, _ row: UInt64
+    ) -> [(Database, [UInt8], [UInt8])] {
         var entries: [(Database, [UInt8], [UInt8])] = []
-        for orgId in state.readerOrgIds.sorted() {
-            let value = state.summary(for: orgId, roles: roles[orgId] ?? []).bytes
+        for orgId in facts.readers {
+            let value = facts.summary(state, for: orgId).bytes
             entries.append((databases.company, IndexKey.companyRow(orgId, row), value))
             entries.append(
                 (databases.status, IndexKey.companyText(orgId, state.status.rawValue, row), value))
@@ -104,26 +135,34 @@ struct FormStore {
     }
 
     private func registerEntries(
-        _ state: FormState, _ row: UInt64
+        _ state: FormState, _ facts: FormFacts, _ row: UInt64
     ) -> [(Database, [UInt8], [UInt8])] {
-        state.registerEntries.map { entry in
+        state.registerEntries(roles: facts.roles).map { entry in
             let key = IndexKey.register(entry.orgId, entry.type, date: entry.date, row: row)
             return (databases.register, key, Array(state.id.utf8))
         }
     }
 
-    /// One status log entry per company that can read the BSD after the change.
-    private func logStatus(_ old: FormState, _ new: FormState, _ event: RecordedEvent) throws {
-        let changes = old.exists ? old.content.changes(to: new.content) : []
+    /// One status log entry per company that can read the BSD after the change, with the
+    /// content changes the event carries.
+    private func logStatus(
+        _ new: FormState, _ facts: FormFacts, _ event: RecordedEvent, changes: [FieldChange]
+    ) throws {
         let entry = StatusLogEntry(
             id: event.position, formId: new.id, readableId: new.readableId, status: new.status,
             loggedAt: new.updatedAt.microseconds, updatedFields: changes,
             userId: event.metadata.actingUser)
         let bytes = CanonicalJSON.encode(entry.jsonValue, capacity: 512)
-        for orgId in new.readerOrgIds.sorted() {
+        for orgId in facts.readers {
             let key = IndexKey.lifecycle(
                 orgId, loggedAt: new.updatedAt.microseconds, position: event.position)
             try transaction.put(databases.lifecycle, key, bytes)
         }
     }
+}
+
+/// The states a ``FormStore`` changed and has not written yet, in order of first change.
+final class PendingStates {
+    var states: [String: (UInt64, FormState)] = [:]
+    var order: [String] = []
 }

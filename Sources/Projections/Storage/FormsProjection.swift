@@ -39,5 +39,6 @@ public struct FormsProjection: InlineProjection {
         let databases = FormDatabases(slot: meta.active, resolve: context.database)
         let store = FormStore(databases: databases, transaction: context.transaction)
         for event in events { try store.apply(event) }
+        try store.flush()
     }
 }
