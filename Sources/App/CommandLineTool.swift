@@ -10,6 +10,16 @@ enum CommandLineTool {
         commands:
           verify --data DIR      walk the whole log: positions, versions, hashes, indexes
           stats --data DIR       counts of events, streams and types; head hash; sizes
+          rebuild --data DIR [--projection forms]
+                                 replay the log into fresh projection databases, then switch
+          history READABLE_ID --data DIR
+                                 every event of one BSD, with who, when and what changed
+          register --data DIR --siret S --type INCOMING|OUTGOING|TRANSPORTED|MANAGED|ALL
+                   --from yyyy-MM-dd --to yyyy-MM-dd --format csv|xlsx --out FILE
+                                 a company's register for a date range (--to excluded)
+          generate --data DIR --seed N --commands N [--companies N] [--parallel W]
+                   [--durability full|noMetaSync|noSync]
+                                 append a generated workload of BSD commands
           bench ledger [--quick] [--durability full|noMetaSync|noSync] [--no-postgres]
                                  the ledger benchmark (tools/bench ledger)
         """
@@ -25,6 +35,10 @@ enum CommandLineTool {
             switch command {
             case "verify": return try VerifyCommand(options: &options).run()
             case "stats": return try StatsCommand(options: &options).run()
+            case "rebuild": return try RebuildCommand(options: &options).run()
+            case "history": return try HistoryCommand(options: &options).run()
+            case "register": return try RegisterCommand(options: &options).run()
+            case "generate": return try GenerateCommand(options: &options).run()
             case "crash-writer": return try CrashWriterCommand(options: &options).run()
             case "bench": return try BenchCommand(options: &options).run()
             case "bench-payload":

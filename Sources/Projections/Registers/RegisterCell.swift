@@ -52,10 +52,37 @@ enum CivilDate {
     /// `yyyy-MM-dd`.
     static func format(_ microseconds: Int64) -> String {
         let (year, month, day) = parts(microseconds)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss` UTC.
+    static func formatDateTime(_ microseconds: Int64) -> String {
+        var seconds = microseconds / 1_000_000
+        if microseconds % 1_000_000 < 0 { seconds -= 1 }
+        let ofDay = Int(((seconds % 86_400) + 86_400) % 86_400)
+        return format(microseconds) + " \(pad(ofDay / 3600, 2)):\(pad(ofDay % 3600 / 60, 2)):"
+            + pad(ofDay % 60, 2)
+    }
+
+    /// Midnight UTC of a `yyyy-MM-dd` day, in µs; nil when malformed.
+    static func parse(_ text: String) -> Int64? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]),
+            let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month),
+            (1...31).contains(day)
+        else { return nil }
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let midnight = Int64(days) * 86_400_000_000
+        return format(midnight) == text ? midnight : nil
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }

@@ -12,6 +12,12 @@ public struct RegisterExport: Sendable {
         self.queries = queries
     }
 
+    /// Midnight UTC of a `yyyy-MM-dd` day in µs, for date ranges given as text; nil when
+    /// malformed or not a real day.
+    public static func day(_ text: String) -> Int64? {
+        CivilDate.parse(text)
+    }
+
     /// Writes `siret`'s `type` register for instants in `[from, to)` (µs) into `sink` and
     /// returns the number of rows. The caller must have checked that the user may read
     /// registers for the company; `companies` must contain `siret`.
