@@ -81,13 +81,14 @@ extension ProjectionWorld {
     func sent(_ id: String, content: FormContent = Fixtures.content(), minute: Int64 = 0)
         throws -> String
     {
+        let at = Timestamp(microseconds: Fixtures.day.microseconds + minute * 60_000_000)
         try run(.create(content), minute: minute, newId: id)
         try run(.seal, on: id, minute: minute + 1)
         try run(
-            .signEmission(SignEmissionInput(emittedAt: Fixtures.day, emittedBy: "Dom")), on: id,
+            .signEmission(SignEmissionInput(emittedAt: at, emittedBy: "Dom")), on: id,
             minute: minute + 2)
         try run(
-            .signTransport(SignTransportInput(takenOverAt: Fixtures.day, takenOverBy: "Sam")),
+            .signTransport(SignTransportInput(takenOverAt: at, takenOverBy: "Sam")),
             on: id, as: Fixtures.transporter, minute: minute + 3)
         return id
     }
