@@ -43,6 +43,8 @@ struct GenerateCommand {
         } else {
             report = try runConcurrently(service)
         }
+        let sirets = WorkloadGenerator(seed: seed, companies: companies).sirets
+        Output.line("companies: " + sirets.joined(separator: ","))
         Output.line(
             "generated \(report.commands) commands, \(report.events) events "
                 + "(seed \(seed), head \(try ledger.head().position))")
