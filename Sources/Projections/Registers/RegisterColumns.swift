@@ -43,6 +43,11 @@ public enum RegisterColumns {
         Column(label: "Destination raison sociale") { .text($0.content.recipient.company?.name) },
         Column(label: "Destination adresse") { .text($0.content.recipient.company?.address) },
         Column(label: "CAP") { .text($0.content.recipient.cap) },
+        Column(label: "Destination finale SIRET") {
+            .text(
+                ($0.state.temporaryStorage?.destination ?? $0.content.temporaryStorageDestination)?
+                    .company?.orgId)
+        },
     ]
 
     static let transport: [Column] = [
