@@ -20,6 +20,8 @@ enum CommandLineTool {
           generate --data DIR --seed N --commands N [--companies N] [--parallel W]
                    [--durability full|noMetaSync|noSync]
                                  append a generated workload of BSD commands
+          bench-projections [--data DIR] [--events N] [--queries N] [--parallel W]
+                                 the projections benchmark (tools/bench projections)
           bench ledger [--quick] [--durability full|noMetaSync|noSync] [--no-postgres]
                                  the ledger benchmark (tools/bench ledger)
         """
@@ -39,6 +41,7 @@ enum CommandLineTool {
             case "history": return try HistoryCommand(options: &options).run()
             case "register": return try RegisterCommand(options: &options).run()
             case "generate": return try GenerateCommand(options: &options).run()
+            case "bench-projections": return try ProjectionsBenchCommand(options: &options).run()
             case "crash-writer": return try CrashWriterCommand(options: &options).run()
             case "bench": return try BenchCommand(options: &options).run()
             case "bench-payload":

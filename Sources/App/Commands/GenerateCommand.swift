@@ -41,7 +41,9 @@ struct GenerateCommand {
                 Output.error("generate: \(done) commands")
             }
         } else {
-            report = try runConcurrently(service)
+            report = try Self.runConcurrently(
+                seed: seed, companies: companies, commands: commands, width: parallel,
+                service: service)
         }
         let sirets = WorkloadGenerator(seed: seed, companies: companies).sirets
         Output.line("companies: " + sirets.joined(separator: ","))
@@ -51,11 +53,12 @@ struct GenerateCommand {
         return 0
     }
 
-    /// Runs the workload with `--parallel` commands in flight, from this plain thread.
-    func runConcurrently(_ service: FormCommands) throws -> WorkloadReport {
+    /// Runs a workload with `width` commands in flight, from this plain thread.
+    static func runConcurrently(
+        seed: UInt64, companies: Int, commands count: Int, width: Int, service: FormCommands
+    ) throws -> WorkloadReport {
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox()
-        let (seed, companies, count, width) = (seed, companies, commands, parallel)
         Task {
             var generator = WorkloadGenerator(seed: seed, companies: companies)
             do throws(FormCommandError) {
