@@ -62,8 +62,10 @@ struct GenerateCommand {
         Task {
             var generator = WorkloadGenerator(seed: seed, companies: companies)
             do throws(FormCommandError) {
-                box.set(.success(try await WorkloadRunner(width: width).run(
-                    &generator, commands: count, on: service)))
+                box.set(
+                    .success(
+                        try await WorkloadRunner(width: width).run(
+                            &generator, commands: count, on: service)))
             } catch {
                 box.set(.failure(error))
             }

@@ -15,8 +15,10 @@ struct ProgressDisplay {
             return
         }
         let width = 30
-        let done = progress.total == 0 ? width : Int(progress.events * UInt64(width) / progress.total)
-        let bar = String(repeating: "#", count: min(width, done))
+        let done =
+            progress.total == 0 ? width : Int(progress.events * UInt64(width) / progress.total)
+        let bar =
+            String(repeating: "#", count: min(width, done))
             + String(repeating: ".", count: max(0, width - done))
         let line = Array("\r\(progress.projection) [\(bar)] \(counts)   ".utf8)
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }

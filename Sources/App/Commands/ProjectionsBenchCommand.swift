@@ -54,7 +54,8 @@ struct ProjectionsBenchCommand {
         summary["formsP99Milliseconds"] = .double(latencies.p99)
         summary["rssMegabytes"] = .int(Int64(rss))
         printTable(raw: raw, rawRate: rawRate, rebuildRate: rebuildRate, latencies, rss, forms)
-        Output.line(String(decoding: CanonicalJSON.encode(JSONValue.object(summary)), as: UTF8.self))
+        Output.line(
+            String(decoding: CanonicalJSON.encode(JSONValue.object(summary)), as: UTF8.self))
         return 0
     }
 

@@ -46,8 +46,10 @@ extension FormReader {
             try transaction.scan(databases.lifecycle, from: start ?? prefix, visit)
         } else {
             try transaction.scanBackwards(
-                databases.lifecycle, from: start ?? IndexKey.lifecycle(
-                    filter.siret, loggedAt: .max, position: .max), visit)
+                databases.lifecycle,
+                from: start
+                    ?? IndexKey.lifecycle(
+                        filter.siret, loggedAt: .max, position: .max), visit)
         }
         if let failure { throw failure }
         let more = entries.count > LifecycleFilter.pageSize

@@ -41,7 +41,8 @@ extension FormReader {
     /// (towards older BSDs), `last`/`cursorBefore` forwards.
     static func page(_ filter: FormsFilter) throws -> (Int, Bool) {
         if filter.first != nil && filter.last != nil {
-            throw QueryError.invalidArgument(name: "last", reason: "first and last exclude each other")
+            throw QueryError.invalidArgument(
+                name: "last", reason: "first and last exclude each other")
         }
         if filter.cursorAfter != nil && filter.cursorBefore != nil {
             throw QueryError.invalidArgument(

@@ -12,7 +12,9 @@ extension FormState {
             (reception?.receivedAt ?? temporaryStorage?.reception.receivedAt)?.microseconds
         for (orgId, roleSet) in roles.sorted(by: { $0.key < $1.key }) {
             entries.append((orgId, .all, pickup))
-            if roleSet.contains(.recipient) { entries.append((orgId, .incoming, received ?? pickup)) }
+            if roleSet.contains(.recipient) {
+                entries.append((orgId, .incoming, received ?? pickup))
+            }
             if roleSet.contains(.emitter) { entries.append((orgId, .outgoing, pickup)) }
             if roleSet.contains(.transporter) { entries.append((orgId, .transported, pickup)) }
             if roleSet.contains(.trader) || roleSet.contains(.broker) {

@@ -58,7 +58,8 @@ extension WorkloadScript {
         draft.wasteDetails.quantity = nil
         let full = content()
         return [
-            Step(command: { _ in .create(draft) }, formId: nil, actor: parties.emitter,
+            Step(
+                command: { _ in .create(draft) }, formId: nil, actor: parties.emitter,
                 newFormId: formId),
             step(parties.emitter) { _ in .update(full) },
             step(parties.emitter, newFormId: spareId) { _ in .duplicate },
@@ -78,8 +79,10 @@ extension WorkloadScript {
                 processing.operationMode = dangerous ? .valorisationEnergetique : .elimination
                 return .importPaperForm(
                     PaperImportInput(
-                        content: full, emission: EmissionSignature(emittedAt: now, emittedBy: "Dom"),
-                        transport: TransportSignature(number: 1, takenOverAt: now, takenOverBy: "Sam"),
+                        content: full,
+                        emission: EmissionSignature(emittedAt: now, emittedBy: "Dom"),
+                        transport: TransportSignature(
+                            number: 1, takenOverAt: now, takenOverBy: "Sam"),
                         reception: self.accepted(quantity)(now), processing: processing))
             }, formId: nil, actor: parties.plant, newFormId: formId)
     }

@@ -45,10 +45,13 @@ struct WorkloadScript {
     /// Create, seal, sign emission, first take-over.
     func opening(_ content: FormContent) -> [Step] {
         [
-            Step(command: { _ in .create(content) }, formId: nil, actor: parties.emitter,
+            Step(
+                command: { _ in .create(content) }, formId: nil, actor: parties.emitter,
                 newFormId: formId),
             step(parties.emitter) { _ in .seal },
-            step(parties.emitter) { .signEmission(SignEmissionInput(emittedAt: $0, emittedBy: "Dom")) },
+            step(parties.emitter) {
+                .signEmission(SignEmissionInput(emittedAt: $0, emittedBy: "Dom"))
+            },
             take(parties.transporter),
         ]
     }

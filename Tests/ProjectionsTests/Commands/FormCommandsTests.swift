@@ -30,11 +30,15 @@ import Testing
         let second = try service.prepare(request)
         _ = try world.ledger.appendWaiting(first.appends)
         let head = try world.ledger.head().position
-        #expect(throws: LedgerError.wrongExpectedVersion(stream: "form-f1", expected: .exact(0), actual: 1)) {
+        #expect(
+            throws: LedgerError.wrongExpectedVersion(
+                stream: "form-f1", expected: .exact(0), actual: 1)
+        ) {
             try world.ledger.appendWaiting(second.appends)
         }
-        #expect(FormCommands.mapped(.wrongExpectedVersion(stream: "s", expected: .exact(0), actual: 1))
-            == .conflict(stream: "s", expected: .exact(0), actual: 1))
+        #expect(
+            FormCommands.mapped(.wrongExpectedVersion(stream: "s", expected: .exact(0), actual: 1))
+                == .conflict(stream: "s", expected: .exact(0), actual: 1))
         #expect(try world.ledger.head().position == head)
     }
 
@@ -56,7 +60,9 @@ import Testing
             return all
         }
         let ids = try outcomes.map { try $0.get().formId }
-        let readable = try ids.map { try world.queries.form(id: $0, companies: [Fixtures.emitter])!.readableId }
+        let readable = try ids.map {
+            try world.queries.form(id: $0, companies: [Fixtures.emitter])!.readableId
+        }
         #expect(Set(readable).count == 12)
         #expect(Set(readable) == Set((1...12).map { ReadableId.format(year: 2026, number: $0) }))
     }
@@ -66,8 +72,9 @@ import Testing
         try world.run(.create(Fixtures.content()), newId: "f1")
         let head = try world.ledger.head().position
         #expect(throws: FormCommandError.self) {
-            try world.run(.markProcessed(
-                Processing(operationDone: "R 1", processedBy: "x", processedAt: Fixtures.day)),
+            try world.run(
+                .markProcessed(
+                    Processing(operationDone: "R 1", processedBy: "x", processedAt: Fixtures.day)),
                 on: "f1", as: Fixtures.recipient)
         }
         do {

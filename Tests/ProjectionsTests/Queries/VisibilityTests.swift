@@ -34,14 +34,16 @@ import Testing
         #expect(log.statusLogs.isEmpty)
         #expect(try world.history.events(formId: "f1", companies: stranger) == nil)
         #expect(
-            try world.history.state(formId: "f1", asOf: .position(.max), companies: stranger) == nil)
+            try world.history.state(formId: "f1", asOf: .position(.max), companies: stranger) == nil
+        )
     }
 
     @Test func listingAnotherCompanysBsdsIsRefused() throws {
         let world = try ProjectionWorld()
         _ = try world.sent("f1")
         #expect(throws: QueryError.companyNotAllowed(siret: Fixtures.emitter)) {
-            try world.queries.forms(FormsFilter(siret: Fixtures.emitter), companies: [Fixtures.stranger])
+            try world.queries.forms(
+                FormsFilter(siret: Fixtures.emitter), companies: [Fixtures.stranger])
         }
         #expect(throws: QueryError.companyNotAllowed(siret: Fixtures.emitter)) {
             try world.queries.lifecycle(

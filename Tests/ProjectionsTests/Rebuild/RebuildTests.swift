@@ -26,7 +26,8 @@ import Testing
         let report = try await WorkloadRunner(width: 4).run(
             &generator, commands: 10_000, on: world.commands)
         #expect(report.commands == 10_000)
-        let rebuilder = ProjectionRebuilder(ledger: world.ledger, logger: world.ledger.options.logger)
+        let rebuilder = ProjectionRebuilder(
+            ledger: world.ledger, logger: world.ledger.options.logger)
         let rebuilt = try rebuilder.rebuild()
         #expect(rebuilt.slot == .b)
         #expect(rebuilt.events == report.lastPosition)
@@ -79,8 +80,10 @@ import Testing
             created.append(try world.commands.executeWaiting(request).formId)
         }
         #expect(!created.isEmpty)
-        let report = try ProjectionRebuilder(ledger: world.ledger, logger: world.ledger.options.logger)
-            .rebuild()
+        let report = try ProjectionRebuilder(
+            ledger: world.ledger, logger: world.ledger.options.logger
+        )
+        .rebuild()
         #expect(report.events == (try world.ledger.head().position))
         for id in created {
             #expect(try world.queries.read { try $0.state(id) }?.status == .draft)

@@ -5,14 +5,18 @@ import Testing
 
 @Suite struct RegisterTests {
     @Test func cellsFollowTheRegisterFormatting() {
-        #expect(RegisterCell.date(Timestamp(year: 2026, month: 3, day: 1).microseconds).text == "2026-03-01")
+        #expect(
+            RegisterCell.date(Timestamp(year: 2026, month: 3, day: 1).microseconds).text
+                == "2026-03-01")
         #expect(RegisterCell.flag(true).text == "O")
         #expect(RegisterCell.flag(false).text == "N")
         #expect(RegisterCell.tonnes(1_234_567).text == "1.235")
         #expect(RegisterCell.tonnes(500).text == "0.001")
         #expect(RegisterCell.tonnes(nil).text == "")
         #expect(RegisterExport.day("2026-02-30") == nil)
-        #expect(RegisterExport.day("2026-03-01") == Timestamp(year: 2026, month: 3, day: 1).microseconds)
+        #expect(
+            RegisterExport.day("2026-03-01") == Timestamp(year: 2026, month: 3, day: 1).microseconds
+        )
     }
 
     /// Three BSDs picked up, one drafted only; the recipient processes the first.
@@ -22,8 +26,11 @@ import Testing
         _ = try world.sent("f2", minute: 60 * 24)
         _ = try world.sent("f3", minute: 60 * 48)
         try world.run(.create(Fixtures.content()), minute: 10, newId: "draft")
-        try world.run(.markReceived(Fixtures.acceptance(Fixtures.day)), on: "f1", as: Fixtures.recipient, minute: 5)
-        var processing = Processing(operationDone: "R 1", processedBy: "Alix", processedAt: Fixtures.day)
+        try world.run(
+            .markReceived(Fixtures.acceptance(Fixtures.day)), on: "f1", as: Fixtures.recipient,
+            minute: 5)
+        var processing = Processing(
+            operationDone: "R 1", processedBy: "Alix", processedAt: Fixtures.day)
         processing.operationMode = .valorisationEnergetique
         try world.run(.markProcessed(processing), on: "f1", as: Fixtures.recipient, minute: 6)
         return world

@@ -78,7 +78,9 @@ extension ProjectionWorld {
     }
 
     /// Creates, seals, signs and sends a BSD; returns its id.
-    func sent(_ id: String, content: FormContent = Fixtures.content(), minute: Int64 = 0)
+    func sent(
+        _ id: String, content: FormContent = Fixtures.content(), minute: Int64 = 0
+    )
         throws -> String
     {
         let at = Timestamp(microseconds: Fixtures.day.microseconds + minute * 60_000_000)

@@ -47,8 +47,7 @@ final class ProjectionWorld {
 
     /// Runs `count` generated commands with `seed`.
     @discardableResult
-    func generate(seed: UInt64, commands count: Int) throws -> (WorkloadGenerator, WorkloadReport)
-    {
+    func generate(seed: UInt64, commands count: Int) throws -> (WorkloadGenerator, WorkloadReport) {
         var generator = WorkloadGenerator(seed: seed, companies: 25)
         let report = try generator.run(commands: count, on: commands)
         return (generator, report)
