@@ -8,7 +8,9 @@ import Ledger
 /// log gives the same bytes as the live writes.
 ///
 /// States changed by ``apply(_:)`` are kept in memory and written once by ``flush()``, which
-/// the caller runs before its transaction ends; readers of the same store see them at once.
+/// the caller runs before its transaction ends, with the list and register entries of the
+/// final state replacing those of the state first loaded: a BSD changed by many events of
+/// one append (or one rebuild chunk) is indexed once. Status logs are written per event.
 struct FormStore {
     let databases: FormDatabases
     let transaction: Transaction
@@ -23,8 +25,14 @@ struct FormStore {
     func flush() throws {
         for formId in pending.order {
             let (row, state) = pending.states[formId]!
+            let original = pending.originals[formId] ?? FormState(id: formId)
+            let (oldFacts, newFacts) = (FormFacts(original), FormFacts(state))
+            try replace(
+                listEntries(original, oldFacts, row) + registerEntries(original, oldFacts, row),
+                with: listEntries(state, newFacts, row) + registerEntries(state, newFacts, row))
             try save(state, row: row)
         }
+        pending.originals.removeAll(keepingCapacity: true)
         pending.states.removeAll(keepingCapacity: true)
         pending.order.removeAll(keepingCapacity: true)
     }
@@ -47,16 +55,14 @@ struct FormStore {
         let new = FormEvolver.evolve(old, domainEvent)
         if pending.states.updateValue((row, new), forKey: formId) == nil {
             pending.order.append(formId)
+            pending.originals[formId] = old
         }
         if !old.exists && new.exists {
             try transaction.put(databases.readable, Array(new.readableId.utf8), Array(formId.utf8))
         }
-        let (oldFacts, newFacts) = (FormFacts(old), FormFacts(new))
-        try replace(
-            listEntries(old, oldFacts, row) + registerEntries(old, oldFacts, row),
-            with: listEntries(new, newFacts, row) + registerEntries(new, newFacts, row))
         if new.exists && (!old.exists || old.status != new.status) {
-            try logStatus(new, newFacts, event, changes: domainEvent.contentChanges)
+            let readers = new.readerOrgIds(named: new.rolesByOrgId).sorted()
+            try logStatus(new, readers, event, changes: domainEvent.contentChanges)
         }
     }
 
@@ -106,12 +112,13 @@ struct FormStore {
     private func replace(
         _ old: [(Database, [UInt8], [UInt8])], with new: [(Database, [UInt8], [UInt8])]
     ) throws {
-        var kept = Set<[UInt8]>()
-        for (database, key, _) in new { kept.insert(Array(database.name.utf8) + [0] + key) }
-        for (database, key, _) in old where !kept.contains(Array(database.name.utf8) + [0] + key) {
-            try transaction.delete(database, key)
+        var stale: [EntryKey: [UInt8]] = [:]
+        for (database, key, value) in old { stale[EntryKey(database: database, key: key)] = value }
+        for (database, key, value) in new {
+            let previous = stale.removeValue(forKey: EntryKey(database: database, key: key))
+            if previous != value { try transaction.put(database, key, value) }
         }
-        for (database, key, value) in new { try transaction.put(database, key, value) }
+        for entry in stale.keys { try transaction.delete(entry.database, entry.key) }
     }
 
     /// The list index entries of `state`: one per reading company in each list it belongs to.
@@ -146,14 +153,14 @@ struct FormStore {
     /// One status log entry per company that can read the BSD after the change, with the
     /// content changes the event carries.
     private func logStatus(
-        _ new: FormState, _ facts: FormFacts, _ event: RecordedEvent, changes: [FieldChange]
+        _ new: FormState, _ readers: [String], _ event: RecordedEvent, changes: [FieldChange]
     ) throws {
         let entry = StatusLogEntry(
             id: event.position, formId: new.id, readableId: new.readableId, status: new.status,
             loggedAt: new.updatedAt.microseconds, updatedFields: changes,
             userId: event.metadata.actingUser)
         let bytes = CanonicalJSON.encode(entry.jsonValue, capacity: 512)
-        for orgId in facts.readers {
+        for orgId in readers {
             let key = IndexKey.lifecycle(
                 orgId, loggedAt: new.updatedAt.microseconds, position: event.position)
             try transaction.put(databases.lifecycle, key, bytes)
@@ -164,5 +171,13 @@ struct FormStore {
 /// The states a ``FormStore`` changed and has not written yet, in order of first change.
 final class PendingStates {
     var states: [String: (UInt64, FormState)] = [:]
+    /// The state of each changed BSD before its first change, whose entries flush replaces.
+    var originals: [String: FormState] = [:]
     var order: [String] = []
+}
+
+/// An index entry's place: its database and key.
+struct EntryKey: Hashable {
+    var database: Database
+    var key: [UInt8]
 }
