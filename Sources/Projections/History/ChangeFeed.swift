@@ -25,7 +25,9 @@ public struct ChangeFeed: Sendable {
 
     /// Looks at up to `limit` events after `position` and returns those of BSDs that one of
     /// `companies` may read now (reference §5, on the current state).
-    public func page(after position: UInt64, limit: Int = 1000, companies: Set<String>) throws
+    public func page(
+        after position: UInt64, limit: Int = 1000, companies: Set<String>
+    ) throws
         -> Page
     {
         var seen: UInt64 = position
