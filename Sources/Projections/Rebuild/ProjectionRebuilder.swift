@@ -23,13 +23,15 @@ public struct ProjectionRebuilder: Sendable {
     /// The names of the projections that can be rebuilt.
     public static let projectionNames = [FormsProjection.projectionName]
 
-    /// Opens the ledger at `path` with the forms projection, and rebuilds the projection
-    /// when it was built by another version or never.
+    /// Opens the ledger at `path` with the forms projection (added to `options` unless it
+    /// is there), and rebuilds the projection when it was built by another version or never.
     public static func openLedger(
         path: String, options: LedgerOptions = LedgerOptions()
     ) throws -> Ledger {
         var options = options
-        options.projections.append(FormsProjection())
+        if !options.projections.contains(where: { $0.name == FormsProjection.projectionName }) {
+            options.projections.append(FormsProjection())
+        }
         let ledger = try Ledger(path: path, options: options)
         do {
             _ = try ProjectionRebuilder(ledger: ledger, logger: options.logger).rebuildIfOutdated()

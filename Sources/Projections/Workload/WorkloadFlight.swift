@@ -29,4 +29,5 @@ enum WorkloadPath: CaseIterable {
     case cancellation
     case draftEditing
     case paperImport
+    case appendix2
 }

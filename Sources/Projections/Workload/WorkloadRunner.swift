@@ -73,8 +73,15 @@ public struct WorkloadRunner {
 }
 
 extension CommandRequest {
-    /// The BSDs the command reads or writes, besides the readable-id counter.
+    /// The BSDs the command acts on or links to, besides the readable-id counter: a
+    /// command waits for every other one touching them.
     var keys: Set<String> {
-        Set([formId, newFormId].compactMap { $0 })
+        var keys = Set([formId, newFormId].compactMap { $0 })
+        switch command {
+        case .create(let content), .update(let content):
+            keys.formUnion(content.grouping.map(\.formId))
+        default: break
+        }
+        return keys
     }
 }

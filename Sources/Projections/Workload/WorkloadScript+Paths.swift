@@ -86,4 +86,41 @@ extension WorkloadScript {
                         reception: self.accepted(quantity)(now), processing: processing))
             }, formId: nil, actor: parties.plant, newFormId: formId)
     }
+
+    /// Annexe 2: the storer treats a BSD with R 13 (awaiting grouping), then sends it on in
+    /// a regroupement BSD of its own to the plant, which treats it.
+    func regroupement() -> [Step] {
+        let storer = parties.storer
+        var initial = content(destination: storer)
+        initial.recipient.processingOperation = "R 13"
+        var grouped = content()
+        grouped.emitter.type = .appendix2
+        grouped.emitter.company = storer
+        grouped.trader = nil
+        grouped.grouping = [GroupingFraction(formId: formId, quantity: Weight(grams: quantity))]
+        let onward = WorkloadScript(
+            parties: parties, formId: spareId, spareId: spareId, quantity: quantity,
+            wasteCode: wasteCode, customId: nil)
+        return opening(initial) + [
+            step(storer) { .markReceived(self.accepted(quantity)($0)) },
+            step(storer) { now in
+                var processing = Processing(
+                    operationDone: "R 13", processedBy: "Eli", processedAt: now)
+                var next = NextDestination()
+                next.processingOperation = wasteCode.hasSuffix("*") ? "R 1" : "D 10"
+                next.company = parties.plant
+                processing.nextDestination = next
+                return .markProcessed(processing)
+            },
+            Step(
+                command: { _ in .create(grouped) }, formId: nil, actor: storer,
+                newFormId: spareId),
+            onward.step(storer) { _ in .seal },
+            onward.step(storer) {
+                .signEmission(SignEmissionInput(emittedAt: $0, emittedBy: "Eli"))
+            },
+            onward.take(parties.transporter),
+            onward.step(parties.plant) { .markReceived(onward.accepted(quantity)($0)) },
+        ] + onward.treatment()
+    }
 }

@@ -32,6 +32,7 @@ struct WorkloadScript {
             return opening(content()) + [step(parties.emitter) { _ in .cancel(reason: "Révision") }]
         case .draftEditing: return editing()
         case .paperImport: return [paperImport()]
+        case .appendix2: return regroupement()
         }
     }
 

@@ -23,13 +23,16 @@ import Testing
         #expect(report.events >= 1500)
         var statuses = Set<FormStatus>()
         var deleted = 0
+        var grouped = 0
         try world.queries.read { reader in
             for index in 1...200 {
                 guard let state = try reader.state("w3-\(index)") else { continue }
                 statuses.insert(state.status)
                 if let copy = try reader.state("w3-\(index)-copy"), copy.isDeleted { deleted += 1 }
+                if !state.groupedIn.isEmpty && state.status == .processed { grouped += 1 }
             }
         }
+        #expect(grouped > 0)
         let expected: Set<FormStatus> = [.processed, .refused, .canceled]
         #expect(expected.isSubset(of: statuses))
         #expect(deleted > 0)
