@@ -12,7 +12,7 @@ extension FormReader {
         let (database, prefix) = index(for: filter)
         var bound: UInt64?
         if let cursor = filter.cursorAfter ?? filter.cursorBefore {
-            guard let (row, state) = try row(cursor), state.readerOrgIds.contains(filter.siret)
+            guard let (row, state) = try row(cursor), try readers(of: state).contains(filter.siret)
             else { throw QueryError.unknownCursor(cursor) }
             bound = row
         }

@@ -43,7 +43,7 @@ public struct FormReader {
 
     /// The BSD `id`, if one of `companies` may read it.
     public func form(id: String, companies: Set<String>) throws -> FormState? {
-        guard let state = try state(id), !state.readerOrgIds.isDisjoint(with: companies)
+        guard let state = try state(id), try !readers(of: state).isDisjoint(with: companies)
         else { return nil }
         return state
     }
@@ -52,6 +52,12 @@ public struct FormReader {
     public func form(readableId: String, companies: Set<String>) throws -> FormState? {
         guard let id = try formId(readableId: readableId) else { return nil }
         return try form(id: id, companies: companies)
+    }
+
+    /// The companies that may read `state`, regroupement rule included.
+    func readers(of state: FormState) throws -> Set<String> {
+        let emitters = try FormStore.initialEmitters(state) { try self.state($0) }
+        return state.readerOrgIds(named: state.rolesByOrgId, initialEmitters: emitters)
     }
 
     /// Throws unless `siret` is one of `companies`.

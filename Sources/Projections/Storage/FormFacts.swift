@@ -8,10 +8,10 @@ struct FormFacts {
     let readers: [String]
     let nextStep: Set<String>
 
-    init(_ state: FormState) {
+    init(_ state: FormState, initialEmitters: Set<String> = []) {
         roles = state.rolesByOrgId
         orgIds = roles.keys.sorted()
-        readers = state.readerOrgIds(named: roles).sorted()
+        readers = state.readerOrgIds(named: roles, initialEmitters: initialEmitters).sorted()
         nextStep = state.exists ? state.nextStepOrgIds : []
     }
 

@@ -24,14 +24,19 @@ extension FormState {
         return roles
     }
 
-    /// The companies that may read the BSD (reference §5): none once deleted; for a draft,
-    /// only its author's company when it is named on it; otherwise every company named.
+    /// The companies named on the BSD that may read it (reference §5): none once deleted;
+    /// for a draft, only its author's company when it is named on it; otherwise every
+    /// company named. The emitters of the BSDs a regroupement groups may read it too: see
+    /// ``readerOrgIds(named:initialEmitters:)``.
     public var readerOrgIds: Set<String> { readerOrgIds(named: rolesByOrgId) }
 
-    /// ``readerOrgIds`` given the companies named, already worked out.
-    func readerOrgIds(named roles: [String: Set<FormRole>]) -> Set<String> {
+    /// The readers, given the companies named and the emitters of the initial BSDs this
+    /// regroupement groups (which may read it once it is no longer a draft).
+    func readerOrgIds(
+        named roles: [String: Set<FormRole>], initialEmitters: Set<String> = []
+    ) -> Set<String> {
         guard exists, !isDeleted else { return [] }
-        let named = Set(roles.keys)
+        let named = Set(roles.keys).union(initialEmitters)
         guard status == .draft else { return named }
         guard let author = createdBy.companyOrgId, named.contains(author) else { return [] }
         return [author]

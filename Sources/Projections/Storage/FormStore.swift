@@ -26,7 +26,8 @@ struct FormStore {
         for formId in pending.order {
             let (row, state) = pending.states[formId]!
             let original = pending.originals[formId] ?? FormState(id: formId)
-            let (oldFacts, newFacts) = (FormFacts(original), FormFacts(state))
+            let oldFacts = FormFacts(original, initialEmitters: try initialEmitters(original))
+            let newFacts = FormFacts(state, initialEmitters: try initialEmitters(state))
             try replace(
                 listEntries(original, oldFacts, row) + registerEntries(original, oldFacts, row),
                 with: listEntries(state, newFacts, row) + registerEntries(state, newFacts, row))
@@ -61,9 +62,29 @@ struct FormStore {
             try transaction.put(databases.readable, Array(new.readableId.utf8), Array(formId.utf8))
         }
         if new.exists && (!old.exists || old.status != new.status) {
-            let readers = new.readerOrgIds(named: new.rolesByOrgId).sorted()
+            let readers = new.readerOrgIds(
+                named: new.rolesByOrgId, initialEmitters: try initialEmitters(new)
+            ).sorted()
             try logStatus(new, readers, event, changes: domainEvent.contentChanges)
         }
+    }
+
+    /// The emitters of the initial BSDs `state` groups, when it is an annexe-2 regroupement.
+    func initialEmitters(_ state: FormState) throws -> Set<String> {
+        try FormStore.initialEmitters(state) { try load($0)?.state }
+    }
+
+    static func initialEmitters(
+        _ state: FormState, load: (String) throws -> FormState?
+    ) throws -> Set<String> {
+        guard state.content.emitter.type == .appendix2 else { return [] }
+        var emitters = Set<String>()
+        for fraction in state.content.grouping {
+            if let emitter = try load(fraction.formId)?.content.emitter.company?.orgId {
+                emitters.insert(emitter)
+            }
+        }
+        return emitters
     }
 
     /// The stored row number and state of `formId`, if any.
