@@ -81,25 +81,8 @@ public struct FormCommands: Sendable {
                 && FormDecider.relatedFormIds(request.command, state: blank, loaded: [:]).isEmpty
             // A creation that links nothing reads no state, so it goes through even while
             // the projection is being rebuilt.
-            let (state, related): (FormState, [String: FormState]) =
-                try standalone
-                ? (blank, [:])
-                : queries.read { reader throws in
-                    let state =
-                        try request.formId.flatMap(reader.state)
-                        ?? FormState(
-                            id: request.formId ?? "")
-                    var related: [String: FormState] = [:]
-                    while true {
-                        let wanted = FormDecider.relatedFormIds(
-                            request.command, state: state, loaded: related)
-                        let missing = wanted.filter { related[$0] == nil }
-                        let found = try missing.compactMap(reader.state)
-                        if found.isEmpty { break }
-                        for form in found { related[form.id] = form }
-                    }
-                    return (state, related)
-                }
+            let (state, related) =
+                try standalone ? (blank, [:]) : queries.read { try Self.states(request, $0) }
             let year = request.now.year
             let counter =
                 Self.createsForm(request.command, state)
@@ -112,6 +95,22 @@ public struct FormCommands: Sendable {
         } catch {
             throw .projection(.corruptEntry(database: "", key: "", reason: "\(error)"))
         }
+    }
+
+    /// The BSD acted on and the linked BSDs the decision reads, loaded hop by hop until the
+    /// decider asks for nothing new.
+    static func states(
+        _ request: CommandRequest, _ reader: FormReader
+    ) throws -> (FormState, [String: FormState]) {
+        let state = try request.formId.flatMap(reader.state) ?? FormState(id: request.formId ?? "")
+        var related: [String: FormState] = [:]
+        while true {
+            let wanted = FormDecider.relatedFormIds(request.command, state: state, loaded: related)
+            let found = try wanted.filter { related[$0] == nil }.compactMap(reader.state)
+            if found.isEmpty { break }
+            for form in found { related[form.id] = form }
+        }
+        return (state, related)
     }
 
     /// Whether the command creates a BSD, and so needs the readable-id counter.
