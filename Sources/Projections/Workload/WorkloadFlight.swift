@@ -12,6 +12,8 @@ struct WorkloadFlight {
         var newFormId: String?
     }
 
+    /// The id of the script's first BSD, which names the script.
+    var id: String
     var steps: [Step]
     var next = 0
 
@@ -30,4 +32,5 @@ enum WorkloadPath: CaseIterable {
     case draftEditing
     case paperImport
     case appendix2
+    case appendix1
 }

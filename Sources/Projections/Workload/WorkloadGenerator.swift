@@ -36,18 +36,26 @@ public struct WorkloadGenerator {
 
     /// The next command.
     public mutating func next() -> CommandRequest {
+        nextStep().request
+    }
+
+    /// The next command and the id of the BSD whose script it belongs to: the commands of
+    /// one script depend on each other, those of different scripts do not.
+    public mutating func nextStep() -> (request: CommandRequest, script: String) {
         if flights.count < inFlight || random.next() % 16 == 0 { startFlight() }
         let index = Int(random.next() % UInt64(flights.count))
         let step = flights[index].steps[flights[index].next]
+        let script = flights[index].id
         flights[index].next += 1
         if flights[index].isDone { flights.swapAt(index, flights.count - 1) }
         if flights.last?.isDone == true { flights.removeLast() }
         let now = Timestamp(microseconds: start.microseconds + Int64(issued) * 37_000_000)
         issued += 1
-        return CommandRequest(
+        let request = CommandRequest(
             step.command(now), formId: step.formId,
             actor: Actor(userId: "user-\(step.actor.siret!)", companyOrgId: step.actor.siret),
             now: now, newFormId: step.newFormId, correlationId: "workload-\(seed)-\(issued)")
+        return (request, script)
     }
 
     private mutating func startFlight() {
@@ -56,7 +64,7 @@ public struct WorkloadGenerator {
         formsStarted += 1
         let id = "w\(seed)-\(formsStarted)"
         flights.append(
-            WorkloadFlight(steps: scripts.steps(path, formId: id, spareId: id + "-copy")))
+            WorkloadFlight(id: id, steps: scripts.steps(path, formId: id, spareId: id + "-copy")))
     }
 
     /// Runs `count` commands through `service`, in order, and returns what was appended.

@@ -1,8 +1,8 @@
 import Domain
 
 /// Runs a generator's commands with up to `width` in flight at once, as concurrent API
-/// clients would: a command waits while another in flight touches the same BSD, and a
-/// creation retries when another took its readable-id number first. The commands are the
+/// clients would: a command waits while another of its script is in flight, and a creation
+/// retries when another took its readable-id number first. The commands are the
 /// generator's, in its order per BSD; how they interleave in the log depends on timing.
 public struct WorkloadRunner {
     /// Commands in flight at most.
@@ -21,7 +21,7 @@ public struct WorkloadRunner {
     ) async throws(FormCommandError) -> WorkloadReport {
         var report = WorkloadReport()
         var busy = Set<String>()
-        var waiting: CommandRequest?
+        var waiting: (request: CommandRequest, script: String)?
         var issued = 0
         var failure: FormCommandError?
         await withTaskGroup(of: (Set<String>, Result<CommandOutcome, FormCommandError>).self) {
@@ -29,14 +29,14 @@ public struct WorkloadRunner {
             var running = 0
             while failure == nil && (issued < count || running > 0) {
                 if issued < count && waiting == nil {
-                    waiting = generator.next()
+                    waiting = generator.nextStep()
                     issued += 1
                 }
-                if let request = waiting, running < width, busy.isDisjoint(with: request.keys) {
-                    busy.formUnion(request.keys)
+                if let (request, script) = waiting, running < width, !busy.contains(script) {
+                    busy.insert(script)
                     running += 1
                     waiting = nil
-                    group.addTask { (request.keys, await Self.execute(request, service)) }
+                    group.addTask { ([script], await Self.execute(request, service)) }
                     continue
                 }
                 guard let (keys, result) = await group.next() else { break }
@@ -69,19 +69,5 @@ public struct WorkloadRunner {
                 return .failure(error)
             }
         }
-    }
-}
-
-extension CommandRequest {
-    /// The BSDs the command acts on or links to, besides the readable-id counter: a
-    /// command waits for every other one touching them.
-    var keys: Set<String> {
-        var keys = Set([formId, newFormId].compactMap { $0 })
-        switch command {
-        case .create(let content), .update(let content):
-            keys.formUnion(content.grouping.map(\.formId))
-        default: break
-        }
-        return keys
     }
 }

@@ -33,6 +33,7 @@ struct WorkloadScript {
         case .draftEditing: return editing()
         case .paperImport: return [paperImport()]
         case .appendix2: return regroupement()
+        case .appendix1: return collectionRound()
         }
     }
 

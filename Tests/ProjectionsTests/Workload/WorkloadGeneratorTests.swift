@@ -33,6 +33,10 @@ import Testing
             }
         }
         #expect(grouped > 0)
+        let items = try world.queries.read { reader in
+            try (1...200).compactMap { try reader.state("w3-\($0)-item1") }
+        }
+        #expect(items.contains { $0.appendix1ContainerId != nil && $0.status == .processed })
         let expected: Set<FormStatus> = [.processed, .refused, .canceled]
         #expect(expected.isSubset(of: statuses))
         #expect(deleted > 0)
