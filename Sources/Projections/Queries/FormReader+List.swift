@@ -3,9 +3,10 @@ import Ledger
 
 extension FormReader {
     /// One page of `forms` for `filter.siret`, newest first, served from the most selective
-    /// index the filter allows (custom id, then waste code, then a single status, else the
-    /// company's whole list); the other filters are checked on each entry's summary, so no
-    /// BSD is read that is not returned.
+    /// index the filter allows (custom id, then waste code, a single status, the BSDs
+    /// awaiting the company's next step, a single role, else the company's whole list); the
+    /// other filters are checked on each entry's summary, so no BSD is read that is not
+    /// returned.
     public func forms(_ filter: FormsFilter, companies: Set<String>) throws -> [FormState] {
         try checkMember(filter.siret, companies)
         let (limit, backwards) = try Self.page(filter)
@@ -70,6 +71,11 @@ extension FormReader {
         if let statuses = filter.status, statuses.count == 1, let status = statuses.first {
             IndexKey.appending(status.rawValue, to: &prefix)
             return (databases.status, prefix)
+        }
+        if filter.hasNextStep == true { return (databases.nextStep, prefix) }
+        if let roles = filter.roles, roles.count == 1, let role = roles.first {
+            IndexKey.appending(role.rawValue, to: &prefix)
+            return (databases.role, prefix)
         }
         return (databases.company, prefix)
     }

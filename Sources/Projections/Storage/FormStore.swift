@@ -158,6 +158,13 @@ struct FormStore {
             if let custom = state.content.customId {
                 entries.append((databases.custom, IndexKey.companyText(orgId, custom, row), value))
             }
+            for role in facts.roles[orgId] ?? [] {
+                entries.append(
+                    (databases.role, IndexKey.companyText(orgId, role.rawValue, row), value))
+            }
+            if facts.nextStep.contains(orgId) {
+                entries.append((databases.nextStep, IndexKey.companyRow(orgId, row), value))
+            }
         }
         return entries
     }

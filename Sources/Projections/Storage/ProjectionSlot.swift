@@ -17,7 +17,8 @@ public enum ProjectionSlot: String, CaseIterable, Sendable {
 struct FormDatabases {
     /// Short names of the databases inside a slot, in a fixed order.
     static let kinds = [
-        "state", "readable", "company", "status", "waste", "custom", "lifecycle", "register",
+        "state", "readable", "company", "status", "waste", "custom", "role", "nextstep",
+        "lifecycle", "register",
     ]
 
     let slot: ProjectionSlot
@@ -27,6 +28,8 @@ struct FormDatabases {
     let status: Database
     let waste: Database
     let custom: Database
+    let role: Database
+    let nextStep: Database
     let lifecycle: Database
     let register: Database
 
@@ -43,10 +46,14 @@ struct FormDatabases {
         status = resolve(Self.name("status", slot))
         waste = resolve(Self.name("waste", slot))
         custom = resolve(Self.name("custom", slot))
+        role = resolve(Self.name("role", slot))
+        nextStep = resolve(Self.name("nextstep", slot))
         lifecycle = resolve(Self.name("lifecycle", slot))
         register = resolve(Self.name("register", slot))
     }
 
     /// Every database of the slot, in ``kinds`` order.
-    var all: [Database] { [state, readable, company, status, waste, custom, lifecycle, register] }
+    var all: [Database] {
+        [state, readable, company, status, waste, custom, role, nextStep, lifecycle, register]
+    }
 }

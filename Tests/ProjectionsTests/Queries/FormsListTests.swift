@@ -74,6 +74,14 @@ import Testing
         #expect(try Self.ids(world, filter).isEmpty)
         filter.roles = [.recipient]
         #expect(try Self.ids(world, filter).count == 10)
+        filter = FormsFilter(siret: Fixtures.transporter)
+        filter.roles = [.emitter, .transporter]
+        #expect(try Self.ids(world, filter).count == 10)
+        filter.hasNextStep = false
+        #expect(try Self.ids(world, filter).count == 10)
+        filter = FormsFilter(siret: Fixtures.recipient)
+        filter.hasNextStep = false
+        #expect(try Self.ids(world, filter).isEmpty)
         filter = FormsFilter(siret: Fixtures.recipient)
         filter.hasNextStep = true
         #expect(try Self.ids(world, filter).count == 10)
