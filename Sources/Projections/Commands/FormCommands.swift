@@ -93,7 +93,7 @@ public struct FormCommands: Sendable {
         } catch let error as LedgerError {
             throw .ledger(error)
         } catch {
-            throw .projection(.corruptEntry(database: "", key: "", reason: "\(error)"))
+            throw .projection(.unreadableEvent(reason: "\(error)"))
         }
     }
 

@@ -19,7 +19,7 @@ public enum QueryError: Error, Equatable, Sendable {
         case let error as QueryError: error
         case let error as ProjectionError: .projection(error)
         case let error as LedgerError: .ledger(error)
-        default: .projection(.corruptEntry(database: "", key: "", reason: "\(error)"))
+        default: .projection(.unreadableEvent(reason: "\(error)"))
         }
     }
 }

@@ -1,6 +1,7 @@
 import Glibc
 import Ledger
 import Logging
+import Synchronization
 
 /// Replays the log into the inactive slot of the forms projection, then makes that slot
 /// active in the same transaction as the last replayed events, so readers switch from the
@@ -54,8 +55,23 @@ public struct ProjectionRebuilder: Sendable {
         return try rebuild(progress: progress)
     }
 
+    /// The ledgers being rebuilt in this process; two rebuilds of one ledger would fill the
+    /// same inactive slot.
+    private static let running = Mutex(Set<ObjectIdentifier>())
+
     /// Replays the whole log into the inactive slot and switches to it.
+    /// - Throws: ``ProjectionError/rebuildInProgress(projection:)`` while another rebuild of
+    ///   the same ledger runs.
     public func rebuild(progress: ((RebuildProgress) -> Void)? = nil) throws -> RebuildReport {
+        let key = ObjectIdentifier(ledger)
+        guard Self.running.withLock({ $0.insert(key).inserted }) else {
+            throw ProjectionError.rebuildInProgress(projection: FormsProjection.projectionName)
+        }
+        defer { _ = Self.running.withLock { $0.remove(key) } }
+        return try replayAll(progress: progress)
+    }
+
+    private func replayAll(progress: ((RebuildProgress) -> Void)?) throws -> RebuildReport {
         let started = Self.now()
         let metaDatabase = try metaDatabase()
         let (meta, total) = try ledger.read { transaction throws(LedgerError) in

@@ -9,6 +9,11 @@ public enum ProjectionError: Error, Equatable, Sendable {
     case corruptEntry(database: String, key: String, reason: String)
     /// An event of a form stream cannot be decoded into a domain event.
     case undecodableEvent(position: UInt64, type: String, reason: String)
+    /// A stored event could not be read back while serving a request (the counter stream's,
+    /// or a history's).
+    case unreadableEvent(reason: String)
+    /// Another rebuild of the projection is running in this process.
+    case rebuildInProgress(projection: String)
     /// No projection has this name.
     case unknownProjection(String)
     /// The ledger failed underneath.

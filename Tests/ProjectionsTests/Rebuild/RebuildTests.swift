@@ -93,7 +93,8 @@ import Testing
     @Test func rebuildDuringAppendsMissesNothing() async throws {
         let world = try ProjectionWorld()
         try world.generate(seed: 6, commands: 300)
-        var rebuilder = ProjectionRebuilder(ledger: world.ledger, logger: world.ledger.options.logger)
+        var rebuilder = ProjectionRebuilder(
+            ledger: world.ledger, logger: world.ledger.options.logger)
         rebuilder.chunkSize = 50
         let running = rebuilder
         let service = world.commands
@@ -112,5 +113,27 @@ import Testing
             let b = try Self.entries(kind, .b, in: world.ledger)
             #expect(a.elementsEqual(b) { $0.0 == $1.0 && $0.1 == $1.1 }, "database \(kind)")
         }
+    }
+
+    @Test func secondRebuildOfTheSameLedgerIsRefusedWhileOneRuns() throws {
+        let world = try ProjectionWorld()
+        try world.generate(seed: 9, commands: 50)
+        var rebuilder = ProjectionRebuilder(
+            ledger: world.ledger, logger: world.ledger.options.logger)
+        rebuilder.chunkSize = 10
+        let nested = rebuilder
+        var refusals: [ProjectionError] = []
+        _ = try rebuilder.rebuild { _ in
+            do {
+                _ = try nested.rebuild()
+            } catch let error as ProjectionError {
+                refusals.append(error)
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+        #expect(!refusals.isEmpty)
+        #expect(refusals.allSatisfy { $0 == .rebuildInProgress(projection: "forms") })
+        _ = try rebuilder.rebuild()
     }
 }
