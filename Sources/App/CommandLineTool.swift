@@ -10,8 +10,9 @@ enum CommandLineTool {
         commands:
           verify --data DIR      walk the whole log: positions, versions, hashes, indexes
           stats --data DIR       counts of events, streams and types; head hash; sizes
-          rebuild --data DIR [--projection forms]
+          rebuild --data DIR [--projection forms] [--verify]
                                  replay the log into fresh projection databases, then switch
+                                 (--verify: compare them with the live ones)
           history READABLE_ID --data DIR
                                  every event of one BSD, with who, when and what changed
           register --data DIR --siret S --type INCOMING|OUTGOING|TRANSPORTED|MANAGED|ALL

@@ -22,6 +22,11 @@ def test_rebuild_reports_progress_and_history_prints_every_event(ledger_binary, 
     events = int(re.search(r"rebuilt forms: (\d+) events", rebuilt.stdout).group(1))
     assert events > 300
 
+    verified = run(ledger_binary, "rebuild", "--data", data, "--verify").stdout
+    lines = [line for line in verified.splitlines() if line.startswith("verify ")]
+    assert len(lines) == 10
+    assert all(line.endswith(" 0 differing") for line in lines)
+
     history = run(ledger_binary, "history", "TD-26-AAA00001", "--data", data).stdout.splitlines()
     assert history[0].startswith("TD-26-AAA00001  id ")
     count = int(history[1].split()[0])

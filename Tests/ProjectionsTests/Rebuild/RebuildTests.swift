@@ -31,6 +31,9 @@ import Testing
         let rebuilt = try rebuilder.rebuild()
         #expect(rebuilt.slot == .b)
         #expect(rebuilt.events == report.lastPosition)
+        let comparisons = try rebuilder.compareSlots(batch: 700)
+        #expect(comparisons.map(\.database) == FormDatabases.kinds)
+        #expect(comparisons.allSatisfy { $0.differing == 0 && $0.active == $0.other })
         for kind in FormDatabases.kinds {
             let live = try Self.entries(kind, .a, in: world.ledger)
             let fresh = try Self.entries(kind, .b, in: world.ledger)
@@ -135,5 +138,23 @@ import Testing
         #expect(!refusals.isEmpty)
         #expect(refusals.allSatisfy { $0 == .rebuildInProgress(projection: "forms") })
         _ = try rebuilder.rebuild()
+    }
+
+    @Test func slotComparisonCountsEveryDifference() throws {
+        let world = try ProjectionWorld()
+        try world.generate(seed: 12, commands: 80)
+        let rebuilder = ProjectionRebuilder(
+            ledger: world.ledger, logger: world.ledger.options.logger)
+        _ = try rebuilder.rebuild()
+        #expect(try rebuilder.compareSlots().allSatisfy { $0.differing == 0 })
+        let stale = world.ledger.database(FormDatabases.name("readable", .a))!
+        try world.ledger.write { transaction throws(LedgerError) in
+            try transaction.put(stale, Array("TD-99-ZZZ99999".utf8), Array("ghost".utf8))
+            try transaction.put(stale, Array("TD-26-AAA00001".utf8), Array("changed".utf8))
+        }
+        let readable = try #require(
+            try rebuilder.compareSlots(batch: 7).first { $0.database == "readable" })
+        #expect(readable.differing == 2)
+        #expect(readable.other == readable.active + 1)
     }
 }
