@@ -4,15 +4,18 @@ import Glibc
 import Ledger
 import Projections
 
-/// `bsd-ledger bench-projections [--data DIR] [--events N] [--queries N] [--parallel W]`:
-/// generates a log (or tops one up) through the command service, then measures in one run a
-/// raw LMDB scan of the log, the forms projection's rebuild of the same log, and `forms`
-/// latency; prints a table and one JSON line.
+/// `bsd-ledger bench-projections [--data DIR] [--events N] [--queries N] [--parallel W]
+/// [--queries-only]`: generates a log (or tops one up) through the command service, then
+/// measures in one run a raw LMDB scan of the log, the forms projection's rebuild of the same
+/// log, and `forms` latency; prints a table and one JSON line. `--queries-only` measures
+/// `forms` latency and the RSS of a process that only opened the ledger and served them,
+/// as a server would.
 struct ProjectionsBenchCommand {
     let folder: String
     let events: Int
     let queries: Int
     let parallel: Int
+    let queriesOnly: Bool
 
     init(options: inout Options) throws {
         folder = try options.value("data") ?? "/tmp/bsd-ledger-bench-projections"
@@ -20,11 +23,13 @@ struct ProjectionsBenchCommand {
             let queries = Int(try options.value("queries") ?? "2000"),
             let parallel = Int(try options.value("parallel") ?? "8"), events > 0, queries > 0
         else { throw UsageError(message: "--events, --queries and --parallel are numbers") }
+        queriesOnly = options.flag("queries-only")
         try options.finish()
         (self.events, self.queries, self.parallel) = (events, queries, parallel)
     }
 
     func run() throws -> Int32 {
+        guard !queriesOnly else { return try serveQueries() }
         var summary: [String: JSONValue] = [:]
         let generated = try generate()
         summary["generatedCommandsPerSecond"] = .int(Int64(generated))
@@ -54,6 +59,24 @@ struct ProjectionsBenchCommand {
         summary["formsP99Milliseconds"] = .double(latencies.p99)
         summary["rssMegabytes"] = .int(Int64(rss))
         printTable(raw: raw, rawRate: rawRate, rebuildRate: rebuildRate, latencies, rss, forms)
+        Output.line(
+            String(decoding: CanonicalJSON.encode(JSONValue.object(summary)), as: UTF8.self))
+        return 0
+    }
+
+    /// Opens the ledger as a server would, answers `forms` pages, and reports latency and
+    /// the RSS it took.
+    private func serveQueries() throws -> Int32 {
+        let ledger = try ProjectionRebuilder.openLedger(path: folder)
+        defer { ledger.close() }
+        let latencies = try measureForms(ledger)
+        let rss = Self.residentMegabytes()
+        Output.line("forms p50 \(latencies.p50) ms, p99 \(latencies.p99) ms, RSS \(rss) MB")
+        let summary: [String: JSONValue] = [
+            "serverFormsP50Milliseconds": .double(latencies.p50),
+            "serverFormsP99Milliseconds": .double(latencies.p99),
+            "serverRssMegabytes": .int(Int64(rss)),
+        ]
         Output.line(
             String(decoding: CanonicalJSON.encode(JSONValue.object(summary)), as: UTF8.self))
         return 0
