@@ -32,6 +32,11 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
 
         // Our modules, from the bottom up.
         .target(name: "CanonicalJSON", swiftSettings: strict),
@@ -64,6 +69,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Projections",
+            dependencies: ["Domain", "Ledger", "CanonicalJSON", "Logging", "CXLSXWriter"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
@@ -75,7 +85,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "App",
-            dependencies: ["Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API", "Identity"],
+            dependencies: [
+                "Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API", "Identity",
+                "Projections",
+            ],
             swiftSettings: strict
         ),
 
@@ -110,6 +123,11 @@ let package = Package(
         .testTarget(
             name: "IdentityTests",
             dependencies: ["Identity", "Ledger", "CanonicalJSON", "Logging"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: ["Projections", "Domain", "Ledger", "CanonicalJSON", "Logging"],
             swiftSettings: strict
         ),
     ],

@@ -14,6 +14,19 @@ enum CommandLineTool {
           stats --data DIR       counts of events, streams and types; head hash; sizes
           export --data DIR [--after POSITION] [--limit N]
                                  each event as a JSON line: envelope, hash, previous hash
+          rebuild --data DIR [--projection forms] [--verify]
+                                 replay the log into fresh projection databases, then switch
+                                 (--verify: compare them with the live ones)
+          history READABLE_ID --data DIR
+                                 every event of one BSD, with who, when and what changed
+          register --data DIR --siret S --type INCOMING|OUTGOING|TRANSPORTED|MANAGED|ALL
+                   --from yyyy-MM-dd --to yyyy-MM-dd --format csv|xlsx --out FILE
+                                 a company's register for a date range (--to excluded)
+          generate --data DIR --seed N --commands N [--companies N] [--parallel W]
+                   [--durability full|noMetaSync|noSync]
+                                 append a generated workload of BSD commands
+          bench-projections [--data DIR] [--events N] [--queries N] [--parallel W]
+                                 the projections benchmark (tools/bench projections)
           bench ledger [--quick] [--durability full|noMetaSync|noSync] [--no-postgres]
                                  the ledger benchmark (tools/bench ledger)
         """
@@ -31,6 +44,11 @@ enum CommandLineTool {
             case "verify": return try VerifyCommand(options: &options).run()
             case "stats": return try StatsCommand(options: &options).run()
             case "export": return try ExportCommand(options: &options).run()
+            case "rebuild": return try RebuildCommand(options: &options).run()
+            case "history": return try HistoryCommand(options: &options).run()
+            case "register": return try RegisterCommand(options: &options).run()
+            case "generate": return try GenerateCommand(options: &options).run()
+            case "bench-projections": return try ProjectionsBenchCommand(options: &options).run()
             case "crash-writer": return try CrashWriterCommand(options: &options).run()
             case "bench": return try BenchCommand(options: &options).run()
             case "hello-server": return try HelloServerCommand(options: &options).run()

@@ -14,7 +14,7 @@ final class Environment: @unchecked Sendable {
     let extra: [String: Database]
     let resizeLock = ReadWriteLock()
     private(set) var mapSize: Int
-    private var isClosed = false
+    private(set) var isClosed = false
 
     init(path: String, options: LedgerOptions, extraDatabases: [String]) throws(LedgerError) {
         var env: OpaquePointer?

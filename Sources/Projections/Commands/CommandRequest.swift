@@ -1,0 +1,31 @@
+import Domain
+
+/// One command with everything around it that the caller knows: who acts, when, for which
+/// BSD, and the request's correlation id.
+public struct CommandRequest: Sendable {
+    /// The command.
+    public var command: FormCommand
+    /// The BSD acted on; nil for a creation or a new paper import.
+    public var formId: String?
+    /// Who acts.
+    public var actor: Actor
+    /// The instant of the decision.
+    public var now: Timestamp
+    /// The id a creating command gives its BSD; required for creations and duplications.
+    public var newFormId: String?
+    /// Groups the events of one request in the ledger's metadata.
+    public var correlationId: String?
+
+    /// Makes a request.
+    public init(
+        _ command: FormCommand, formId: String? = nil, actor: Actor, now: Timestamp,
+        newFormId: String? = nil, correlationId: String? = nil
+    ) {
+        self.command = command
+        self.formId = formId
+        self.actor = actor
+        self.now = now
+        self.newFormId = newFormId
+        self.correlationId = correlationId
+    }
+}

@@ -1,0 +1,161 @@
+import Glibc
+import Ledger
+import Logging
+import Synchronization
+
+/// Replays the log into the inactive slot of the forms projection, then makes that slot
+/// active in the same transaction as the last replayed events, so readers switch from the
+/// old model to the complete new one at one commit and no append is missed.
+///
+/// The slot that was active keeps its content until the next rebuild clears it, so the
+/// two can be compared.
+public struct ProjectionRebuilder: Sendable {
+    let ledger: Ledger
+    let logger: Logger
+    /// Events replayed per write transaction.
+    public var chunkSize = 20_000
+
+    /// Makes a rebuilder; `logger` gets one info line per finished rebuild.
+    public init(ledger: Ledger, logger: Logger) {
+        self.ledger = ledger
+        self.logger = logger
+    }
+
+    /// The names of the projections that can be rebuilt.
+    public static let projectionNames = [FormsProjection.projectionName]
+
+    /// Opens the ledger at `path` with the forms projection (added to `options` unless it
+    /// is there), and rebuilds the projection when it was built by another version or never.
+    public static func openLedger(
+        path: String, options: LedgerOptions = LedgerOptions()
+    ) throws -> Ledger {
+        var options = options
+        if !options.projections.contains(where: { $0.name == FormsProjection.projectionName }) {
+            options.projections.append(FormsProjection())
+        }
+        let ledger = try Ledger(path: path, options: options)
+        do {
+            _ = try ProjectionRebuilder(ledger: ledger, logger: options.logger).rebuildIfOutdated()
+        } catch {
+            ledger.close()
+            throw error
+        }
+        return ledger
+    }
+
+    /// Rebuilds when the stored version differs from ``FormsProjection/version``.
+    public func rebuildIfOutdated(
+        progress: ((RebuildProgress) -> Void)? = nil
+    ) throws -> RebuildReport? {
+        let database = try metaDatabase()
+        let meta = try ledger.read { transaction throws(LedgerError) in
+            try ProjectionMeta.read(transaction, database)
+        }
+        guard meta?.version != FormsProjection.version else { return nil }
+        return try rebuild(progress: progress)
+    }
+
+    /// The ledgers being rebuilt in this process; two rebuilds of one ledger would fill the
+    /// same inactive slot.
+    private static let running = Mutex(Set<ObjectIdentifier>())
+
+    /// Replays the whole log into the inactive slot and switches to it.
+    /// - Throws: ``ProjectionError/rebuildInProgress(projection:)`` while another rebuild of
+    ///   the same ledger runs.
+    public func rebuild(progress: ((RebuildProgress) -> Void)? = nil) throws -> RebuildReport {
+        let key = ObjectIdentifier(ledger)
+        guard Self.running.withLock({ $0.insert(key).inserted }) else {
+            throw ProjectionError.rebuildInProgress(projection: FormsProjection.projectionName)
+        }
+        defer { _ = Self.running.withLock { $0.remove(key) } }
+        return try replayAll(progress: progress)
+    }
+
+    private func replayAll(progress: ((RebuildProgress) -> Void)?) throws -> RebuildReport {
+        let started = Self.now()
+        let metaDatabase = try metaDatabase()
+        let (meta, total) = try ledger.read { transaction throws(LedgerError) in
+            (
+                try ProjectionMeta.read(transaction, metaDatabase),
+                try ledger.headPosition(in: transaction)
+            )
+        }
+        let target = meta?.active.other ?? .a
+        let databases = FormDatabases(slot: target) { ledger.database($0)! }
+        try ledger.write { transaction throws(LedgerError) in
+            for database in databases.all { try transaction.clear(database) }
+        }
+        var done: UInt64 = 0
+        var finished = false
+        while !finished {
+            (done, finished) = try replayChunk(after: done, into: databases, meta: metaDatabase)
+            progress?(
+                RebuildProgress(
+                    projection: FormsProjection.projectionName, events: done,
+                    total: max(total, done), seconds: Self.now() - started))
+        }
+        let report = RebuildReport(
+            projection: FormsProjection.projectionName, events: done, slot: target,
+            previousVersion: meta?.version, seconds: Self.now() - started)
+        logger.info(
+            "Projection rebuilt",
+            metadata: [
+                "projection.name": report.projection, "projection.events": String(done),
+                "projection.slot": target.rawValue,
+                "projection.version": String(FormsProjection.version),
+                "projection.previousVersion": meta.map { String($0.version) } ?? "none",
+                "projection.seconds": String(report.seconds),
+            ])
+        return report
+    }
+
+    /// Replays up to ``chunkSize`` events after `position` in one write transaction; when
+    /// the log has no more, switches the active slot in that same transaction.
+    private func replayChunk(
+        after position: UInt64, into databases: FormDatabases, meta: Database
+    ) throws -> (UInt64, Bool) {
+        let outcome = try ledger.write {
+            transaction throws(LedgerError) -> Result<(UInt64, Bool), any Error> in
+            let store = FormStore(databases: databases, transaction: transaction)
+            var seen = 0
+            var failure: (any Error)?
+            let last = try ledger.scan(after: position, limit: chunkSize, in: transaction) {
+                view throws(LedgerError) in
+                seen += 1
+                do {
+                    try store.apply(try view.materialize())
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { return .failure(failure) }
+            do {
+                try store.flush()
+            } catch {
+                return .failure(error)
+            }
+            let finished = seen < chunkSize
+            if finished {
+                try ProjectionMeta(active: databases.slot, version: FormsProjection.version)
+                    .write(transaction, meta)
+            }
+            return .success((last, finished))
+        }
+        return try outcome.get()
+    }
+
+    private func metaDatabase() throws(ProjectionError) -> Database {
+        guard let database = ledger.database(FormsProjection.metaName) else {
+            throw .unknownProjection(FormsProjection.projectionName)
+        }
+        return database
+    }
+
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,61 @@
+import Domain
+
+extension FormState {
+    /// Every company named on the BSD with its roles, by SIRET or VAT number.
+    public var rolesByOrgId: [String: Set<FormRole>] {
+        var roles: [String: Set<FormRole>] = [:]
+        func add(_ company: FormCompany?, _ role: FormRole) {
+            if let orgId = company?.orgId, !orgId.isEmpty { roles[orgId, default: []].insert(role) }
+        }
+        add(content.emitter.company, .emitter)
+        add(content.recipient.company, .recipient)
+        for transporter in content.transporters { add(transporter.company, .transporter) }
+        add(content.trader?.company, .trader)
+        add(content.broker?.company, .broker)
+        if let eco = content.ecoOrganisme?.siret, !eco.isEmpty {
+            roles[eco, default: []].insert(.ecoOrganisme)
+        }
+        for intermediary in content.intermediaries { add(intermediary, .intermediary) }
+        add(content.temporaryStorageDestination?.company, .recipient)
+        if let storage = temporaryStorage {
+            add(storage.destination?.company, .recipient)
+            add(storage.transporter?.company, .transporter)
+        }
+        return roles
+    }
+
+    /// The companies named on the BSD that may read it (reference §5): none once deleted;
+    /// for a draft, only its author's company when it is named on it; otherwise every
+    /// company named. The emitters of the BSDs a regroupement groups may read it too: see
+    /// ``readerOrgIds(named:initialEmitters:)``.
+    public var readerOrgIds: Set<String> { readerOrgIds(named: rolesByOrgId) }
+
+    /// The readers, given the companies named and the emitters of the initial BSDs this
+    /// regroupement groups (which may read it once it is no longer a draft).
+    func readerOrgIds(
+        named roles: [String: Set<FormRole>], initialEmitters: Set<String> = []
+    ) -> Set<String> {
+        guard exists, !isDeleted else { return [] }
+        let named = Set(roles.keys).union(initialEmitters)
+        guard status == .draft else { return named }
+        guard let author = createdBy.companyOrgId, named.contains(author) else { return [] }
+        return [author]
+    }
+
+    /// The companies whose turn it is to act on the BSD.
+    public var nextStepOrgIds: Set<String> {
+        let recipient = content.recipient.company?.orgId
+        let ids: [String?]
+        switch status {
+        case .draft, .sealed: ids = [content.emitter.company?.orgId, content.ecoOrganisme?.siret]
+        case .signedByProducer: ids = [nextTransporterOrgId]
+        case .sent: ids = [nextTransporterOrgId, recipient]
+        case .received, .accepted, .tempStored, .tempStorerAccepted, .resealed, .awaitingGroup:
+            ids = [recipient]
+        case .signedByTempStorer: ids = [temporaryStorage?.transporter?.company?.orgId]
+        case .resent: ids = [temporaryStorage?.destination?.company?.orgId]
+        default: ids = []
+        }
+        return Set(ids.compactMap { $0 }.filter { !$0.isEmpty })
+    }
+}

@@ -1,0 +1,72 @@
+/// Byte keys of the projection's indexes. Numbers are big-endian and instants have their
+/// sign bit flipped, so LMDB's byte order is numeric and chronological order; strings end
+/// with a zero byte, so a company's entries form one contiguous range.
+enum IndexKey {
+    /// `orgId 0`: the prefix of every per-company entry.
+    static func company(_ orgId: String) -> [UInt8] {
+        var key = Array(orgId.utf8)
+        key.append(0)
+        return key
+    }
+
+    static func appending(_ value: UInt64, to key: inout [UInt8]) {
+        for shift in stride(from: 56, through: 0, by: -8) {
+            key.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+        }
+    }
+
+    static func appending(instant: Int64, to key: inout [UInt8]) {
+        appending(UInt64(bitPattern: instant) ^ (1 << 63), to: &key)
+    }
+
+    static func appending(_ text: String, to key: inout [UInt8]) {
+        key.append(contentsOf: text.utf8)
+        key.append(0)
+    }
+
+    /// Reads a big-endian number at `offset`.
+    static func number(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> UInt64 {
+        var value: UInt64 = 0
+        for index in offset..<offset + 8 { value = value << 8 | UInt64(bytes[index]) }
+        return value
+    }
+
+    /// Reads an instant written by ``appending(instant:to:)``.
+    static func instant(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Int64 {
+        Int64(bitPattern: number(bytes, at: offset) ^ (1 << 63))
+    }
+
+    /// `orgId 0 row`: the company list, in creation order.
+    static func companyRow(_ orgId: String, _ row: UInt64) -> [UInt8] {
+        var key = company(orgId)
+        appending(row, to: &key)
+        return key
+    }
+
+    /// `orgId 0 text 0 row`: the status, waste-code and custom-id lists.
+    static func companyText(_ orgId: String, _ text: String, _ row: UInt64) -> [UInt8] {
+        var key = company(orgId)
+        appending(text, to: &key)
+        appending(row, to: &key)
+        return key
+    }
+
+    /// `orgId 0 loggedAt position`: a status log entry.
+    static func lifecycle(_ orgId: String, loggedAt: Int64, position: UInt64) -> [UInt8] {
+        var key = company(orgId)
+        appending(instant: loggedAt, to: &key)
+        appending(position, to: &key)
+        return key
+    }
+
+    /// `orgId 0 type 0 date row`: a register row.
+    static func register(
+        _ orgId: String, _ type: RegisterType, date: Int64, row: UInt64
+    ) -> [UInt8] {
+        var key = company(orgId)
+        appending(type.rawValue, to: &key)
+        appending(instant: date, to: &key)
+        appending(row, to: &key)
+        return key
+    }
+}
