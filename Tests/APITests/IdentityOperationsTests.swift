@@ -64,7 +64,8 @@ import Testing
                 port: server.port, email: "cy@example.org")
             let created = try await client.post(
                 """
-                mutation { createCompany(companyInput: {siret: "85001946400021", companyName: "Garage",
+                mutation { createCompany(companyInput: {siret: "85001946400021",
+                  companyName: "Garage",
                   address: "1 rue A", companyTypes: [PRODUCER]}) { siret userRole securityCode } }
                 """)
             let company =
@@ -73,7 +74,8 @@ import Testing
             #expect((company?["securityCode"] as? String)?.count == 4)
             let again = try await client.post(
                 """
-                mutation { createCompany(companyInput: {siret: "85001946400021", companyName: "Garage",
+                mutation { createCompany(companyInput: {siret: "85001946400021",
+                  companyName: "Garage",
                   address: "1 rue A", companyTypes: [PRODUCER]}) { siret } }
                 """)
             #expect(GraphQLClient.codes(again.body) == ["CONFLICT"])

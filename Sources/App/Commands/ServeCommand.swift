@@ -62,7 +62,8 @@ struct ServeCommand {
             "BSD Ledger serving http://\(shownHost):\(server.port)/ (data folder: \(folder))")
         Output.line(
             "GraphQL: POST http://\(shownHost):\(server.port)/graphql. First token: the signup"
-                + " mutation, then login (or createAccessToken) and send Authorization: Bearer <token>."
+                + " mutation, then login (or createAccessToken) and send"
+                + " Authorization: Bearer <token>."
         )
         let signal = TerminationSignals.wait()
         logger.info("Shutting down", metadata: ["process.signal": String(signal)])

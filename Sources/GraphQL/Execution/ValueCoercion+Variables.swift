@@ -32,7 +32,8 @@ extension ValueCoercion {
                 nil,
                 [
                     failure(
-                        "Variable \"$\(name)\" cannot have type \"\(type)\", which is not an input type."
+                        "Variable \"$\(name)\" cannot have type \"\(type)\","
+                            + " which is not an input type."
                     )
                 ]
             )
@@ -70,7 +71,8 @@ extension ValueCoercion {
     static func describe(_ problem: InputProblem, of name: String, value: JSON) -> String {
         let place = problem.path.isEmpty ? "" : " at \"\(name)\(show(problem.path))\""
         return
-            "The variable \"$\(name)\" cannot take the value \(value.jsonText)\(place): \(problem.message)"
+            "The variable \"$\(name)\" cannot take the value \(value.jsonText)\(place): "
+            + problem.message
     }
 
     static func show(_ path: [PathComponent]) -> String {

@@ -13,7 +13,8 @@ struct LimitChecker {
             if roots > limits.maxRootFields {
                 errors.append(
                     limitError(
-                        "\(label) selects \(roots) root fields; the limit is \(limits.maxRootFields).",
+                        "\(label) selects \(roots) root fields;"
+                            + " the limit is \(limits.maxRootFields).",
                         "TOO_MANY_ROOT_FIELDS", location))
             }
             let depth = self.depth(operation.selectionSet, visited: [])

@@ -49,7 +49,8 @@ extension Validator {
             }
             if case .nonNull = definition.type { continue }
             report(
-                "The variable \"$\(usage.name)\" must be non-null to fill oneOf input \"\(input)\".",
+                "The variable \"$\(usage.name)\" must be non-null"
+                    + " to fill oneOf input \"\(input)\".",
                 [usage.location])
         }
         let used = Set(all.map(\.name))
