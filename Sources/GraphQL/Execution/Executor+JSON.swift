@@ -29,19 +29,14 @@ extension Executor {
             let completed = try await completeJSON(
                 inner, field: field, parent: parent, index: index, json)
             if completed.isNull {
-                throw GraphQLError(
-                    "The non-null field "
-                        + "\(field.parentTypeName).\(field.nodes[0].name.value) resolved to null.")
+                throw Self.nullInNonNull(field)
             }
             return completed
         case _ where json.isNull:
             return .null
         case .list(let inner):
             guard case .list(let items) = json else {
-                throw GraphQLError(
-                    "The list field "
-                        + "\"\(field.parentTypeName).\(field.nodes[0].name.value)\" resolved to a non-list."
-                )
+                throw Self.notAList(field)
             }
             let path = ResponsePath(parent: parent, component: Executor.pathKey(field, index))
             var result: [JSON] = []
@@ -129,19 +124,14 @@ extension Executor {
             let completed = try completeLeafValue(
                 inner, field: field, parent: parent, index: index, json)
             if completed.isNull {
-                throw GraphQLError(
-                    "The non-null field "
-                        + "\(field.parentTypeName).\(field.nodes[0].name.value) resolved to null.")
+                throw Self.nullInNonNull(field)
             }
             return completed
         case _ where json.isNull:
             return .null
         case .list(let inner):
             guard case .list(let items) = json else {
-                throw GraphQLError(
-                    "The list field "
-                        + "\"\(field.parentTypeName).\(field.nodes[0].name.value)\" resolved to a non-list."
-                )
+                throw Self.notAList(field)
             }
             let path = ResponsePath(parent: parent, component: Executor.pathKey(field, index))
             var result: [JSON] = []
@@ -189,5 +179,19 @@ extension Executor {
             break
         }
         return try scalar.serializeValue(json)
+    }
+
+    /// A non-null field that resolved to null.
+    static func nullInNonNull(_ field: CollectedField) -> GraphQLError {
+        GraphQLError(
+            "The non-null field "
+                + "\(field.parentTypeName).\(field.nodes[0].name.value) resolved to null.")
+    }
+
+    /// A list field whose value is not a list.
+    static func notAList(_ field: CollectedField) -> GraphQLError {
+        GraphQLError(
+            "The list field \"\(field.parentTypeName).\(field.nodes[0].name.value)\""
+                + " resolved to a non-list.")
     }
 }
