@@ -13,9 +13,12 @@ extension FormContent {
         }
     }
 
-    /// The content with `changes` applied, each leaf set to its `to` value or removed.
+    /// The content with `changes` applied, each leaf set to its `to` value or removed; with
+    /// no change, the content unchanged.
     /// - Throws: ``JSONError`` when a change makes the content unreadable.
     public func applying(_ changes: [FieldChange]) throws(JSONError) -> FormContent {
+        // Most signature events change nothing here; the content is kept as it is.
+        guard !changes.isEmpty else { return self }
         var leaves = Self.flatten(jsonValue)
         for change in changes { leaves[change.path] = change.to }
         return try FormContent(jsonValue: Self.unflatten(leaves))
