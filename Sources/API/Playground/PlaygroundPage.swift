@@ -20,7 +20,8 @@ enum PlaygroundPage {
         main { display: grid; grid-template-columns: 1fr 1fr 18rem; gap: .5rem; padding: .5rem;
           min-height: 0; }
         section { display: flex; flex-direction: column; min-height: 0; }
-        textarea, pre { font-family: ui-monospace, monospace; font-size: .85rem; border: 1px solid #ccc;
+        textarea, pre { font-family: ui-monospace, monospace; font-size: .85rem;
+          border: 1px solid #ccc;
           background: white; padding: .5rem; margin: 0; }
         #query { flex: 3; resize: none; }
         #variables { flex: 1; resize: none; margin-top: .5rem; }
@@ -29,7 +30,8 @@ enum PlaygroundPage {
           font-size: .8rem; }
         #schema details { margin-bottom: .25rem; }
         #schema code { color: #000091; }
-        button { background: #000091; color: white; border: 0; padding: .4rem 1rem; cursor: pointer; }
+        button { background: #000091; color: white; border: 0; padding: .4rem 1rem;
+          cursor: pointer; }
         .bar { display: flex; gap: .5rem; align-items: center; margin-bottom: .5rem; }
         .status { font-size: .85rem; color: #555; }
         </style>
@@ -37,7 +39,8 @@ enum PlaygroundPage {
         <body>
         <header>
           <h1>BSD Ledger · GraphQL</h1>
-          <label>Token <input id="token" placeholder="Bearer token (login or createAccessToken)"></label>
+          <label>Token
+            <input id="token" placeholder="Bearer token (login or createAccessToken)"></label>
         </header>
         <main>
           <section>
@@ -59,7 +62,8 @@ enum PlaygroundPage {
         const endpoint = "/graphql";
         const tokenInput = document.getElementById("token");
         tokenInput.value = localStorage.getItem("bsd-ledger-token") || "";
-        tokenInput.addEventListener("change", () => localStorage.setItem("bsd-ledger-token", tokenInput.value));
+        tokenInput.addEventListener("change",
+          () => localStorage.setItem("bsd-ledger-token", tokenInput.value));
 
         async function call(query, variables) {
           const headers = { "Content-Type": "application/json",
@@ -81,7 +85,8 @@ enum PlaygroundPage {
           const started = performance.now();
           try {
             const answer = await call(document.getElementById("query").value, variables);
-            status.textContent = "HTTP " + answer.status + " · " + Math.round(performance.now() - started) + " ms";
+            const elapsed = Math.round(performance.now() - started);
+            status.textContent = "HTTP " + answer.status + " · " + elapsed + " ms";
             result.textContent = JSON.stringify(answer.body, null, 2);
           } catch (error) { status.textContent = ""; result.textContent = String(error); }
         }
@@ -92,33 +97,44 @@ enum PlaygroundPage {
           return type.name;
         }
 
-        function element(tag, text) { const node = document.createElement(tag); node.textContent = text; return node; }
+        function element(tag, text) {
+          const node = document.createElement(tag);
+          node.textContent = text;
+          return node;
+        }
 
         async function loadSchema() {
           const query = "{ __schema { types { name kind description fields { name description " +
-            "args { name type { ...T } } type { ...T } } inputFields { name type { ...T } } enumValues { name } } } } " +
-            "fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
+            "args { name type { ...T } } type { ...T } } inputFields { name type { ...T } } " +
+            "enumValues { name } } } } " +
+            "fragment T on __Type { kind name ofType { kind name ofType { kind name " +
+            "ofType { kind name } } } }";
           const schema = document.getElementById("schema");
           try {
             const answer = await call(query, {});
             schema.textContent = "";
             const types = answer.body.data.__schema.types.filter(t => !t.name.startsWith("__"));
             types.sort((a, b) => (a.name === "Query" ? -2 : a.name === "Mutation" ? -1 : 0) -
-              (b.name === "Query" ? -2 : b.name === "Mutation" ? -1 : 0) || a.name.localeCompare(b.name));
+              (b.name === "Query" ? -2 : b.name === "Mutation" ? -1 : 0) ||
+              a.name.localeCompare(b.name));
             for (const type of types) {
               const details = document.createElement("details");
               details.open = type.name === "Query" || type.name === "Mutation";
-              details.appendChild(element("summary", type.name + " (" + type.kind.toLowerCase() + ")"));
+              const kind = type.kind.toLowerCase();
+              details.appendChild(element("summary", type.name + " (" + kind + ")"));
               const list = document.createElement("ul");
               for (const field of type.fields || type.inputFields || []) {
-                const args = (field.args || []).map(a => a.name + ": " + typeName(a.type)).join(", ");
+                const args = (field.args || [])
+                  .map(a => a.name + ": " + typeName(a.type)).join(", ");
                 const item = element("li", "");
                 item.appendChild(element("code", field.name + (args ? "(" + args + ")" : "")));
                 item.appendChild(document.createTextNode(": " + typeName(field.type)));
                 if (field.description) item.title = field.description;
                 list.appendChild(item);
               }
-              for (const value of type.enumValues || []) list.appendChild(element("li", value.name));
+              for (const value of type.enumValues || []) {
+                list.appendChild(element("li", value.name));
+              }
               details.appendChild(list);
               schema.appendChild(details);
             }
@@ -126,7 +142,9 @@ enum PlaygroundPage {
         }
 
         document.getElementById("run").addEventListener("click", run);
-        document.addEventListener("keydown", event => { if (event.ctrlKey && event.key === "Enter") run(); });
+        document.addEventListener("keydown", event => {
+          if (event.ctrlKey && event.key === "Enter") run();
+        });
         loadSchema();
         </script>
         </body>

@@ -31,7 +31,10 @@ enum APISchema {
           "Registers a company; the user becomes its ADMIN."
           createCompany(companyInput: PrivateCompanyInput!): CompanyPrivate!
           "Changes a company's profile or links its transporter receipt (ADMIN only)."
-          updateCompany(id: ID!, companyName: String, address: String, companyTypes: [CompanyType!], transporterReceiptId: ID): CompanyPrivate!
+          updateCompany(
+            id: ID!, companyName: String, address: String, companyTypes: [CompanyType!],
+            transporterReceiptId: ID
+          ): CompanyPrivate!
           "Records a transporter receipt, to link to a company with updateCompany."
           createTransporterReceipt(input: TransporterReceiptInput!): TransporterReceipt!
           "Invites an email to a company with a role (ADMIN only)."
