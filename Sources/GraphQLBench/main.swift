@@ -112,5 +112,6 @@ if let resultPath {
 
 let (operations, total) = try await measure(seconds: seconds, split: arguments.contains("--split"))
 print(
-    "{\"operations\":\(operations),\"seconds\":\(total),\"ops_per_s\":\(Double(operations) / total)}"
+    "{\"operations\":\(operations),\"seconds\":\(total),"
+        + "\"ops_per_s\":\(Double(operations) / total)}"
 )

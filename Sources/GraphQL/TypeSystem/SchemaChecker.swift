@@ -10,7 +10,8 @@ struct SchemaChecker {
         for name in schema.typeNames {
             if name.hasPrefix("__") && !Introspection.typeNames.contains(name) {
                 throw failure(
-                    "The type name \(name) is reserved: names starting with __ belong to introspection."
+                    "The type name \(name) is reserved:"
+                        + " names starting with __ belong to introspection."
                 )
             }
             try checkNotEmpty(name)
@@ -33,7 +34,8 @@ struct SchemaChecker {
                     try checkInput(field.type, at: "\(name).\(field.name)")
                     if input.isOneOf && (field.type.isNonNull || field.defaultValue != nil) {
                         throw failure(
-                            "The oneOf input \(name) needs \(field.name) nullable and without default."
+                            "The oneOf input \(name) needs \(field.name)"
+                                + " nullable and without default."
                         )
                     }
                 }

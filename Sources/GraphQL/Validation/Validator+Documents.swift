@@ -56,7 +56,8 @@ extension Validator {
         }
         for field in fields where field.nodes[0].name.value.hasPrefix("__") {
             report(
-                "\(label) must not select the introspection field \"\(field.nodes[0].name.value)\" at its root.",
+                "\(label) must not select the introspection field"
+                    + " \"\(field.nodes[0].name.value)\" at its root.",
                 field.nodes.map(\.location))
         }
     }

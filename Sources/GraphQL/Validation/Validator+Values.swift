@@ -108,7 +108,8 @@ extension Validator {
         switch field.value.kind {
         case .null:
             report(
-                "The field \"\(input.name).\(field.name.value)\" of a oneOf input object must not be null.",
+                "The field \"\(input.name).\(field.name.value)\""
+                    + " of a oneOf input object must not be null.",
                 [node.location])
         default: break
         }

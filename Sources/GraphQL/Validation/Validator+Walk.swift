@@ -81,7 +81,8 @@ extension Validator {
         if let definition, let named {
             if named.isLeaf, let selectionSet = field.selectionSet {
                 report(
-                    "The field \"\(field.name.value)\" has type \"\(definition.type)\", which has no "
+                    "The field \"\(field.name.value)\" has type \"\(definition.type)\","
+                        + " which has no "
                         + "subfields to select.", [selectionSet.location])
             } else if !named.isLeaf && field.selectionSet == nil {
                 report(
