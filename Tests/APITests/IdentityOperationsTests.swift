@@ -111,3 +111,30 @@ import Testing
         }
     }
 }
+
+@Suite struct RateLimitKeyTests {
+    @Test func inventedTokensCountAgainstTheClientHost() async throws {
+        try await withAPIServer(requestsPerMinute: 3) { server, _ in
+            var statuses: [Int] = []
+            for index in 0..<4 {
+                let client = GraphQLClient(port: server.port, token: "made-up-\(index)")
+                statuses.append(try await client.post("{ __typename }").status)
+            }
+            #expect(statuses == [401, 401, 401, 429])
+        }
+    }
+
+    @Test func aValidTokenHasItsOwnBucket() async throws {
+        try await withAPIServer(requestsPerMinute: 3) { server, _ in
+            // Signing up and logging in spend two of the host's three requests.
+            let client = try await GraphQLClient.signedUp(
+                port: server.port, email: "dee@example.org")
+            var statuses: [Int] = []
+            for _ in 0..<3 { statuses.append(try await client.post("{ me { id } }").status) }
+            #expect(statuses == [200, 200, 200])
+            let anonymous = try await GraphQLClient(port: server.port).post("{ __typename }")
+            #expect(anonymous.status == 200)
+            #expect(try await client.post("{ me { id } }").status == 429)
+        }
+    }
+}
