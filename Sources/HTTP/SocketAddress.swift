@@ -47,13 +47,15 @@ struct SocketAddress {
             return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
                 var host = $0.pointee.sin_addr
                 return
-                    "\(text(of: &host, family: AF_INET)):\(in_port_t(bigEndian: $0.pointee.sin_port))"
+                    "\(text(of: &host, family: AF_INET)):"
+                    + "\(in_port_t(bigEndian: $0.pointee.sin_port))"
             }
         case AF_INET6:
             return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
                 var host = $0.pointee.sin6_addr
                 return
-                    "[\(text(of: &host, family: AF_INET6))]:\(in_port_t(bigEndian: $0.pointee.sin6_port))"
+                    "[\(text(of: &host, family: AF_INET6))]:"
+                    + "\(in_port_t(bigEndian: $0.pointee.sin6_port))"
             }
         default:
             return ""

@@ -18,7 +18,9 @@ struct GenerateCommand {
         guard let commands = Int(try options.value("commands") ?? "1000"), commands > 0,
             let companies = Int(try options.value("companies") ?? "50"), companies >= 5,
             let parallel = Int(try options.value("parallel") ?? "1"), parallel >= 1
-        else { throw UsageError(message: "--commands, --companies (≥ 5), --parallel are numbers") }
+        else {
+            throw UsageError(message: "--commands, --companies (≥ 5), --parallel are numbers")
+        }
         let mode = try options.value("durability") ?? "full"
         guard let durability = LedgerOptions.Durability(rawValue: mode) else {
             throw UsageError(message: "--durability is full, noMetaSync or noSync")

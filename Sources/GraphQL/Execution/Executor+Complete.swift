@@ -68,7 +68,8 @@ extension Executor {
 
     private func notIterable(_ info: ResolveInfo) -> GraphQLError {
         GraphQLError(
-            "The list field \"\(info.parentTypeName).\(info.fieldName)\" resolved to something that is not a list."
+            "The list field \"\(info.parentTypeName).\(info.fieldName)\""
+                + " resolved to something that is not a list."
         )
     }
 
@@ -128,14 +129,16 @@ extension Executor {
         guard let resolved else {
             throw GraphQLError(
                 "No object type could be chosen for a value of abstract type \"\(name)\" in field "
-                    + "\"\(field.parentTypeName).\(field.nodes[0].name.value)\": give \(name) a type resolver, "
+                    + "\"\(field.parentTypeName).\(field.nodes[0].name.value)\":"
+                    + " give \(name) a type resolver, "
                     + "the value a __typename, or its possible types an isTypeOf check.")
         }
         guard case .object(let object)? = schema.types[resolved],
             schema.isSubtype(resolved, of: name)
         else {
             throw GraphQLError(
-                "The object type \"\(resolved)\" chosen at run time is not a possible type of \"\(name)\"."
+                "The object type \"\(resolved)\" chosen at run time"
+                    + " is not a possible type of \"\(name)\"."
             )
         }
         return object

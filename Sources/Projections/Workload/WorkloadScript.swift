@@ -29,7 +29,8 @@ struct WorkloadScript {
         case .plannedTemporaryStorage: return plannedStorage()
         case .unplannedTemporaryStorage: return unplannedStorage()
         case .cancellation:
-            return opening(content()) + [step(parties.emitter) { _ in .cancel(reason: "Révision") }]
+            let cancel = step(parties.emitter) { _ in .cancel(reason: "Révision") }
+            return opening(content()) + [cancel]
         case .draftEditing: return editing()
         case .paperImport: return [paperImport()]
         case .appendix2: return regroupement()
