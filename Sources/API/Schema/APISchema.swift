@@ -139,9 +139,9 @@ enum APISchema {
     static func make(identity: IdentityService) throws(GraphQLError) -> GraphQLSchema {
         let resolvers = IdentityResolvers(identity: identity)
         return try GraphQLSchema(
-            sdl: sdl,
+            sdl: sdl + "\n" + FormSchema.sdl,
             resolvers: SchemaResolvers(
                 fields: ["Query": resolvers.queries, "Mutation": resolvers.mutations],
-                scalars: ["DateTime": .dateTime]))
+                scalars: ["DateTime": .dateTime, "JSON": .json]))
     }
 }
