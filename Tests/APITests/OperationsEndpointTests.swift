@@ -3,6 +3,7 @@ import Foundation
 import Identity
 import Ledger
 import Logging
+import Projections
 import TestSupport
 import Testing
 
@@ -15,7 +16,7 @@ func withAPIServer<T>(
     defer { try? FileManager.default.removeItem(atPath: folder) }
     var options = LedgerOptions()
     options.projections = [IdentityProjection()]
-    let ledger = try Ledger(path: folder, options: options)
+    let ledger = try ProjectionRebuilder.openLedger(path: folder, options: options)
     defer { ledger.close() }
     var configuration = IdentityConfiguration()
     configuration.passwordHashing = .testingMinimum

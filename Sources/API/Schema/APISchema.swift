@@ -135,13 +135,17 @@ enum APISchema {
         }
         """
 
-    /// Builds the schema with the resolvers of `identity`.
-    static func make(identity: IdentityService) throws(GraphQLError) -> GraphQLSchema {
+    /// Builds the schema with the resolvers of `identity` and of the BSD operations.
+    static func make(
+        identity: IdentityService, forms: FormResolvers
+    ) throws(GraphQLError) -> GraphQLSchema {
         let resolvers = IdentityResolvers(identity: identity)
+        let queries = resolvers.queries.merging(forms.queryResolvers) { first, _ in first }
+        let mutations = resolvers.mutations.merging(forms.mutationResolvers) { first, _ in first }
         return try GraphQLSchema(
             sdl: sdl + "\n" + FormSchema.sdl,
             resolvers: SchemaResolvers(
-                fields: ["Query": resolvers.queries, "Mutation": resolvers.mutations],
+                fields: ["Query": queries, "Mutation": mutations],
                 scalars: ["DateTime": .dateTime, "JSON": .json]))
     }
 }

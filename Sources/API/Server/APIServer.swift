@@ -3,6 +3,7 @@ import HTTP
 import Identity
 import Ledger
 import Logging
+import Projections
 
 /// The BSD Ledger server: the HTTP transport, the routes, metrics and request logging, over
 /// one open ledger. The ledger belongs to the caller, who closes it after ``shutdown(deadline:)``.
@@ -36,7 +37,8 @@ public final class APIServer: Sendable {
         let metrics = MetricsRegistry()
         Self.describeMetrics(metrics)
         let endpoint = GraphQLEndpoint(
-            schema: try APISchema.make(identity: identity), limits: configuration.limits,
+            schema: try APISchema.make(identity: identity, forms: Self.forms(ledger, identity)),
+            limits: configuration.limits,
             logger: logger)
         let router = APIRouter(
             ledger: ledger, identity: identity, endpoint: endpoint,
@@ -60,6 +62,13 @@ public final class APIServer: Sendable {
     /// Stops accepting, lets requests under way finish until `deadline`, then stops.
     public func shutdown(deadline: Duration = .seconds(10)) async {
         await server.shutdown(deadline: deadline)
+    }
+
+    /// The BSD resolvers over `ledger`, which must carry the forms projection.
+    private static func forms(_ ledger: Ledger, _ identity: IdentityService) -> FormResolvers {
+        FormResolvers(
+            identity: identity, commands: FormCommands(ledger: ledger),
+            queries: FormQueries(ledger: ledger), transporters: FormTransporters(ledger: ledger))
     }
 
     private static func describeMetrics(_ metrics: MetricsRegistry) {

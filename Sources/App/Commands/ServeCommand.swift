@@ -5,6 +5,7 @@ import HTTP
 import Identity
 import Ledger
 import Logging
+import Projections
 
 /// `bsd-ledger serve [--listen HOST:PORT] [--data DIR] [--log-level LEVEL]`: opens the ledger
 /// and serves the API until SIGTERM or SIGINT, then drains requests and closes the ledger.
@@ -46,7 +47,7 @@ struct ServeCommand {
         var ledgerOptions = LedgerOptions()
         ledgerOptions.logger = logger
         ledgerOptions.projections = [IdentityProjection()]
-        let ledger = try Ledger(path: folder, options: ledgerOptions)
+        let ledger = try ProjectionRebuilder.openLedger(path: folder, options: ledgerOptions)
         defer { ledger.close() }
         let secrets = try InstanceSecrets.loadOrCreate(in: folder, logger: logger)
         let identity = try IdentityService(

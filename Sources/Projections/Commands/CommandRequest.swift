@@ -15,6 +15,13 @@ public struct CommandRequest: Sendable {
     public var newFormId: String?
     /// Groups the events of one request in the ledger's metadata.
     public var correlationId: String?
+    /// The BSD's stream version the caller checked permissions against; when set and the
+    /// BSD has changed since, the command fails with a conflict instead of acting on a state
+    /// the caller did not see.
+    public var expectedVersion: Int?
+    /// A second command decided on the state the first one leaves, appended with it in the
+    /// same commit (a deprecated operation that stands for two steps).
+    public var followUp: FormCommand?
 
     /// Makes a request.
     public init(

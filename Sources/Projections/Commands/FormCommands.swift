@@ -50,12 +50,23 @@ public struct FormCommands: Sendable {
     /// The decision and its append, before anything is written.
     func prepare(_ request: CommandRequest) throws(FormCommandError) -> PreparedCommand {
         let loaded = try load(request)
+        if let expected = request.expectedVersion, loaded.state.version != expected {
+            throw .conflict(
+                stream: FormState.streamId(formId: loaded.state.id),
+                expected: .exact(UInt64(max(expected - 1, 0))),
+                actual: loaded.state.version > 0 ? UInt64(loaded.state.version - 1) : nil)
+        }
         let context = DecisionContext(
             now: request.now, actor: request.actor, newFormId: request.newFormId,
             readableIdCounter: loaded.counter, relatedForms: loaded.related)
-        let events: [DomainEvent]
+        var events: [DomainEvent]
         do {
             events = try FormDecider.decide(request.command, state: loaded.state, context: context)
+            if let followUp = request.followUp {
+                let after = events.filter { $0.formId == loaded.state.id }.reduce(
+                    loaded.state, FormEvolver.evolve)
+                events += try FormDecider.decide(followUp, state: after, context: context)
+            }
         } catch {
             throw .domain(error)
         }
@@ -114,7 +125,7 @@ public struct FormCommands: Sendable {
     }
 
     /// Whether the command creates a BSD, and so needs the readable-id counter.
-    static func createsForm(_ command: FormCommand, _ state: FormState) -> Bool {
+    public static func createsForm(_ command: FormCommand, _ state: FormState) -> Bool {
         switch command {
         case .create, .duplicate: true
         case .importPaperForm: !state.exists

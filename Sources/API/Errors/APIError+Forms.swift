@@ -1,0 +1,72 @@
+import Domain
+import Projections
+
+extension APIError {
+    /// The outward form of a refused BSD command. Nothing was appended in any case.
+    init(_ error: FormCommandError) {
+        switch error {
+        case .domain(let domain):
+            self.init(domain)
+        case .conflict:
+            self.init(
+                .conflict,
+                "The BSD changed while your request ran; read it again, then retry if still"
+                    + " relevant.")
+        case .projection(.notReady), .projection(.rebuildInProgress):
+            self.init(.internalServerError, "The read models are being rebuilt; retry shortly.")
+        case .projection, .ledger:
+            self.init(.internalServerError, "Internal error; it has been logged.")
+        }
+    }
+
+    /// The outward form of a domain refusal: invalid input and forbidden transitions are the
+    /// caller's to fix; field issues travel in `extensions.issues`.
+    init(_ error: DomainError) {
+        switch error {
+        case .validationFailed(let issues):
+            self.init(.badUserInput, "The BSD has \(issues.count) error(s); see issues.")
+            self.issues = issues.map { ($0.path, $0.code.rawValue) }
+        case .invalidTransition(let status, let action):
+            self.init(
+                .badUserInput,
+                "This step (\(action.rawValue)) is not possible while the BSD is"
+                    + " \(status.rawValue).")
+            issues = [("status", "INVALID_TRANSITION")]
+        case .commandNotAllowed(let status, let command):
+            self.init(
+                .badUserInput,
+                "\(command.rawValue) is not possible while the BSD is \(status.rawValue).")
+            issues = [("status", "INVALID_TRANSITION")]
+        case .lockedFields(let status, let paths):
+            self.init(
+                .forbidden,
+                "These fields can no longer change once the BSD is \(status.rawValue): "
+                    + paths.joined(separator: ", ") + ".")
+            issues = paths.map { ($0, "LOCKED_FIELD") }
+        case .formNotFound(let id), .formDeleted(let id):
+            self.init(.notFound, "No BSD \(id) that you can see.")
+        case .formAlreadyExists(let id):
+            self.init(.conflict, "BSD \(id) exists already.")
+        case .readableIdExhausted, .counterYearMismatch:
+            self.init(.internalServerError, "Internal error; it has been logged.")
+        }
+    }
+
+    /// The outward form of a refused query.
+    init(_ error: QueryError) {
+        switch error {
+        case .companyNotAllowed(let siret):
+            self.init(.forbidden, "You are not a member of company \(siret).")
+        case .invalidArgument(let name, let reason):
+            self.init(.badUserInput, "Argument \(name): \(reason)")
+            issues = [(name, "INVALID_VALUE")]
+        case .unknownCursor(let cursor):
+            self.init(.badUserInput, "Unknown cursor \(cursor).")
+            issues = [("cursor", "UNKNOWN_CURSOR")]
+        case .projection(.notReady), .projection(.rebuildInProgress):
+            self.init(.internalServerError, "The read models are being rebuilt; retry shortly.")
+        case .projection, .ledger:
+            self.init(.internalServerError, "Internal error; it has been logged.")
+        }
+    }
+}

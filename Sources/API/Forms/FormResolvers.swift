@@ -1,0 +1,172 @@
+import Domain
+import GraphQL
+import Identity
+import Projections
+
+/// The resolvers of the BSDD operations (reference §1.3, §6). Every operation loads the BSD,
+/// checks what the caller may do with ``FormAccess``, then reads or runs one command through
+/// ``FormCommands`` against the version it checked, so a concurrent change gives CONFLICT.
+struct FormResolvers: Sendable {
+    let identity: IdentityService
+    let commands: FormCommands
+    let queries: FormQueries
+    let transporters: FormTransporters
+
+    /// Makes the resolvers over a ledger opened with the forms projection.
+    init(identity: IdentityService, commands: FormCommands, queries: FormQueries,
+        transporters: FormTransporters)
+    {
+        self.identity = identity
+        self.commands = commands
+        self.queries = queries
+        self.transporters = transporters
+    }
+
+    /// The caller and what they may do: their user id and memberships.
+    struct Caller: Sendable {
+        /// The user id.
+        let userId: String
+        /// The permission checker over the user's memberships.
+        let access: FormAccess
+    }
+
+    /// The authenticated caller, or UNAUTHENTICATED.
+    func caller(_ context: any Sendable) throws(APIError) -> Caller {
+        let userId = try ResolverSupport.context(context).requireUser()
+        let memberships = try IdentityResolvers.identityValue { () throws(IdentityError) in
+            try identity.queries.myCompanies(userId: userId)
+        }
+        return Caller(userId: userId, access: FormAccess(memberships: memberships))
+    }
+
+    /// The BSD `id` as stored, whoever may read it; a blank state when there is none.
+    func state(_ id: String) throws(APIError) -> FormState {
+        try read { reader in try reader.state(id) ?? FormState(id: id) }
+    }
+
+    /// The id of the BSD with this readable id, or nil.
+    func formId(readableId: String) throws(APIError) -> String? {
+        try read { reader in try reader.formId(readableId: readableId) }
+    }
+
+    /// Runs `body` in one read transaction of the forms projection.
+    func read<R>(_ body: (FormReader) throws -> R) throws(APIError) -> R {
+        do {
+            return try queries.read(body)
+        } catch {
+            throw APIError(QueryError.wrapping(error))
+        }
+    }
+
+    /// The BSD `id` if the caller may read it, else NOT_FOUND (the same answer as for a BSD
+    /// that does not exist).
+    func visibleState(_ id: String, _ caller: Caller) throws(APIError) -> FormState {
+        let state = try state(id)
+        guard state.exists, caller.access.canRead(state) else { throw Self.notFound(id) }
+        return state
+    }
+
+    /// The one answer for absent and invisible BSDs.
+    static func notFound(_ id: String) -> APIError {
+        APIError(.notFound, "No BSD \(id) that you can see.")
+    }
+
+    /// Renders BSD `id` as the schema's `Form`, with the BSDs it links to.
+    func render(_ id: String) throws(APIError) -> JSON {
+        try read { reader in
+            guard let state = try reader.state(id) else { throw Self.notFound(id) }
+            return try Self.render(state, reader)
+        }
+    }
+
+    /// Renders `state` with its linked BSDs read from `reader`.
+    static func render(_ state: FormState, _ reader: FormReader) throws -> JSON {
+        var linked: [String: FormState] = [:]
+        let ids = state.content.grouping.map(\.formId) + state.groupedIn.map(\.formId)
+        for id in ids where linked[id] == nil {
+            if let form = try reader.state(id) { linked[id] = form }
+        }
+        return FormView(linked: { linked[$0] }).json(state)
+    }
+
+    /// Checks `action` on `state` for `caller`, typing `securityCode` when the step's company
+    /// is not one of theirs; returns the company the caller acts for.
+    func authorize(
+        _ action: FormAction, on state: FormState, caller: Caller, securityCode: Int? = nil
+    ) throws(APIError) -> String {
+        switch caller.access.verdict(action, on: state) {
+        case .allowed(let orgId):
+            return orgId
+        case .notFound:
+            throw Self.notFound(state.id)
+        case .forbidden(let reason):
+            throw APIError(.forbidden, reason)
+        case .needsSecurityCode(let orgId):
+            guard let securityCode else {
+                throw APIError(
+                    .forbidden,
+                    "Only a member of \(orgId) may sign this step, or someone typing its"
+                        + " security code (securityCode).")
+            }
+            try checkSecurityCode(securityCode, orgId: orgId, userId: caller.userId)
+            return orgId
+        }
+    }
+
+    private func checkSecurityCode(_ code: Int, orgId: String, userId: String) throws(APIError) {
+        do {
+            try identity.checkSecurityCode(userId: userId, orgId: orgId, code: String(code))
+        } catch .wrongSecurityCode {
+            var error = APIError(.forbidden, "Wrong security code for company \(orgId).")
+            error.issues = [("securityCode", "WRONG_SECURITY_CODE")]
+            throw error
+        } catch .notFound {
+            throw APIError(.forbidden, "Company \(orgId) is not registered: no security code.")
+        } catch {
+            throw APIError(error)
+        }
+    }
+
+    /// Runs `command` on the BSD the caller checked at `state.version`, acting for
+    /// `orgId`, and returns the id of the BSD it acted on (or created).
+    func execute(
+        _ command: FormCommand, on state: FormState?, caller: Caller, orgId: String,
+        followUp: FormCommand? = nil
+    ) async throws(APIError) -> String {
+        var request = CommandRequest(
+            command, formId: state?.exists == true ? state?.id : nil,
+            actor: Actor(userId: caller.userId, companyOrgId: orgId),
+            now: Timestamp(microseconds: WallClock.microseconds()))
+        if let state, state.exists { request.expectedVersion = state.version }
+        request.followUp = followUp
+        if FormCommands.createsForm(command, state ?? FormState()) {
+            request.newFormId = WallClock.newId()
+        }
+        do {
+            return try await commands.execute(request).formId
+        } catch {
+            throw APIError(error)
+        }
+    }
+
+    /// The query resolvers.
+    var queryResolvers: [String: FieldResolver] {
+        [
+            "form": { @Sendable _, arguments, context, _ in
+                try form(arguments, context)
+            },
+            "forms": { @Sendable _, arguments, context, _ in
+                try forms(arguments, context)
+            },
+            "formsLifeCycle": { @Sendable _, arguments, context, _ in
+                try lifecycle(arguments, context)
+            },
+        ]
+    }
+
+    /// The mutation resolvers.
+    var mutationResolvers: [String: FieldResolver] {
+        contentMutations.merging(stepMutations) { first, _ in first }
+            .merging(transporterMutations) { first, _ in first }
+    }
+}

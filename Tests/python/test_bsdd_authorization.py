@@ -1,0 +1,333 @@
+"""Authorization matrix of the BSDD API: every operation run as every relation to the BSD.
+
+Each cell starts from a fresh BSD brought to the state the operation needs by the legitimate
+actors, then runs the operation as one relation and checks the outcome: success, or the
+stable error code. Leaks are checked too: an outsider's answers are the same as for a BSD
+that does not exist, lists and status logs never show it, and error messages never quote it.
+"""
+import base64
+import hashlib
+import hmac
+import json
+import pathlib
+import time
+
+import pytest
+
+from bsdd_world import Company, Person, Server, codes, data, post
+
+WASTE_NAME = "Filtres à huile usagés lot-7731"
+
+RELATIONS = ["emitter", "transporter", "driver", "recipient", "reader", "trader", "unrelated",
+             "anonymous", "revoked", "expired"]
+
+
+class World:
+    def __init__(self, binary, folder):
+        self.server = Server(binary, folder)
+        url = self.url = self.server.url
+        self.ana = Person(url, "ana@producer.example", "Ana")
+        self.tom = Person(url, "tom@transport.example", "Tom")
+        self.rita = Person(url, "rita@recipient.example", "Rita")
+        self.tara = Person(url, "tara@trader.example", "Tara")
+        self.una = Person(url, "una@elsewhere.example", "Una")
+        self.producer = Company(self.ana, 101, "Producteur Ouest", ["PRODUCER"])
+        self.transporter = Company(self.tom, 102, "Transports Rhône", ["TRANSPORTER"])
+        self.recipient = Company(self.rita, 103, "Centre de traitement", ["WASTEPROCESSOR"])
+        self.trader = Company(self.tara, 104, "Négoce Est", ["TRADER"])
+        self.elsewhere = Company(self.una, 105, "Ailleurs SA", ["PRODUCER"])
+        self.transporter.receipt()
+        self.dan = self.transporter.add(url, "dan@transport.example", "Dan", "DRIVER")
+        self.rea = self.recipient.add(url, "rea@recipient.example", "Rea", "READER")
+        self.gone = Person(url, "gone@producer.example", "Gone")
+        self.producer.admin.must("mutation($e: String!, $s: String!) { inviteUserToCompany("
+                                 "email: $e, siret: $s, role: MEMBER) { id } }",
+                                 {"e": "gone2@producer.example", "s": self.producer.siret})
+        self.revoked = Person(url, "gone2@producer.example", "Gone Two")
+        self.revoked.must("mutation($i: ID!) { revokeAccessToken(id: $i) { id } }",
+                          {"i": self.revoked.token_id})
+        self.expired_jwt = forge_expired_jwt(folder, self.ana.id)
+
+    def token(self, relation):
+        people = {"emitter": self.ana, "transporter": self.tom, "driver": self.dan,
+                  "recipient": self.rita, "reader": self.rea, "trader": self.tara,
+                  "unrelated": self.una, "revoked": self.revoked}
+        if relation == "anonymous":
+            return None
+        if relation == "expired":
+            return self.expired_jwt
+        return people[relation].token
+
+    def content(self):
+        transporter = self.transporter.input()
+        return {
+            "customId": "matrix",
+            "emitter": {"type": "PRODUCER", "company": self.producer.input()},
+            "recipient": {"company": self.recipient.input(), "processingOperation": "R 1",
+                          "cap": "CAP-42"},
+            "transporter": {"company": transporter, "numberPlate": "AB-123-CD", "mode": "ROAD"},
+            "trader": {"company": self.trader.input(), "receipt": "NEG-1", "department": "69",
+                       "validityLimit": "2030-01-01T00:00:00Z"},
+            "wasteDetails": {
+                "code": "16 01 07*", "name": WASTE_NAME, "pop": False, "isSubjectToADR": True,
+                "onuCode": "UN 3175, 4.1, II", "quantity": 1.5, "quantityType": "REAL",
+                "consistence": ["SOLID"], "packagingInfos": [{"type": "FUT", "quantity": 2}]},
+        }
+
+    # The legitimate path, step by step.
+    def draft(self):
+        return self.ana.must("mutation($i: CreateFormInput!) { createForm(createFormInput: $i)"
+                             " { id readableId } }", {"i": self.content()})["createForm"]
+
+    def sealed(self):
+        form = self.draft()
+        self.ana.must("mutation($id: ID!) { markAsSealed(id: $id) { id } }", {"id": form["id"]})
+        return form
+
+    def signed(self):
+        form = self.sealed()
+        self.ana.must(SIGN_EMISSION, {"id": form["id"], "i": emission()})
+        return form
+
+    def sent(self):
+        form = self.signed()
+        self.tom.must(SIGN_TRANSPORT, {"id": form["id"], "i": transport()})
+        return form
+
+    def received(self):
+        form = self.sent()
+        self.rita.must(RECEIVE, {"id": form["id"], "i": reception()})
+        return form
+
+    def accepted(self):
+        form = self.received()
+        self.rita.must(ACCEPT, {"id": form["id"], "i": acceptance()})
+        return form
+
+
+def forge_expired_jwt(folder, user_id):
+    """A JWT for a real user, signed with the instance's key, that expired an hour ago."""
+    lines = pathlib.Path(folder, "identity.secrets").read_text().splitlines()
+    key = bytes.fromhex(next(line for line in lines if line.startswith("jwt="))[4:])
+
+    def part(value):
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
+    now = int(time.time())
+    header = part({"alg": "HS256", "typ": "JWT"})
+    claims = part({"sub": user_id, "iat": now - 90_000, "exp": now - 3_600})
+    signature = hmac.new(key, f"{header}.{claims}".encode(), hashlib.sha256).digest()
+    return f"{header}.{claims}." + base64.urlsafe_b64encode(signature).rstrip(b"=").decode()
+
+
+def emission():
+    return {"emittedAt": "2026-03-01T08:00:00Z", "emittedBy": "Ana", "quantity": 1.5}
+
+
+def transport():
+    return {"takenOverAt": "2026-03-01T09:00:00Z", "takenOverBy": "Tom",
+            "transporterNumberPlate": "AB-123-CD"}
+
+
+def reception():
+    return {"receivedAt": "2026-03-02T08:00:00Z", "receivedBy": "Rita"}
+
+
+def acceptance():
+    return {"wasteAcceptationStatus": "ACCEPTED", "signedAt": "2026-03-02T09:00:00Z",
+            "signedBy": "Rita", "quantityReceived": 1.5, "quantityRefused": 0}
+
+
+def processing():
+    return {"processingOperationDone": "R 1", "destinationOperationMode": "VALORISATION_ENERGETIQUE",
+            "processedBy": "Rita", "processedAt": "2026-03-03T08:00:00Z"}
+
+
+SIGN_EMISSION = ("mutation($id: ID!, $i: SignEmissionFormInput!, $c: Int) "
+                 "{ signEmissionForm(id: $id, input: $i, securityCode: $c) { id status } }")
+SIGN_TRANSPORT = ("mutation($id: ID!, $i: SignTransportFormInput!, $c: Int) "
+                  "{ signTransportForm(id: $id, input: $i, securityCode: $c) { id status } }")
+RECEIVE = ("mutation($id: ID!, $i: ReceivedFormInput!) "
+           "{ markAsReceived(id: $id, receivedInfo: $i) { id status } }")
+ACCEPT = ("mutation($id: ID!, $i: AcceptedFormInput!) "
+          "{ markAsAccepted(id: $id, acceptedInfo: $i) { id status } }")
+PROCESS = ("mutation($id: ID!, $i: ProcessedFormInput!) "
+           "{ markAsProcessed(id: $id, processedInfo: $i) { id status } }")
+UPDATE = ("mutation($i: UpdateFormInput!) { updateForm(updateFormInput: $i) "
+          "{ id customId } }")
+BY_ID = "query($id: ID!) { form(id: $id) { id readableId wasteDetails { name } } }"
+
+# Outcome codes: "ok" for success; otherwise the expected extensions.code.
+OK, NF, FB, UA = "ok", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED"
+OUTSIDERS = {"unrelated": NF, "anonymous": UA, "revoked": UA, "expired": UA}
+
+
+def row(**cells):
+    """A matrix row: the named relations' outcomes, outsiders by default."""
+    return {**OUTSIDERS, **cells}
+
+
+# (name, state to start from, document, variables builder, expected by relation)
+OPERATIONS = [
+    ("form(id) on a draft", "draft", BY_ID, lambda f: {"id": f["id"]},
+     row(emitter=OK, transporter=NF, driver=NF, recipient=NF, reader=NF, trader=NF)),
+    ("form(id) on a sealed BSD", "sealed", BY_ID, lambda f: {"id": f["id"]},
+     row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=OK, trader=OK)),
+    ("form(readableId)", "sealed",
+     "query($r: String!) { form(readableId: $r) { id } }", lambda f: {"r": f["readableId"]},
+     row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=OK, trader=OK)),
+    ("updateForm on a draft", "draft", UPDATE,
+     lambda f: {"i": {"id": f["id"], "customId": "changed"}},
+     row(emitter=OK, transporter=NF, driver=NF, recipient=NF, reader=NF, trader=NF)),
+    ("updateForm on a sealed BSD", "sealed", UPDATE,
+     lambda f: {"i": {"id": f["id"], "customId": "changed"}},
+     row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK)),
+    ("markAsSealed", "draft", "mutation($id: ID!) { markAsSealed(id: $id) { id } }",
+     lambda f: {"id": f["id"]},
+     row(emitter=OK, transporter=NF, driver=NF, recipient=NF, reader=NF, trader=NF)),
+    ("deleteForm on a sealed BSD", "sealed", "mutation($id: ID!) { deleteForm(id: $id) { id } }",
+     lambda f: {"id": f["id"]},
+     row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK)),
+    ("deleteForm after the emission", "signed",
+     "mutation($id: ID!) { deleteForm(id: $id) { id } }", lambda f: {"id": f["id"]},
+     row(emitter=OK, transporter=FB, driver=FB, recipient=FB, reader=FB, trader=FB)),
+    ("duplicateForm", "sealed", "mutation($id: ID!) { duplicateForm(id: $id) { id } }",
+     lambda f: {"id": f["id"]},
+     row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK)),
+    ("signEmissionForm", "sealed", SIGN_EMISSION, lambda f: {"id": f["id"], "i": emission()},
+     row(emitter=OK, transporter=FB, driver=FB, recipient=FB, reader=FB, trader=FB)),
+    ("signTransportForm", "signed", SIGN_TRANSPORT, lambda f: {"id": f["id"], "i": transport()},
+     row(emitter=FB, transporter=OK, driver=OK, recipient=FB, reader=FB, trader=FB)),
+    ("markAsReceived", "sent", RECEIVE, lambda f: {"id": f["id"], "i": reception()},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+    ("markAsAccepted", "received", ACCEPT, lambda f: {"id": f["id"], "i": acceptance()},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+    ("markAsProcessed", "accepted", PROCESS, lambda f: {"id": f["id"], "i": processing()},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+]
+
+
+@pytest.fixture(scope="module")
+def world(ledger_binary, tmp_path_factory):
+    built = World(ledger_binary, tmp_path_factory.mktemp("bsdd-matrix"))
+    yield built
+    built.server.stop()
+
+
+def outcome(status, body):
+    if status == 200 and not body.get("errors"):
+        return OK
+    found = codes(body)
+    assert len(found) == 1, body
+    return found[0]
+
+
+@pytest.mark.parametrize("relation", RELATIONS)
+@pytest.mark.parametrize("name,state,document,variables,expected", OPERATIONS,
+                         ids=[operation[0] for operation in OPERATIONS])
+def test_each_operation_as_each_relation(world, name, state, document, variables, expected,
+                                         relation):
+    form = getattr(world, state)()
+    status, body = post(world.url, document, variables(form), token=world.token(relation))
+    assert outcome(status, body) == expected[relation], body
+    if relation in ("revoked", "expired"):
+        assert status == 401
+    message = json.dumps(body.get("errors", []), ensure_ascii=False)
+    assert WASTE_NAME not in message and world.producer.name not in message
+
+
+def test_not_found_answers_are_the_same_for_an_outsider_and_a_missing_bsd(world):
+    form = world.sealed()
+    hidden = world.una.ask(BY_ID, {"id": form["id"]})[1]["errors"]
+    missing = world.una.ask(BY_ID, {"id": "no-such-bsd"})[1]["errors"]
+    assert hidden[0]["message"].replace(form["id"], "X") == \
+        missing[0]["message"].replace("no-such-bsd", "X")
+    by_readable = world.una.ask("query($r: String!) { form(readableId: $r) { id } }",
+                                {"r": form["readableId"]})[1]
+    assert codes(by_readable) == [NF]
+    # Mutations on a guessed id say the same.
+    signed = world.una.ask(SIGN_EMISSION, {"id": form["id"], "i": emission()})[1]
+    assert codes(signed) == [NF]
+
+
+def test_lists_and_status_logs_never_show_another_companys_bsd(world):
+    form = world.accepted()
+    for person, company in ((world.una, world.elsewhere),):
+        listed = person.must("query($s: String) { forms(siret: $s) { id } }",
+                             {"s": company.siret})["forms"]
+        assert form["id"] not in [item["id"] for item in listed]
+        logs = person.must("query($s: String) { formsLifeCycle(siret: $s) { statusLogs "
+                           "{ form { id } } } }", {"s": company.siret})["formsLifeCycle"]
+        assert form["id"] not in [log["form"]["id"] for log in logs["statusLogs"]]
+        filtered = person.ask("query($s: String, $f: ID) { formsLifeCycle(siret: $s, formId: $f) "
+                              "{ count } }", {"s": company.siret, "f": form["id"]})
+        assert outcome(*filtered) == OK and filtered[1]["data"]["formsLifeCycle"]["count"] == 0
+        # Asking for the producer's list is refused outright.
+        other = person.ask("query($s: String) { forms(siret: $s) { id } }",
+                           {"s": world.producer.siret})
+        assert outcome(*other) == FB
+        other_logs = person.ask("query($s: String) { formsLifeCycle(siret: $s) { count } }",
+                                {"s": world.producer.siret})
+        assert outcome(*other_logs) == FB
+    # The companies on the BSD do see it, with its status changes.
+    for person, company in ((world.ana, world.producer), (world.tom, world.transporter),
+                            (world.rea, world.recipient), (world.tara, world.trader)):
+        listed = person.must("query($s: String) { forms(siret: $s, first: 100) { id } }",
+                             {"s": company.siret})["forms"]
+        assert form["id"] in [item["id"] for item in listed]
+
+
+def test_a_draft_is_listed_only_for_its_authors_company(world):
+    form = world.draft()
+    for person, company, visible in ((world.ana, world.producer, True),
+                                     (world.tom, world.transporter, False),
+                                     (world.rita, world.recipient, False)):
+        listed = person.must("query($s: String) { forms(siret: $s, first: 100) { id } }",
+                             {"s": company.siret})["forms"]
+        assert (form["id"] in [item["id"] for item in listed]) == visible
+
+
+def test_the_emitters_security_code_lets_the_transporter_sign_for_it(world):
+    form = world.sealed()
+    wrong = world.tom.ask(SIGN_EMISSION, {"id": form["id"], "i": emission(),
+                                          "c": world.producer.security_code % 9000 + 1000
+                                          if world.producer.security_code != 9999 else 1000})
+    assert outcome(*wrong) == FB
+    right = world.tom.ask(SIGN_EMISSION, {"id": form["id"], "i": emission(),
+                                          "c": world.producer.security_code})
+    assert outcome(*right) == OK
+    assert right[1]["data"]["signEmissionForm"]["status"] == "SIGNED_BY_PRODUCER"
+
+
+def test_three_wrong_security_codes_lock_the_pair_out(world):
+    form = world.sealed()
+    code = world.producer.security_code
+    wrong = 1000 if code != 1000 else 1001
+    for _ in range(3):
+        assert outcome(*world.tom.ask(SIGN_EMISSION, {"id": form["id"], "i": emission(),
+                                                       "c": wrong})) == FB
+    locked = world.tom.ask(SIGN_EMISSION, {"id": form["id"], "i": emission(), "c": code})
+    assert outcome(*locked) == "TOO_MANY_REQUESTS"
+    # The lockout is per user and company: the emitter's own member still signs.
+    assert outcome(*world.ana.ask(SIGN_EMISSION, {"id": form["id"], "i": emission()})) == OK
+
+
+def test_a_concurrent_change_is_a_conflict_never_a_lost_update(world):
+    import threading
+    form = world.sealed()
+    results = {}
+
+    def update(person, value):
+        results[value] = person.ask(UPDATE, {"i": {"id": form["id"], "customId": value}})
+
+    threads = [threading.Thread(target=update, args=(person, f"v{index}"))
+               for index, person in enumerate([world.ana, world.rita] * 4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    outcomes = {value: outcome(*result) for value, result in results.items()}
+    assert set(outcomes.values()) <= {OK, "CONFLICT"} and OK in outcomes.values()
+    final = world.ana.must("query($id: ID!) { form(id: $id) { customId } }", {"id": form["id"]})
+    winners = [value for value, result in outcomes.items() if result == OK]
+    assert final["form"]["customId"] in winners
