@@ -80,7 +80,10 @@ let package = Package(
         ),
         .target(
             name: "API",
-            dependencies: ["HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging"],
+            dependencies: [
+                "HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging", "Domain",
+                "Projections",
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -100,7 +103,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
             name: "APITests",
-            dependencies: ["API", "Identity", "Ledger", "Logging", "TestSupport"],
+            dependencies: [
+                "API", "Identity", "Ledger", "Logging", "TestSupport", "Domain", "Projections",
+                "GraphQL", "CanonicalJSON",
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "LoggingTests", dependencies: ["Logging"], swiftSettings: strict),
