@@ -105,7 +105,7 @@ let package = Package(
             name: "APITests",
             dependencies: [
                 "API", "Identity", "Ledger", "Logging", "TestSupport", "Domain", "Projections",
-                "GraphQL", "CanonicalJSON",
+                "GraphQL",
             ],
             swiftSettings: strict
         ),
