@@ -105,6 +105,7 @@ let package = Package(
             name: "APITests",
             dependencies: [
                 "API", "Identity", "Ledger", "Logging", "TestSupport", "Domain", "Projections",
+                "GraphQL",
             ],
             swiftSettings: strict
         ),
