@@ -48,8 +48,9 @@ public final class IdempotencyStore: Sendable {
     }
 
     /// The record of `key` for `user`, if any.
-    public func record(user: String, key: String) throws(IdempotencyStoreError) -> IdempotencyRecord?
-    {
+    public func record(
+        user: String, key: String
+    ) throws(IdempotencyStoreError) -> IdempotencyRecord? {
         let found: IdempotencyRecord??
         do {
             found = try store.withValue(Self.storageKey(user: user, key: key)) { bytes in

@@ -11,7 +11,8 @@ extension Hash {
         let bytes = [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
             var ok = EVP_DigestInit_ex2(context, EVP_sha256(), nil) == 1
             for part in parts where ok {
-                ok = part.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
+                ok =
+                    part.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
                     == 1
             }
             ok = ok && EVP_DigestFinal_ex(context, buffer.baseAddress, &length) == 1

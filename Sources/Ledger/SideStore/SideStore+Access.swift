@@ -48,7 +48,8 @@ extension SideStore {
         guard !keys.isEmpty else { return 0 }
         return try write { transaction throws(LedgerError) -> Int in
             var removed = 0
-            for key in keys where try transaction.withValue(database, key, { $0.map(condition) })
+            for key in keys
+            where try transaction.withValue(database, key, { $0.map(condition) })
                 == true
             {
                 try transaction.delete(database, key)
