@@ -44,7 +44,9 @@ public struct IdempotencyRecord: Sendable, Equatable {
         Hash.sha256(Array(method.utf8), [0], Array(path.utf8), [0], body)
     }
 
+    /// The first byte of every stored record: the layout version.
     static let format: UInt8 = 1
+    /// Bytes before the answer: format, state, fingerprint, creation time.
     static let headerLength = 42
 
     /// The stored form.

@@ -21,8 +21,11 @@ public final class IdempotencyStore: Sendable {
 
     /// How long records are kept at least.
     public let retention: Duration
+    /// The records, by ``storageKey(user:key:)``.
     let store: SideStore
+    /// Now, in microseconds since the epoch.
     let clock: @Sendable () -> Int64
+    /// The serial queue every write (and the background purge) runs on.
     let writes = DispatchQueue(label: "bsd-ledger.idempotency.writes")
 
     /// Opens (creating if needed) the store in the folder `path`.

@@ -14,6 +14,7 @@ public final class SideStore: @unchecked Sendable {
     // `environment` is thread-safe per LMDB (MDB_NOTLS); `mapSize` and `isClosed` change
     // only inside `lock.withExclusive`, and every transaction runs inside `lock.withShared`.
     private let environment: OpaquePointer
+    /// The environment's main (unnamed) database, which holds every entry.
     let database: Database
     private let lock = ReadWriteLock()
     private var mapSize: Int
