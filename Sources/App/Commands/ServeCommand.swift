@@ -55,6 +55,7 @@ struct ServeCommand {
         )
         var configuration = APIServer.Configuration(host: host, port: port)
         configuration.requestsPerMinute = requestsPerMinute
+        configuration.idempotencyFolder = folder + "/idempotency"
         let server = try APIServer(
             configuration: configuration, ledger: ledger, identity: identity, logger: logger)
         try server.start()
