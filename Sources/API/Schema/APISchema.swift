@@ -142,6 +142,6 @@ enum APISchema {
             sdl: sdl + "\n" + FormSchema.sdl,
             resolvers: SchemaResolvers(
                 fields: ["Query": resolvers.queries, "Mutation": resolvers.mutations],
-                scalars: ["DateTime": .dateTime, "JSON": .json]))
+                scalars: ["DateTime": APIScalars.dateTime, "JSON": .json]))
     }
 }
