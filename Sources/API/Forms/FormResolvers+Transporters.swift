@@ -48,7 +48,9 @@ extension FormResolvers {
     ) throws(APIError) -> Transporter {
         let missing = APIError(.notFound, "No transporter \(id) that you can see.")
         let standalone = try transporterState(id)
-        if let holder = standalone?.formId ?? (try attachedForm(id)) {
+        var holder = standalone?.formId
+        if holder == nil { holder = try attachedForm(id) }
+        if let holder {
             guard holder == formId else {
                 var error = APIError(.badUserInput, "Transporter \(id) is already on another BSD.")
                 error.issues = [("transporters", "TRANSPORTER_ALREADY_USED")]
@@ -78,7 +80,7 @@ extension FormResolvers {
         let id = WallClock.newId()
         var transporter = try withReceipt(FormInputs.transporter(input, path: "input"))
         transporter.id = id
-        let created = try await runTransporter {
+        let created = try await runTransporter { () async throws(FormTransporterError) in
             try await transporters.create(
                 transporter, actor: Actor(userId: caller.userId, companyOrgId: orgId), now: now(),
                 id: id)
@@ -100,7 +102,7 @@ extension FormResolvers {
         }
         let standalone = try ownedStandalone(id, caller)
         let changed = try withReceipt(Self.merged(input, into: standalone.transporter))
-        let updated = try await runTransporter {
+        let updated = try await runTransporter { () async throws(FormTransporterError) in
             try await transporters.update(
                 id: id, changed, actor: Actor(userId: caller.userId), now: now())
         }
@@ -120,7 +122,7 @@ extension FormResolvers {
             return .string(id)
         }
         _ = try ownedStandalone(id, caller)
-        _ = try await runTransporter {
+        _ = try await runTransporter { () async throws(FormTransporterError) in
             try await transporters.delete(id: id, actor: Actor(userId: caller.userId), now: now())
         }
         return .string(id)
