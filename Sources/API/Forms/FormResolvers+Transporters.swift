@@ -72,9 +72,11 @@ extension FormResolvers {
         _ input: JSONObject, _ context: any Sendable
     ) async throws(APIError) -> JSON {
         let caller = try caller(context)
-        guard let orgId = caller.access.roles.keys.sorted().first(where: {
-            caller.access.allows($0, .editTransporters)
-        }) else {
+        guard
+            let orgId = caller.access.roles.keys.sorted().first(where: {
+                caller.access.allows($0, .editTransporters)
+            })
+        else {
             throw APIError(.forbidden, "Only members of a company may create transporters.")
         }
         let id = WallClock.newId()
@@ -166,7 +168,8 @@ extension FormResolvers {
         let state = try visibleState(formId, caller)
         let info = arguments.object("takeOverInfo")
         let at = try FormInputs.timestamp(info.string("takenOverAt") ?? "", path: "takenOverAt")
-        var input = SignTransportInput(takenOverAt: at, takenOverBy: info.string("takenOverBy") ?? "")
+        var input = SignTransportInput(
+            takenOverAt: at, takenOverBy: info.string("takenOverBy") ?? "")
         input.transporterId = id
         let orgId = try authorize(.signTransport, on: state, caller: caller)
         _ = try await execute(.signTransport(input), on: state, caller: caller, orgId: orgId)
