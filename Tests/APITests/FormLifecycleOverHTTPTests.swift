@@ -156,6 +156,46 @@ import Testing
         }
     }
 
+    @Test func historyAndAsOfShowTheBSDAsItWas() async throws {
+        try await withAPIServer { server, _ in
+            let client = try await Self.integrator(port: server.port)
+            let created = try await client.post(
+                "mutation ($i: CreateFormInput!) { createForm(createFormInput: $i) { id } }",
+                variables: ["i": Self.content])
+            let id = try #require(
+                ((created.body["data"] as? [String: Any])?["createForm"] as? [String: Any])?[
+                    "id"] as? String)
+            _ = try await client.post(
+                "mutation ($id: ID!) { markAsSealed(id: $id) { id } }", variables: ["id": id])
+            _ = try await client.post(
+                "mutation ($i: UpdateFormInput!) { updateForm(updateFormInput: $i) { id } }",
+                variables: ["i": ["id": id, "customId": "after-seal"]])
+            let history = try await client.post(
+                "query ($id: ID!) { formHistory(id: $id) { position type status changes } }",
+                variables: ["id": id])
+            let events =
+                (history.body["data"] as? [String: Any])?["formHistory"] as? [[String: Any]] ?? []
+            #expect(
+                events.compactMap { $0["type"] as? String } == [
+                    "FormCreated", "FormSealed", "FormUpdated",
+                ])
+            let change = (events.last?["changes"] as? [[String: Any]])?.first
+            #expect(change?["path"] as? String == "customId")
+            #expect(change?["to"] as? String == "after-seal")
+            let sealedAt = try #require(events.dropFirst().first?["position"] as? Int)
+            let past = try await client.post(
+                "query ($id: ID!, $at: String) { form(id: $id, asOf: $at) { status customId } }",
+                variables: ["id": id, "at": String(sealedAt)])
+            let then = (past.body["data"] as? [String: Any])?["form"] as? [String: Any]
+            #expect(then?["status"] as? String == "SEALED")
+            #expect(then?["customId"] is NSNull)
+            let before = try await client.post(
+                "query ($id: ID!) { form(id: $id, asOf: \"2001-01-01\") { status } }",
+                variables: ["id": id])
+            #expect(GraphQLClient.codes(before.body) == ["NOT_FOUND"])
+        }
+    }
+
     @Test func aRetriedCreationWithAnIdempotencyKeyCreatesOneBSD() async throws {
         try await withAPIServer { server, _ in
             let client = try await Self.integrator(port: server.port)

@@ -20,6 +20,7 @@ extension FormResolvers {
             error.issues = [("id", "REQUIRED")]
             throw error
         }
+        if let asOf = arguments.string("asOf") { return try formAsOf(id, asOf: asOf, caller) }
         return try read { reader throws -> JSON in
             guard let state = try reader.state(id), state.exists, caller.access.canRead(state)
             else { throw Self.notFound(arguments.string("readableId") ?? id) }
