@@ -222,8 +222,8 @@ import Testing
                 (error?["extensions"] as? [String: Any])?["issues"] as? [[String: Any]] ?? []
             let found = Set(
                 issues.map { "\($0["path"] as? String ?? ""): \($0["code"] as? String ?? "")" })
-            #expect(found.contains("recipient.company.siret: companyNotRegistered"))
-            #expect(found.contains("trader.company.siret: missingCompanyProfile"))
+            #expect(found.contains("recipient.company.siret: COMPANY_NOT_REGISTERED"))
+            #expect(found.contains("trader.company.siret: MISSING_COMPANY_PROFILE"))
         }
     }
 
