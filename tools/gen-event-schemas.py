@@ -60,6 +60,11 @@ DEFS = {
         "isTempStorage": TRUE,
     }),
     "transporter": obj({
+        "id": {"type": "string", "minLength": 1,
+               "description": "The transporter's own id, when it was created as an entity."},
+        "readyToTakeOver": {"const": False,
+                            "description": "Present only when the transporter is not ready "
+                                           "to take the waste over; absent means ready."},
         "company": ref("company"), "isExemptedOfReceipt": TRUE, "receipt": STRING,
         "department": STRING, "validityLimit": ref("instant"),
         "numberPlates": array(STRING),
@@ -196,6 +201,21 @@ EVENTS = {
                      "processing": ref("processing"), "status": ref("status")},
                     ["content", "emission", "transport", "reception", "processing", "status"])),
     "FormCanceled": ("The BSD was cancelled after an approved revision.", STATUS_CHANGED),
+    "FormTransporterCreated": (
+        "A transporter was created on its own, before a BSD names it "
+        "(stream bsdd-transporter-<id>).",
+        ({"transporterId": STRING, "transporter": ref("transporter"),
+          "createdBy": ref("actor"), "at": ref("instant")},
+         ["transporterId", "transporter", "createdBy", "at"])),
+    "FormTransporterUpdated": (
+        "A standalone transporter's fields were replaced (all of them are given).",
+        ({"transporterId": STRING, "transporter": ref("transporter"),
+          "updatedBy": ref("actor"), "at": ref("instant")},
+         ["transporterId", "transporter", "updatedBy", "at"])),
+    "FormTransporterDeleted": (
+        "A standalone transporter was deleted.",
+        ({"transporterId": STRING, "deletedBy": ref("actor"), "at": ref("instant")},
+         ["transporterId", "deletedBy", "at"])),
 }
 
 AT = 1772323200000000
@@ -255,6 +275,15 @@ EXAMPLES = {
         "transport": {"number": 1, "takenOverAt": AT, "takenOverBy": "T"},
         "reception": RECEPTION_EX, "processing": PROCESSING_EX, "status": "PROCESSED"},
     "FormCanceled": {**H, "status": "CANCELED", "reason": "Revision approved"},
+    "FormTransporterCreated": {
+        "transporterId": "t1", "createdBy": ACTOR, "at": AT,
+        "transporter": {"company": {**COMPANY, "siret": "55555555000014"}, "mode": "RAIL",
+                        "readyToTakeOver": False}},
+    "FormTransporterUpdated": {
+        "transporterId": "t1", "updatedBy": ACTOR, "at": AT,
+        "transporter": {"company": {**COMPANY, "siret": "55555555000014"}, "mode": "ROAD",
+                        "numberPlates": ["AB-123-CD"]}},
+    "FormTransporterDeleted": {"transporterId": "t1", "deletedBy": ACTOR, "at": AT},
 }
 
 

@@ -20,6 +20,9 @@ public final class Ledger: Sendable {
     public let options: LedgerOptions
     private let folderKey: String
 
+    /// The data folder, resolved (symbolic links followed).
+    public var folder: String { folderKey }
+
     /// Opens (creating if needed) the ledger in the folder `path`.
     public init(path: String, options: LedgerOptions = LedgerOptions()) throws(LedgerError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {

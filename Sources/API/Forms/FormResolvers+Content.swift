@@ -33,8 +33,9 @@ extension FormResolvers {
     func inputs(_ caller: Caller, formId: String? = nil) -> FormInputs {
         FormInputs(
             formId: { id, readableId throws(APIError) in
-                let resolved = try id ?? readableId.flatMap { text throws(APIError) in
-                    try self.formId(readableId: text)
+                var resolved = id
+                if resolved == nil, let readableId {
+                    resolved = try self.formId(readableId: readableId)
                 }
                 guard let resolved else { throw Self.notFound(readableId ?? id ?? "") }
                 _ = try visibleState(resolved, caller)

@@ -91,7 +91,8 @@ extension FormResolvers {
             var error = APIError(
                 .badUserInput,
                 companies.isEmpty
-                    ? "You belong to no company yet." : "You belong to several companies: give siret.")
+                    ? "You belong to no company yet."
+                    : "You belong to several companies: give siret.")
             error.issues = [("siret", "REQUIRED")]
             throw error
         }

@@ -94,7 +94,8 @@ extension FormResolvers {
         let (reseal, _) = try FormInputs.resent(arguments.object("resentInfos"))
         var onward = reseal
         onward.transporter = try onward.transporter.map(withReceipt)
-        let changes = onward.destination != nil || onward.transporter != nil
+        let changes =
+            onward.destination != nil || onward.transporter != nil
             || onward.wasteDetails != nil
         guard changes else { return try await step(.markResent, .resend, arguments, context) }
         return try await step(

@@ -13,9 +13,10 @@ struct FormResolvers: Sendable {
     let transporters: FormTransporters
 
     /// Makes the resolvers over a ledger opened with the forms projection.
-    init(identity: IdentityService, commands: FormCommands, queries: FormQueries,
-        transporters: FormTransporters)
-    {
+    init(
+        identity: IdentityService, commands: FormCommands, queries: FormQueries,
+        transporters: FormTransporters
+    ) {
         self.identity = identity
         self.commands = commands
         self.queries = queries
@@ -53,6 +54,8 @@ struct FormResolvers: Sendable {
     func read<R>(_ body: (FormReader) throws -> R) throws(APIError) -> R {
         do {
             return try queries.read(body)
+        } catch let error as APIError {
+            throw error
         } catch {
             throw APIError(QueryError.wrapping(error))
         }

@@ -6,13 +6,13 @@ extension FormView {
     /// - Parameters:
     ///   - transporter: the transporter of the BSD.
     ///   - signature: its take-over signature, nil while it has not signed.
-    ///   - id: its id in the API (``transporterId(formId:number:)``); the domain keeps
-    ///     transporters by position and gives them none.
+    ///   - id: the id to show when the transporter has none of its own (BSDs written
+    ///     before transporters had ids): ``transporterId(formId:number:)``.
     static func transporter(
         _ transporter: Transporter, signature: TransportSignature?, id: String? = nil
     ) -> JSON {
         var object = ViewObject()
-        object.set("id", id)
+        object.set("id", transporter.id ?? id)
         object.set("company", transporter.company.map(company))
         object.set("isExemptedOfReceipt", transporter.isExemptedOfReceipt)
         object.set("receipt", transporter.receipt)
@@ -26,8 +26,8 @@ extension FormView {
         return object.json
     }
 
-    /// The API id of the BSD's transporter `number` (from 1): `<formId>-<number>`, stable as
-    /// long as the transporter keeps its place in the chain.
+    /// The id shown for transporter `number` (from 1) when it has none of its own:
+    /// `<formId>-<number>`, stable as long as the transporter keeps its place in the chain.
     static func transporterId(formId: String, number: Int) -> String {
         "\(formId)-\(number)"
     }
@@ -54,8 +54,7 @@ extension FormView {
     /// The transporters after the first as `TransportSegment`s (the first multimodal API,
     /// deprecated), as Trackdéchets shows them: the first transporter is the BSD's own
     /// `transporter`, so segments start with transporter 2, and `segmentNumber` is the
-    /// transporter's number in the chain. Every segment is ready to be taken over: the
-    /// domain has no step that holds one back.
+    /// transporter's number in the chain.
     static func segments(_ state: FormState) -> JSON {
         let chain = state.content.transporters
         guard chain.count > 1 else { return .list([]) }
@@ -64,7 +63,8 @@ extension FormView {
                 let number = index + 1
                 let taken = signature(state, number: number)
                 var object = ViewObject()
-                object.set("id", transporterId(formId: state.id, number: number))
+                object.set(
+                    "id", chain[index].id ?? transporterId(formId: state.id, number: number))
                 object.set(
                     "previousTransporterCompanySiret", chain[index - 1].company?.orgId)
                 object.set(
@@ -75,7 +75,7 @@ extension FormView {
                 object.set("mode", chain[index].mode)
                 object.set("takenOverAt", taken?.takenOverAt)
                 object.set("takenOverBy", taken?.takenOverBy)
-                object.set("readyToTakeOver", true)
+                object.set("readyToTakeOver", chain[index].readyToTakeOver)
                 object.set("segmentNumber", number)
                 return object.json
             })

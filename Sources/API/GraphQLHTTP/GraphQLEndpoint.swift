@@ -90,7 +90,7 @@ struct GraphQLEndpoint: Sendable {
     }
 
     /// The parsed and validated document for `source`, from the cache when seen before.
-    private func checkedDocument(_ source: String) -> Result<Document, DocumentErrors> {
+    func checkedDocument(_ source: String) -> Result<Document, DocumentErrors> {
         if let cached = documents.document(for: source) { return .success(cached) }
         let document: Document
         do {

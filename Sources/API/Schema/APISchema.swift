@@ -146,6 +146,6 @@ enum APISchema {
             sdl: sdl + "\n" + FormSchema.sdl,
             resolvers: SchemaResolvers(
                 fields: ["Query": queries, "Mutation": mutations],
-                scalars: ["DateTime": .dateTime, "JSON": .json]))
+                scalars: ["DateTime": APIScalars.dateTime, "JSON": .json]))
     }
 }

@@ -37,7 +37,8 @@ extension APIRouter {
         return (label, response)
     }
 
-    /// Runs the request for the authenticated user (or anonymously), or answers 401.
+    /// Runs the request for the authenticated user (or anonymously), at most once per
+    /// `Idempotency-Key`, or answers 401.
     private func run(
         _ request: HTTPRequest, as identity: Result<String?, APIError>, media: ResponseMediaType
     ) async -> (String, HTTPResponse) {
@@ -45,8 +46,10 @@ extension APIRouter {
         case .success(let userId):
             let context = RequestContext(
                 userId: userId, remoteAddress: request.remoteHost, requestId: request.id)
-            let (response, label) = await endpoint.handle(request, context: context)
-            return (label, response)
+            return await idempotently(request, userId: userId, media: media) {
+                let (response, label) = await endpoint.handle(request, context: context)
+                return (label, response)
+            }
         case .failure(let error):
             var response = GraphQLEndpoint.errorResponse(
                 401, error.message, code: error.code.rawValue, media: media)

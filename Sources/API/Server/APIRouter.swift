@@ -13,16 +13,18 @@ final class APIRouter: Sendable {
     let identity: IdentityService
     let endpoint: GraphQLEndpoint
     let rateLimiter: RateLimiter?
+    let idempotency: IdempotencyStore
 
     init(
         ledger: Ledger, identity: IdentityService, endpoint: GraphQLEndpoint,
-        rateLimiter: RateLimiter?,
+        rateLimiter: RateLimiter?, idempotency: IdempotencyStore,
         logger: Logger, metrics: MetricsRegistry
     ) {
         self.ledger = ledger
         self.identity = identity
         self.endpoint = endpoint
         self.rateLimiter = rateLimiter
+        self.idempotency = idempotency
         self.logger = logger
         self.metrics = metrics
     }

@@ -4,6 +4,7 @@ import Identity
 import Ledger
 import Logging
 import Projections
+import Synchronization
 
 /// The BSD Ledger server: the HTTP transport, the routes, metrics and request logging, over
 /// one open ledger. The ledger belongs to the caller, who closes it after ``shutdown(deadline:)``.
@@ -18,6 +19,12 @@ public final class APIServer: Sendable {
         /// Requests per minute per token (or per client address without one); nil: no limit
         /// (benchmarks only).
         public var requestsPerMinute: Int? = 1_000
+        /// The folder of the `Idempotency-Key` records; nil: `idempotency` in the ledger's
+        /// data folder.
+        public var idempotencyFolder: String?
+        /// How long `Idempotency-Key` records are kept at least; older ones are purged at
+        /// start and about every hour.
+        public var idempotencyRetention: Duration = .seconds(86_400)
 
         /// Listens on `host`:`port` with the transport's defaults otherwise.
         public init(host: String = "127.0.0.1", port: Int = 4000) {
@@ -27,25 +34,38 @@ public final class APIServer: Sendable {
 
     let router: APIRouter
     private let server: HTTPServer
+    private let logger: Logger
+    private let purging = Mutex<Task<Void, Never>?>(nil)
+    /// The `Idempotency-Key` records; the server opens it and closes it at shutdown.
+    public let idempotencyStore: IdempotencyStore
 
     /// Prepares a server over `ledger` (opened with the ``IdentityProjection``) and
-    /// `identity`; nothing listens before ``start()``.
-    /// - Throws: `GraphQLError` if the schema does not build, which is a bug.
+    /// `identity`, and opens the idempotency store; nothing listens before ``start()``.
+    /// - Throws: ``APIServerError/schema(_:)`` if the schema does not build, which is a bug;
+    ///   ``APIServerError/idempotencyStore(_:)`` if the store does not open.
     public init(
         configuration: Configuration, ledger: Ledger, identity: IdentityService, logger: Logger
-    ) throws(GraphQLError) {
+    ) throws(APIServerError) {
         let metrics = MetricsRegistry()
         Self.describeMetrics(metrics)
-        let endpoint = GraphQLEndpoint(
-            schema: try APISchema.make(identity: identity, forms: Self.forms(ledger, identity)),
-            limits: configuration.limits,
-            logger: logger)
+        let schema: GraphQLSchema
+        do {
+            schema = try APISchema.make(identity: identity, forms: Self.forms(ledger, identity))
+        } catch { throw .schema(error) }
+        let endpoint = GraphQLEndpoint(schema: schema, limits: configuration.limits, logger: logger)
+        do {
+            idempotencyStore = try IdempotencyStore(
+                path: configuration.idempotencyFolder ?? ledger.folder + "/idempotency",
+                retention: configuration.idempotencyRetention)
+        } catch {
+            throw .idempotencyStore(error)
+        }
         let router = APIRouter(
             ledger: ledger, identity: identity, endpoint: endpoint,
             rateLimiter: configuration.requestsPerMinute.map { RateLimiter(limit: $0) },
-            logger: logger,
-            metrics: metrics)
+            idempotency: idempotencyStore, logger: logger, metrics: metrics)
         self.router = router
+        self.logger = logger
         server = HTTPServer(configuration: configuration.http, logger: logger) { request in
             await router.handle(request)
         }
@@ -54,14 +74,25 @@ public final class APIServer: Sendable {
     /// The bound port (useful when the configuration asked for port 0).
     public var port: Int { server.port }
 
-    /// Starts listening.
+    /// Purges old idempotency records, starts the hourly purge, and starts listening.
     public func start() throws(HTTPServerError) {
-        try server.start()
+        idempotencyStore.purge(logger: logger)
+        let task = idempotencyStore.purgeRegularly(every: .seconds(3_600), logger: logger)
+        purging.withLock { $0 = task }
+        do {
+            try server.start()
+        } catch {
+            task.cancel()
+            throw error
+        }
     }
 
-    /// Stops accepting, lets requests under way finish until `deadline`, then stops.
+    /// Stops accepting, lets requests under way finish until `deadline`, then stops and
+    /// closes the idempotency store.
     public func shutdown(deadline: Duration = .seconds(10)) async {
+        purging.withLock { $0?.cancel() }
         await server.shutdown(deadline: deadline)
+        idempotencyStore.close()
     }
 
     /// The BSD resolvers over `ledger`, which must carry the forms projection.
@@ -70,6 +101,8 @@ public final class APIServer: Sendable {
             identity: identity, commands: FormCommands(ledger: ledger),
             queries: FormQueries(ledger: ledger), transporters: FormTransporters(ledger: ledger))
     }
+
+    deinit { purging.withLock { $0?.cancel() } }
 
     private static func describeMetrics(_ metrics: MetricsRegistry) {
         metrics.describe(

@@ -50,11 +50,18 @@ struct ServeCommand {
         let ledger = try ProjectionRebuilder.openLedger(path: folder, options: ledgerOptions)
         defer { ledger.close() }
         let secrets = try InstanceSecrets.loadOrCreate(in: folder, logger: logger)
+        var identityConfiguration = IdentityConfiguration()
+        if requestsPerMinute == nil {
+            // No request limit at all (benchmarks, test suites): sign-ups and logins neither.
+            identityConfiguration.signupLimiter = nil
+            identityConfiguration.loginLimiter = nil
+        }
         let identity = try IdentityService(
-            ledger: ledger, secrets: secrets, configuration: IdentityConfiguration(), logger: logger
+            ledger: ledger, secrets: secrets, configuration: identityConfiguration, logger: logger
         )
         var configuration = APIServer.Configuration(host: host, port: port)
         configuration.requestsPerMinute = requestsPerMinute
+        configuration.idempotencyFolder = folder + "/idempotency"
         let server = try APIServer(
             configuration: configuration, ledger: ledger, identity: identity, logger: logger)
         try server.start()

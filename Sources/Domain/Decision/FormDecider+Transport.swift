@@ -13,10 +13,7 @@ extension FormDecider {
         if state.status == .sealed && !mayBeTakenOverUnsigned(state.content) {
             throw .invalidTransition(status: .sealed, action: .signTransport)
         }
-        let index = state.transportSignatures.count
-        guard index < state.content.transporters.count else {
-            throw .validationFailed([ValidationIssue("transporters", .noTransporterToSign)])
-        }
+        let index = try signingTransporter(state.content.transporters, state, input)
         let content = try completed(state.content, transporter: index, with: input)
         var events: [DomainEvent] = []
         if state.status == .sealed {
@@ -33,6 +30,35 @@ extension FormDecider {
                     status: next)))
         events += try containerPickup(state, signature: signature, context: context)
         return events
+    }
+
+    /// The chain index of the transporter that signs: the first one not signed yet, which
+    /// must be ready and, when the input names one, be that one. Transporters sign in chain
+    /// order, so one not ready holds back those after it.
+    private static func signingTransporter(
+        _ transporters: [Transporter], _ state: FormState, _ input: SignTransportInput
+    ) throws(DomainError) -> Int {
+        let index = state.transportSignatures.count
+        guard index < transporters.count else {
+            throw .validationFailed([ValidationIssue("transporters", .noTransporterToSign)])
+        }
+        try checkTurn(transporters[index], path: "transporters.\(index)", input)
+        return index
+    }
+
+    /// Refuses a take-over by a transporter that is not ready, or that is not the one the
+    /// input names.
+    private static func checkTurn(
+        _ transporter: Transporter, path: String, _ input: SignTransportInput
+    ) throws(DomainError) {
+        if let named = input.transporterId, named != transporter.id {
+            throw .validationFailed([ValidationIssue("transporterId", .notNextTransporter)])
+        }
+        guard transporter.readyToTakeOver else {
+            throw .validationFailed([
+                ValidationIssue(path + ".readyToTakeOver", .transporterNotReady)
+            ])
+        }
     }
 
     /// The content with the signing transporter's plates and mode from the input, once the
@@ -105,6 +131,7 @@ extension FormDecider {
                 ValidationIssue("temporaryStorage.transporter", .noTransporterToSign)
             ])
         }
+        try checkTurn(transporter, path: "temporaryStorage.transporter", input)
         let waste = state.temporaryStorage?.wasteDetails ?? state.content.wasteDetails
         var collector = IssueCollector()
         collector.merge(

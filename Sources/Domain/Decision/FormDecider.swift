@@ -33,6 +33,11 @@ public enum FormDecider {
         case .duplicate:
             var content = state.content
             content.grouping = []
+            // The copy's transporters are new ones: the ids belong to the original BSD.
+            for index in content.transporters.indices {
+                content.transporters[index].id = nil
+                content.transporters[index].readyToTakeOver = true
+            }
             return try create(content, duplicateOf: state.readableId, context: context)
         case .seal: return try seal(state: state, context: context)
         case .signEmission(let input):

@@ -8,6 +8,9 @@ public struct SignTransportInput: Hashable, Sendable {
     public var numberPlates: [String]?
     /// Transport mode, when not already on the BSD.
     public var mode: TransportMode?
+    /// The id of the transporter expected to sign (a segment's take-over names it); the
+    /// signature is refused when another transporter's turn has come.
+    public var transporterId: String?
 
     /// Makes an input with the two required fields.
     public init(takenOverAt: Timestamp, takenOverBy: String) {

@@ -18,9 +18,22 @@ extension FormState {
     /// The transporter expected to sign next in the chain, while the waste waits for it or
     /// is in transit.
     public var nextTransporterOrgId: String? {
+        nextTransporterIndex.flatMap { content.transporters[$0].company?.orgId }
+    }
+
+    /// The chain index of the transporter whose turn it is, the first one without a
+    /// signature, while the waste waits for it or is in transit; nil when none is left.
+    public var nextTransporterIndex: Int? {
         guard [.sealed, .signedByProducer, .sent].contains(status) else { return nil }
         let index = transportSignatures.count
-        guard content.transporters.indices.contains(index) else { return nil }
+        return content.transporters.indices.contains(index) ? index : nil
+    }
+
+    /// The next transporter's company when it is ready to take the waste over: the one
+    /// that can act now. A transporter not marked ready has nothing to do yet.
+    public var readyTransporterOrgId: String? {
+        guard let index = nextTransporterIndex, content.transporters[index].readyToTakeOver
+        else { return nil }
         return content.transporters[index].company?.orgId
     }
 }

@@ -3,6 +3,12 @@ import CanonicalJSON
 /// One leg of the transport (up to five in a multimodal chain); signatures live in
 /// ``TransportSignature``.
 public struct Transporter: Hashable, Sendable {
+    /// The transporter's own id when it was created as an entity (multimodal API:
+    /// `createFormTransporter`, or a segment); nil for transporters given inline.
+    public var id: String?
+    /// Whether this transporter may take the waste over when its turn comes; a segment
+    /// prepared in advance is not ready until it is marked so.
+    public var readyToTakeOver = true
     /// The transporting company (SIRET, or VAT for a foreign one).
     public var company: FormCompany?
     /// Whether the transporter is exempted of a transport receipt.
@@ -38,6 +44,9 @@ extension Transporter: JSONConvertible {
     /// The transporter's present fields as an object.
     public var jsonValue: JSONValue {
         var object = JSONObjectBuilder()
+        object.set("id", id)
+        // Written only when false, so that transporters without the flag keep their bytes.
+        if !readyToTakeOver { object.set("readyToTakeOver", false) }
         object.set("company", company)
         object.setTrue("isExemptedOfReceipt", isExemptedOfReceipt)
         object.set("receipt", receipt)
@@ -52,6 +61,8 @@ extension Transporter: JSONConvertible {
     /// Reads a transporter object.
     public init(jsonValue: JSONValue) throws(JSONError) {
         let object = try JSONObjectReader(jsonValue)
+        id = try object.optional("id")
+        readyToTakeOver = try object.optional("readyToTakeOver") ?? true
         company = try object.optional("company")
         isExemptedOfReceipt = try object.flag("isExemptedOfReceipt")
         receipt = try object.optional("receipt")

@@ -13,6 +13,19 @@ extension FormValidator {
                 into: &collector)
             checkPlates(transporter.numberPlates, path(prefix, "numberPlates"), into: &collector)
         }
+        checkTransporterIds(content.transporters, into: &collector)
+    }
+
+    /// Each transporter id appears once on the BSD, and none is empty.
+    func checkTransporterIds(_ transporters: [Transporter], into collector: inout IssueCollector) {
+        var seen = Set<String>()
+        for (index, transporter) in transporters.enumerated() {
+            guard let id = transporter.id else { continue }
+            if id.isEmpty { collector.add("transporters.\(index).id", .required) }
+            if !seen.insert(id).inserted {
+                collector.add("transporters.\(index).id", .duplicateTransporterId)
+            }
+        }
     }
 
     /// At most two plates, each 4 to 12 characters and not only spaces.

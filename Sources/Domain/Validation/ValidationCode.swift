@@ -68,6 +68,12 @@ public enum ValidationCode: String, CaseIterable, Sendable, JSONStringEnum {
     case duplicateIntermediary
     /// No transporter is left to sign.
     case noTransporterToSign
+    /// The next transporter of the chain is not marked ready to take the waste over.
+    case transporterNotReady
+    /// The take-over names a transporter that is not the next one to sign.
+    case notNextTransporter
+    /// Two transporters of one BSD carry the same id.
+    case duplicateTransporterId
     /// A refusal needs received quantity equal to the refused one, and not zero.
     case refusalQuantityMismatch
     /// A partial refusal needs 0 < refused < received.

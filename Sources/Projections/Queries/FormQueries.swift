@@ -40,6 +40,12 @@ public struct FormQueries: Sendable {
         try typed { try $0.form(readableId: readableId, companies: companies) }
     }
 
+    /// The id of the BSD that names transporter `transporterId`, whoever asks (the API
+    /// checks access to that BSD itself); nil when no BSD does.
+    public func formId(transporterId: String) throws(QueryError) -> String? {
+        try typed { try $0.formId(transporterId: transporterId) }
+    }
+
     /// One page of `forms`.
     public func forms(
         _ filter: FormsFilter, companies: Set<String>

@@ -41,6 +41,18 @@ public struct FormReader {
         }
     }
 
+    /// The id of the BSD that names transporter `transporterId`, whoever asks; nil when no
+    /// BSD does. Should two BSDs name it, the first by form id is given.
+    public func formId(transporterId: String) throws -> String? {
+        let prefix = IndexKey.transporter(transporterId)
+        var found: String?
+        try transaction.scan(databases.transporter, from: prefix) { key, value in
+            if key.starts(with: prefix) { found = String(decoding: value, as: UTF8.self) }
+            return false
+        }
+        return found
+    }
+
     /// The BSD `id`, if one of `companies` may read it.
     public func form(id: String, companies: Set<String>) throws -> FormState? {
         guard let state = try state(id), try !readers(of: state).isDisjoint(with: companies)

@@ -14,7 +14,7 @@ public enum QueryError: Error, Equatable, Sendable {
     case ledger(LedgerError)
 
     /// Wraps whatever a reader threw.
-    static func wrapping(_ error: any Error) -> QueryError {
+    public static func wrapping(_ error: any Error) -> QueryError {
         switch error {
         case let error as QueryError: error
         case let error as ProjectionError: .projection(error)

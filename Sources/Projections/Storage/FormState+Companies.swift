@@ -48,8 +48,8 @@ extension FormState {
         let ids: [String?]
         switch status {
         case .draft, .sealed: ids = [content.emitter.company?.orgId, content.ecoOrganisme?.siret]
-        case .signedByProducer: ids = [nextTransporterOrgId]
-        case .sent: ids = [nextTransporterOrgId, recipient]
+        case .signedByProducer: ids = [readyTransporterOrgId]
+        case .sent: ids = [readyTransporterOrgId, recipient]
         case .received, .accepted, .tempStored, .tempStorerAccepted, .resealed, .awaitingGroup:
             ids = [recipient]
         case .signedByTempStorer: ids = [temporaryStorage?.transporter?.company?.orgId]

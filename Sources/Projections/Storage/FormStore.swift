@@ -29,8 +29,10 @@ struct FormStore {
             let oldFacts = FormFacts(original, initialEmitters: try initialEmitters(original))
             let newFacts = FormFacts(state, initialEmitters: try initialEmitters(state))
             try replace(
-                listEntries(original, oldFacts, row) + registerEntries(original, oldFacts, row),
-                with: listEntries(state, newFacts, row) + registerEntries(state, newFacts, row))
+                listEntries(original, oldFacts, row) + registerEntries(original, oldFacts, row)
+                    + transporterEntries(original),
+                with: listEntries(state, newFacts, row) + registerEntries(state, newFacts, row)
+                    + transporterEntries(state))
             try save(state, row: row)
         }
         pending.originals.removeAll(keepingCapacity: true)
@@ -175,6 +177,17 @@ struct FormStore {
         state.registerEntries(roles: facts.roles).map { entry in
             let key = IndexKey.register(entry.orgId, entry.type, date: entry.date, row: row)
             return (databases.register, key, Array(state.id.utf8))
+        }
+    }
+
+    /// One attachment entry per transporter with an id on `state`, the onward transporter
+    /// after temporary storage included; deleted BSDs keep theirs, so that a transporter
+    /// never moves to another BSD.
+    private func transporterEntries(_ state: FormState) -> [(Database, [UInt8], [UInt8])] {
+        let transporters = state.content.transporters + [state.temporaryStorage?.transporter]
+        let formId = Array(state.id.utf8)
+        return transporters.compactMap { $0?.id }.map { transporterId in
+            (databases.transporter, IndexKey.transporter(transporterId, formId: state.id), formId)
         }
     }
 

@@ -2,7 +2,7 @@ import Ledger
 
 /// The forms read model, written inline in every append's transaction: current state by
 /// id and readable id, per-company lists for `forms`, status logs for `formsLifeCycle`,
-/// and register rows. Its databases come in two slots (see ``ProjectionSlot``) and a
+/// register rows, and the BSD each transporter with an id is on. Its databases come in two slots (see ``ProjectionSlot``) and a
 /// `meta` database saying which one is active and which ``version`` filled it.
 ///
 /// While the stored version differs from ``version`` (or nothing was built yet), live
@@ -13,7 +13,7 @@ public struct FormsProjection: InlineProjection {
     public static let projectionName = "forms"
     /// The version of the layout and fold; change it whenever the stored bytes change, and
     /// the projection is rebuilt at the next start.
-    public static let version = 1
+    public static let version = 2
 
     /// Makes the projection.
     public init() {}

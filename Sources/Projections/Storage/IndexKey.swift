@@ -69,4 +69,20 @@ enum IndexKey {
         appending(row, to: &key)
         return key
     }
+
+    /// `transporterId 0`: the prefix of a transporter's attachment entries.
+    static func transporter(_ transporterId: String) -> [UInt8] {
+        var key: [UInt8] = []
+        appending(transporterId, to: &key)
+        return key
+    }
+
+    /// `transporterId 0 formId 0`: transporter `transporterId` is on BSD `formId`. The form
+    /// id is in the key so that two BSDs naming one id (which the API refuses) keep an
+    /// entry each instead of overwriting one another.
+    static func transporter(_ transporterId: String, formId: String) -> [UInt8] {
+        var key = transporter(transporterId)
+        appending(formId, to: &key)
+        return key
+    }
 }

@@ -18,7 +18,7 @@ struct FormDatabases {
     /// Short names of the databases inside a slot, in a fixed order.
     static let kinds = [
         "state", "readable", "company", "status", "waste", "custom", "role", "nextstep",
-        "lifecycle", "register",
+        "lifecycle", "register", "transporter",
     ]
 
     let slot: ProjectionSlot
@@ -32,6 +32,7 @@ struct FormDatabases {
     let nextStep: Database
     let lifecycle: Database
     let register: Database
+    let transporter: Database
 
     /// The full LMDB name of database `kind` in `slot`.
     static func name(_ kind: String, _ slot: ProjectionSlot) -> String {
@@ -50,10 +51,14 @@ struct FormDatabases {
         nextStep = resolve(Self.name("nextstep", slot))
         lifecycle = resolve(Self.name("lifecycle", slot))
         register = resolve(Self.name("register", slot))
+        transporter = resolve(Self.name("transporter", slot))
     }
 
     /// Every database of the slot, in ``kinds`` order.
     var all: [Database] {
-        [state, readable, company, status, waste, custom, role, nextStep, lifecycle, register]
+        [
+            state, readable, company, status, waste, custom, role, nextStep, lifecycle, register,
+            transporter,
+        ]
     }
 }

@@ -17,6 +17,10 @@ struct WorkloadScript {
         case .multimodal:
             var multi = content()
             multi.transporters.append(transporter(parties.second, mode: .rail))
+            // Multimodal transporters carry ids, as the API's createFormTransporter gives them.
+            for index in multi.transporters.indices {
+                multi.transporters[index].id = "\(formId)-t\(index + 1)"
+            }
             return opening(multi) + [take(parties.second)] + arrival(accepted(quantity))
                 + treatment()
         case .refusal:

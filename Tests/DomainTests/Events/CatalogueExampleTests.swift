@@ -11,6 +11,7 @@ import Testing
         "FormTempStorerAccepted", "FormProcessed", "FormResealed", "TempStorerEmissionSigned",
         "FormResent", "FormGrouped", "GroupedFormProcessed", "FormUngrouped",
         "FormAttachedToAppendix1", "FormImportedFromPaper", "FormCanceled",
+        "FormTransporterCreated", "FormTransporterUpdated", "FormTransporterDeleted",
     ]
 
     @Test(arguments: types)
@@ -23,8 +24,21 @@ import Testing
             return
         }
         let canonical = CanonicalJSON.encode(example)
-        let event = try DomainEvent.decode(type: type, schemaVersion: 1, payload: canonical)
-        #expect(event.type == type)
-        #expect(event.payload == canonical, "\(type): the example is not in the domain's form")
+        let (decodedType, payload) =
+            TransporterEvent.types.contains(type)
+            ? try Self.transporterEvent(type, canonical)
+            : try Self.domainEvent(type, canonical)
+        #expect(decodedType == type)
+        #expect(payload == canonical, "\(type): the example is not in the domain's form")
+    }
+
+    static func domainEvent(_ type: String, _ payload: [UInt8]) throws -> (String, [UInt8]) {
+        let event = try DomainEvent.decode(type: type, schemaVersion: 1, payload: payload)
+        return (event.type, event.payload)
+    }
+
+    static func transporterEvent(_ type: String, _ payload: [UInt8]) throws -> (String, [UInt8]) {
+        let event = try TransporterEvent.decode(type: type, schemaVersion: 1, payload: payload)
+        return (event.type, event.payload)
     }
 }

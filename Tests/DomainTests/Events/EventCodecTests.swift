@@ -28,6 +28,53 @@ import Darwin
         return events
     }
 
+    /// A standalone transporter's life: created not ready, updated, deleted.
+    static func standaloneTransporterEvents() throws -> [TransporterEvent] {
+        var state = StandaloneTransporter(id: "t9")
+        var transporter = Fixtures.transporter(Fixtures.secondTransporterSiret, mode: .rail)
+        transporter.readyToTakeOver = false
+        var events: [TransporterEvent] = []
+        for command in [
+            TransporterCommand.create(transporter),
+            .update(Fixtures.transporter(Fixtures.secondTransporterSiret)), .delete,
+        ] {
+            let decided = try TransporterDecider.decide(
+                command, state: state, actor: Fixtures.emitterActor, now: Fixtures.createdAt)
+            for event in decided { state = state.evolve(event) }
+            events += decided
+        }
+        return events
+    }
+
+    @Test func transporterPayloadsAreCanonicalAndDecodeBackEqual() throws {
+        let events = try Self.standaloneTransporterEvents()
+        #expect(
+            events.map(\.type) == [
+                "FormTransporterCreated", "FormTransporterUpdated", "FormTransporterDeleted",
+            ])
+        for event in events {
+            try CanonicalJSON.validate(event.payload)
+            let decoded = try TransporterEvent.decode(
+                type: event.type, schemaVersion: event.schemaVersion, payload: event.payload)
+            #expect(decoded == event)
+            #expect(event.stream == "bsdd-transporter-t9")
+        }
+    }
+
+    @Test func transporterWithoutIdOrReadinessKeepsItsFormerBytes() throws {
+        let transporter = Fixtures.transporter(Fixtures.transporterSiret)
+        let bytes = String(decoding: CanonicalJSON.encode(transporter.jsonValue), as: UTF8.self)
+        #expect(!bytes.contains("\"id\""))
+        #expect(!bytes.contains("readyToTakeOver"))
+        var marked = transporter
+        marked.id = "t1"
+        marked.readyToTakeOver = false
+        let markedBytes = String(decoding: CanonicalJSON.encode(marked.jsonValue), as: UTF8.self)
+        #expect(markedBytes.contains(#""id":"t1""#))
+        #expect(markedBytes.contains(#""readyToTakeOver":false"#))
+        #expect(try Transporter(jsonValue: marked.jsonValue) == marked)
+    }
+
     @Test func everyPayloadIsCanonicalAndDecodesBackEqual() throws {
         for event in try Self.allScenarioEvents() {
             let payload = event.payload
@@ -77,6 +124,18 @@ import Darwin
     @Test func writesEventSamplesForTheCatalogue() throws {
         var lines: [UInt8] = []
         for event in try Self.allScenarioEvents() {
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key("payload")
+            writer.raw(event.payload)
+            writer.key("schemaVersion")
+            writer.int(Int64(event.schemaVersion))
+            writer.key("type")
+            writer.string(event.type)
+            writer.endObject()
+            lines += writer.bytes + [0x0A]
+        }
+        for event in try Self.standaloneTransporterEvents() {
             var writer = JSONWriter()
             writer.beginObject()
             writer.key("payload")

@@ -74,11 +74,22 @@ enum Scenarios {
             Fixtures.transporter(Fixtures.secondTransporterSiret, mode: .rail),
             Fixtures.transporter(Fixtures.storerSiret),
         ]
+        for index in content.transporters.indices {
+            content.transporters[index].id = "t\(index + 1)"
+        }
+        // The third leg is prepared in advance and marked ready once the second one runs.
+        content.transporters[2].readyToTakeOver = false
         content.wasteDetails.packagings = [Packaging(type: .citerne, quantity: 1)]
         let id = try world.create(content)
         try world.run(.seal, on: id)
         try world.run(.signEmission(Fixtures.emission()), on: id)
-        for _ in 0..<3 { try world.run(.signTransport(Fixtures.transport()), on: id) }
+        for _ in 0..<2 { try world.run(.signTransport(Fixtures.transport()), on: id) }
+        var ready = world.forms[id]!.content
+        ready.transporters[2].readyToTakeOver = true
+        try world.run(.update(ready), on: id)
+        var third = Fixtures.transport()
+        third.transporterId = "t3"
+        try world.run(.signTransport(third), on: id)
         var acceptance = Fixtures.acceptance()
         acceptance.hasCiterneBeenWashedOut = false
         acceptance.citerneNotWashedOutReason = .notByDriver

@@ -1,0 +1,302 @@
+import Domain
+import GraphQL
+import Identity
+import Projections
+
+extension FormResolvers {
+    /// The multimodal operations: standalone transporters, and the deprecated segments.
+    var transporterMutations: [String: FieldResolver] {
+        [
+            "createFormTransporter": { @Sendable _, arguments, context, _ in
+                try await createTransporter(arguments.object("input"), context)
+            },
+            "updateFormTransporter": { @Sendable _, arguments, context, _ in
+                try await updateTransporter(arguments, context)
+            },
+            "deleteFormTransporter": { @Sendable _, arguments, context, _ in
+                try await deleteTransporter(arguments.string("id") ?? "", context)
+            },
+            "prepareSegment": { @Sendable _, arguments, context, _ in
+                try await prepareSegment(arguments, context)
+            },
+            "markSegmentAsReadyToTakeOver": { @Sendable _, arguments, context, _ in
+                try await changeSegment(arguments.string("id") ?? "", context) { transporter in
+                    transporter.readyToTakeOver = true
+                }
+            },
+            "editSegment": { @Sendable _, arguments, context, _ in
+                let info = arguments.object("nextSegmentInfo")
+                let input = try FormInputs.transporter(
+                    info.object("transporter"), path: "nextSegmentInfo.transporter")
+                let mode = try Self.mode(info)
+                return try await changeSegment(arguments.string("id") ?? "", context) { old in
+                    old = Self.merged(input, into: old)
+                    old.mode = mode ?? old.mode
+                }
+            },
+            "takeOverSegment": { @Sendable _, arguments, context, _ in
+                try await takeOverSegment(arguments, context)
+            },
+        ]
+    }
+
+    /// The transporter `id` for `transporters: [ID!]` of a BSD being created or updated
+    /// (`formId`): one already on that BSD as it is there, else a standalone one the caller
+    /// made or that names one of the caller's companies, not deleted and on no other BSD.
+    func standaloneTransporter(
+        _ id: String, _ caller: Caller, attachingTo formId: String?
+    ) throws(APIError) -> Transporter {
+        let missing = APIError(.notFound, "No transporter \(id) that you can see.")
+        let standalone = try transporterState(id)
+        var holder = standalone?.formId
+        if holder == nil { holder = try attachedForm(id) }
+        if let holder {
+            guard holder == formId else {
+                var error = APIError(.badUserInput, "Transporter \(id) is already on another BSD.")
+                error.issues = [("transporters", "TRANSPORTER_ALREADY_USED")]
+                throw error
+            }
+            let state = try visibleState(holder, caller)
+            guard let onForm = state.content.transporters.first(where: { $0.id == id }) else {
+                throw missing
+            }
+            return onForm
+        }
+        guard let standalone, !standalone.isDeleted, owns(standalone, caller) else { throw missing }
+        var transporter = standalone.transporter
+        transporter.id = id
+        return transporter
+    }
+
+    private func createTransporter(
+        _ input: JSONObject, _ context: any Sendable
+    ) async throws(APIError) -> JSON {
+        let caller = try caller(context)
+        guard
+            let orgId = caller.access.roles.keys.sorted().first(where: {
+                caller.access.allows($0, .editTransporters)
+            })
+        else {
+            throw APIError(.forbidden, "Only members of a company may create transporters.")
+        }
+        let id = WallClock.newId()
+        var transporter = try withReceipt(FormInputs.transporter(input, path: "input"))
+        transporter.id = id
+        let created = try await runTransporter { () async throws(FormTransporterError) in
+            try await transporters.create(
+                transporter, actor: Actor(userId: caller.userId, companyOrgId: orgId), now: now(),
+                id: id)
+        }
+        return FormView.transporter(created.transporter, signature: nil, id: id)
+    }
+
+    private func updateTransporter(
+        _ arguments: JSONObject, _ context: any Sendable
+    ) async throws(APIError) -> JSON {
+        let caller = try caller(context)
+        let id = arguments.string("id") ?? ""
+        let input = try FormInputs.transporter(arguments.object("input"), path: "input")
+        if let formId = try attachedForm(id) {
+            let state = try await changeOnForm(formId, id, caller) { old in
+                old = Self.merged(input, into: old)
+            }
+            return try renderTransporter(id, of: state)
+        }
+        let standalone = try ownedStandalone(id, caller)
+        let changed = try withReceipt(Self.merged(input, into: standalone.transporter))
+        let updated = try await runTransporter { () async throws(FormTransporterError) in
+            try await transporters.update(
+                id: id, changed, actor: Actor(userId: caller.userId), now: now())
+        }
+        return FormView.transporter(updated.transporter, signature: nil, id: id)
+    }
+
+    private func deleteTransporter(
+        _ id: String, _ context: any Sendable
+    ) async throws(APIError) -> JSON {
+        let caller = try caller(context)
+        if let formId = try attachedForm(id) {
+            let state = try visibleState(formId, caller)
+            var content = state.content
+            content.transporters.removeAll { $0.id == id }
+            let orgId = try authorize(.editTransporters, on: state, caller: caller)
+            _ = try await execute(.update(content), on: state, caller: caller, orgId: orgId)
+            return .string(id)
+        }
+        _ = try ownedStandalone(id, caller)
+        _ = try await runTransporter { () async throws(FormTransporterError) in
+            try await transporters.delete(id: id, actor: Actor(userId: caller.userId), now: now())
+        }
+        return .string(id)
+    }
+
+    /// prepareSegment: the transporter `siret` (one of the caller's, on the BSD) hands over
+    /// to a new one, added at the end of the chain and not ready yet.
+    private func prepareSegment(
+        _ arguments: JSONObject, _ context: any Sendable
+    ) async throws(APIError) -> JSON {
+        let caller = try caller(context)
+        let state = try visibleState(arguments.string("id") ?? "", caller)
+        let siret = arguments.string("siret") ?? ""
+        guard caller.access.roles[siret] != nil,
+            state.content.transporters.contains(where: { $0.company?.orgId == siret })
+        else {
+            throw APIError(
+                .forbidden, "Only a transporter on the BSD may prepare the next segment.")
+        }
+        let info = arguments.object("nextSegmentInfo")
+        var next = try withReceipt(
+            FormInputs.transporter(info.object("transporter"), path: "nextSegmentInfo.transporter"))
+        next.mode = try Self.mode(info) ?? next.mode
+        next.id = WallClock.newId()
+        next.readyToTakeOver = false
+        var content = state.content
+        content.transporters.append(next)
+        let orgId = try authorize(.editTransporters, on: state, caller: caller)
+        _ = try await execute(.update(content), on: state, caller: caller, orgId: orgId)
+        return try renderSegment(next.id ?? "", formId: state.id)
+    }
+
+    private func takeOverSegment(
+        _ arguments: JSONObject, _ context: any Sendable
+    ) async throws(APIError) -> JSON {
+        let caller = try caller(context)
+        let id = arguments.string("id") ?? ""
+        guard let formId = try attachedForm(id) else {
+            throw APIError(.notFound, "No segment \(id) that you can see.")
+        }
+        let state = try visibleState(formId, caller)
+        let info = arguments.object("takeOverInfo")
+        let at = try FormInputs.timestamp(info.string("takenOverAt") ?? "", path: "takenOverAt")
+        var input = SignTransportInput(
+            takenOverAt: at, takenOverBy: info.string("takenOverBy") ?? "")
+        input.transporterId = id
+        let orgId = try authorize(.signTransport, on: state, caller: caller)
+        _ = try await execute(.signTransport(input), on: state, caller: caller, orgId: orgId)
+        return try renderSegment(id, formId: formId)
+    }
+
+    /// Changes segment `id` (a transporter on a BSD) with `change`.
+    private func changeSegment(
+        _ id: String, _ context: any Sendable, _ change: (inout Transporter) -> Void
+    ) async throws(APIError) -> JSON {
+        let caller = try caller(context)
+        guard let formId = try attachedForm(id) else {
+            throw APIError(.notFound, "No segment \(id) that you can see.")
+        }
+        _ = try await changeOnForm(formId, id, caller, change)
+        return try renderSegment(id, formId: formId)
+    }
+
+    /// Changes transporter `id` on BSD `formId` with one update of the BSD; returns the BSD
+    /// as it was before.
+    private func changeOnForm(
+        _ formId: String, _ id: String, _ caller: Caller, _ change: (inout Transporter) -> Void
+    ) async throws(APIError) -> FormState {
+        let state = try visibleState(formId, caller)
+        var content = state.content
+        guard let index = content.transporters.firstIndex(where: { $0.id == id }) else {
+            throw APIError(.notFound, "No transporter \(id) that you can see.")
+        }
+        change(&content.transporters[index])
+        content.transporters[index] = try withReceipt(content.transporters[index])
+        let orgId = try authorize(.editTransporters, on: state, caller: caller)
+        _ = try await execute(.update(content), on: state, caller: caller, orgId: orgId)
+        return state
+    }
+
+    private func renderTransporter(_ id: String, of before: FormState) throws(APIError) -> JSON {
+        let state = try self.state(before.id)
+        guard let index = state.content.transporters.firstIndex(where: { $0.id == id }) else {
+            throw APIError(.notFound, "No transporter \(id) that you can see.")
+        }
+        return FormView.transporter(
+            state.content.transporters[index],
+            signature: FormView.signature(state, number: index + 1), id: id)
+    }
+
+    private func renderSegment(_ id: String, formId: String) throws(APIError) -> JSON {
+        let state = try state(formId)
+        guard case .list(let segments) = FormView.segments(state),
+            let segment = segments.first(where: {
+                if case .object(let object) = $0, object["id"] == .string(id) { return true }
+                return false
+            })
+        else { throw APIError(.notFound, "No segment \(id) that you can see.") }
+        return segment
+    }
+
+    /// Whether the caller made `standalone`, or belongs to the company it names or to the
+    /// company its author acted for.
+    private func owns(_ standalone: StandaloneTransporter, _ caller: Caller) -> Bool {
+        if standalone.createdBy.userId == caller.userId { return true }
+        let orgIds = [standalone.transporter.company?.orgId, standalone.createdBy.companyOrgId]
+        return orgIds.contains { $0.map { caller.access.roles[$0] != nil } ?? false }
+    }
+
+    private func ownedStandalone(
+        _ id: String, _ caller: Caller
+    ) throws(APIError) -> StandaloneTransporter {
+        guard let standalone = try transporterState(id), !standalone.isDeleted,
+            owns(standalone, caller)
+        else { throw APIError(.notFound, "No transporter \(id) that you can see.") }
+        return standalone
+    }
+
+    private func transporterState(_ id: String) throws(APIError) -> StandaloneTransporter? {
+        do {
+            return try transporters.state(id: id)
+        } catch {
+            throw APIError(.internalServerError, "Internal error; it has been logged.")
+        }
+    }
+
+    private func attachedForm(_ id: String) throws(APIError) -> String? {
+        do {
+            return try queries.formId(transporterId: id)
+        } catch {
+            throw APIError(error)
+        }
+    }
+
+    private func runTransporter(
+        _ body: () async throws(FormTransporterError) -> StandaloneTransporter
+    ) async throws(APIError) -> StandaloneTransporter {
+        do {
+            return try await body()
+        } catch .conflict {
+            throw APIError(.conflict, "The transporter changed while your request ran; retry.")
+        } catch .domain(.validationFailed(let issues)) {
+            var error = APIError(.badUserInput, "The transporter has \(issues.count) error(s).")
+            error.issues = issues.map { ($0.path, $0.code.rawValue) }
+            throw error
+        } catch .domain(.transporterAttached) {
+            throw APIError(.conflict, "The transporter was put on a BSD meanwhile; retry.")
+        } catch .domain {
+            throw APIError(.notFound, "No transporter that you can see with this id.")
+        } catch {
+            throw APIError(.internalServerError, "Internal error; it has been logged.")
+        }
+    }
+
+    /// The fields given in `input` over `old`: what the input leaves empty stays.
+    static func merged(_ input: Transporter, into old: Transporter) -> Transporter {
+        var result = old
+        if let company = input.company { result.company = company }
+        if input.isExemptedOfReceipt { result.isExemptedOfReceipt = true }
+        result.receipt = input.receipt ?? old.receipt
+        result.department = input.department ?? old.department
+        result.validityLimit = input.validityLimit ?? old.validityLimit
+        if !input.numberPlates.isEmpty { result.numberPlates = input.numberPlates }
+        result.mode = input.mode ?? old.mode
+        result.customInfo = input.customInfo ?? old.customInfo
+        return result
+    }
+
+    private static func mode(_ info: JSONObject) throws(APIError) -> TransportMode? {
+        try info.string("mode").map { name throws(APIError) in try enumValue(name, "mode") }
+    }
+
+    /// Now, as the domain's timestamp.
+    func now() -> Timestamp { Timestamp(microseconds: WallClock.microseconds()) }
+}
