@@ -625,37 +625,79 @@ def test_a_partial_refusal_is_accepted_for_the_rest_then_processed(world):
 
 # 5. Annexe 1 (tournée dédiée).
 
-def test_annexe_1_container_collects_its_items_then_is_processed(world):
-    collector, producer, plant = world.storer, world.producer, world.plant
-    container = create(collector, {
+def container_content(world, **waste_changes):
+    """A collection round (annexe 1 container) as the documentation writes it: no quantity,
+    packaging or quantity type; the round's transporter is the collector itself."""
+    collector = world.storer
+    return {
         "emitter": {"type": "APPENDIX1", "company": collector.company.input()},
-        "recipient": recipient(plant),
+        "recipient": recipient(world.plant),
         "transporter": {"company": collector.company.input(), "numberPlate": "CO-111-LL",
                         "mode": "ROAD"},
-        "wasteDetails": {"code": "13 05 02*", "name": "Boues de séparateurs", "pop": False,
+        "wasteDetails": {"code": "13 05 02*", "name": "Boues de séparateurs",
                          "isSubjectToADR": False, "onuCode": None, "consistence": "LIQUID",
-                         "quantityType": "ESTIMATED"}})
+                         **waste_changes}}
+
+
+def bare_item(world, quantity):
+    """An annexe-1 item as the documentation writes it: the producer, its packagings and
+    quantity; the rest comes from the container it is attached to."""
+    return {"emitter": {"type": "APPENDIX1_PRODUCER", "company": world.producer.company.input()},
+            "wasteDetails": {"packagingInfos": [{"type": "FUT", "quantity": 2}],
+                             "quantity": quantity}}
+
+
+def test_annexe_1_container_seals_without_quantity_or_packagings(world):
+    collector = world.storer
+    container = create(collector, container_content(world))
+    assert collector.run(SEAL, id=container["id"])["markAsSealed"]["status"] == "SEALED"
+
+
+def test_annexe_1_collector_creates_and_attaches_bare_items_as_documented(world):
+    collector, producer, plant = world.storer, world.producer, world.plant
+    container = create(collector, container_content(world, quantity=0.001, pop=False,
+                                                    quantityType="ESTIMATED"))
+    collector.run(SEAL, id=container["id"])
+    item = collector.run(CREATE, createFormInput=bare_item(world, 1.0))["createForm"]
+    grouped = collector.run(UPDATE, updateFormInput={
+        "id": container["id"], "grouping": {"form": {"id": item["id"]}}})["updateForm"]
+    assert [g["form"]["id"] for g in grouped["grouping"]] == [item["id"]]
+    attached = producer.form(item["id"])
+    assert attached["status"] == "SEALED"
+    assert attached["wasteDetails"]["code"] == "13 05 02*"
+    assert attached["recipient"]["company"]["siret"] == plant.siret
+    assert attached["transporter"]["company"]["siret"] == collector.siret
+
+
+def test_annexe_1_round_from_the_items_pickups_to_processing(world):
+    """The round as far as the API takes it: the producer writes complete items naming the
+    collector as transporter and seals them; the collector attaches them."""
+    collector, producer, plant = world.storer, world.producer, world.plant
+    container = create(collector, container_content(world, quantity=0.001, pop=False,
+                                                    quantityType="ESTIMATED"))
     container_id = container["id"]
     assert collector.run(SEAL, id=container_id)["markAsSealed"]["status"] == "SEALED"
 
     items = []
     for quantity in (1.0, 0.5):
-        item = create(collector, {
-            "emitter": {"type": "APPENDIX1_PRODUCER", "company": producer.company.input()},
-            "wasteDetails": {"packagingInfos": [{"type": "FUT", "quantity": 2}],
-                             "quantity": quantity}})
-        # One item per call, `grouping` given as a single object as in the documentation.
-        grouped = collector.run(UPDATE, updateFormInput={
-            "id": container_id, "grouping": {"form": {"id": item["id"]}}})["updateForm"]
-        assert grouped["status"] == "SEALED"
+        item = create(producer, {
+            **bare_item(world, quantity),
+            "transporter": container_content(world)["transporter"],
+            "wasteDetails": {"code": "13 05 02*", "name": "Boues de séparateurs", "pop": False,
+                             "isSubjectToADR": False, "consistence": "LIQUID",
+                             "quantityType": "ESTIMATED", "quantity": quantity,
+                             "packagingInfos": [{"type": "FUT", "quantity": 2}]}})
+        assert producer.run(SEAL, id=item["id"])["markAsSealed"]["status"] == "SEALED"
         items.append(item["id"])
+        # `grouping` replaces the list: the first item is given as a single object, as in
+        # the documentation, then the whole list.
+        grouping = ({"form": {"id": items[0]}} if len(items) == 1
+                    else [{"form": {"id": one}} for one in items])
+        grouped = collector.run(UPDATE, updateFormInput={
+            "id": container_id, "grouping": grouping})["updateForm"]
+        assert grouped["status"] == "SEALED"
     container = collector.form(container_id)
     assert sorted(g["form"]["id"] for g in container["grouping"]) == sorted(items)
-    attached = producer.form(items[0])
-    assert attached["status"] == "SEALED"
-    # The item takes the container's waste code and destination.
-    assert attached["wasteDetails"]["code"] == "13 05 02*"
-    assert attached["recipient"]["company"]["siret"] == plant.siret
 
     for item_id, quantity in zip(items, (1.0, 0.5)):
         signed = producer.run(SIGN_EMISSION, id=item_id, input={
@@ -666,7 +708,6 @@ def test_annexe_1_container_collects_its_items_then_is_processed(world):
                               input=take_over("Sam Roux", "CO-111-LL"))["signTransportForm"]
         assert taken["status"] == "SENT"
         assert collector.form(container_id)["status"] == "SENT"
-    assert collector.form(container_id)["wasteDetails"]["quantity"] == pytest.approx(1.5)
 
     accepted = plant.run(RECEIVE, id=container_id, receivedInfo=reception(1.5, "ACCEPTED"))
     assert accepted["markAsReceived"]["status"] == "ACCEPTED"
@@ -678,24 +719,28 @@ def test_annexe_1_container_collects_its_items_then_is_processed(world):
         assert producer.form(item_id)["status"] == "PROCESSED"
     assert collector.statuses(container_id) == [
         "DRAFT", "SEALED", "SENT", "ACCEPTED", "PROCESSED"]
-    # The item's log starts when the producer could first read it: once attached.
     assert producer.statuses(items[0]) == [
-        "SEALED", "SIGNED_BY_PRODUCER", "SENT", "ACCEPTED", "PROCESSED"]
+        "DRAFT", "SEALED", "SIGNED_BY_PRODUCER", "SENT", "ACCEPTED", "PROCESSED"]
+    # The container's quantity is what its items' pickups added up to.
+    assert final["wasteDetails"]["quantity"] == pytest.approx(1.5)
 
 
 # 6. Annexe 2 (regroupement).
+
+def regroupement_content(world, **links):
+    return {"emitter": {"type": "APPENDIX2", "company": world.storer.company.input()},
+            "recipient": recipient(world.plant, "R 1"), "transporter": road(world.carrier),
+            "wasteDetails": waste(3.0), **links}
+
 
 def test_annexe_2_regroupement_groups_then_processes_its_initial_bsds(world):
     storer, producer, carrier, plant = world.storer, world.producer, world.carrier, world.plant
     first = awaiting_group(world, 1.0)
     second = awaiting_group(world, 2.0)
 
-    regroupement = create(storer, {
-        "emitter": {"type": "APPENDIX2", "company": storer.company.input()},
-        "recipient": recipient(plant, "R 1"), "transporter": road(carrier),
-        "wasteDetails": waste(3.0),
-        "grouping": [{"form": {"id": first["id"]}, "quantity": 1.0},
-                     {"form": {"readableId": second["readableId"]}}]})
+    regroupement = create(storer, regroupement_content(world, grouping=[
+        {"form": {"id": first["id"]}, "quantity": 1.0},
+        {"form": {"readableId": second["readableId"]}, "quantity": 2.0}]))
     regroupement_id = regroupement["id"]
     assert sorted((g["form"]["id"], g["quantity"]) for g in regroupement["grouping"]) == sorted(
         [(first["id"], pytest.approx(1.0)), (second["id"], pytest.approx(2.0))])
@@ -711,8 +756,6 @@ def test_annexe_2_regroupement_groups_then_processes_its_initial_bsds(world):
     sealed = storer.form(regroupement_id)
     assert sorted(f["id"] for f in sealed["appendix2Forms"]) == sorted(
         [first["id"], second["id"]])
-    # The producers of the initial BSDs may read the regroupement.
-    assert producer.form(regroupement_id)["emitter"]["type"] == "APPENDIX2"
 
     storer.run(SIGN_EMISSION, id=regroupement_id, input=emission(3.0, "Sam Roux"))
     assert carrier.run(SIGN_TRANSPORT, id=regroupement_id, input=take_over())[
@@ -729,6 +772,38 @@ def test_annexe_2_regroupement_groups_then_processes_its_initial_bsds(world):
         "PROCESSED"]
     assert storer.statuses(regroupement_id) == [
         "DRAFT", "SEALED", "SIGNED_BY_PRODUCER", "SENT", "ACCEPTED", "PROCESSED"]
+
+
+def test_the_producers_of_the_initial_bsds_read_the_regroupement(world):
+    first = awaiting_group(world, 1.0)
+    regroupement = create(world.storer, regroupement_content(
+        world, grouping=[{"form": {"id": first["id"]}, "quantity": 1.0}]))
+    world.storer.run(SEAL, id=regroupement["id"])
+    seen = world.producer.form(regroupement["id"])
+    assert seen["emitter"]["type"] == "APPENDIX2"
+    assert world.producer.statuses(regroupement["id"]) == ["SEALED"]
+
+
+def test_appendix2_forms_and_grouping_without_quantity_take_what_remains(world):
+    storer = world.storer
+    first, second, third = (awaiting_group(world, q) for q in (1.0, 2.0, 0.75))
+    # A first regroupement takes part of the third BSD.
+    partial = create(storer, regroupement_content(
+        world, grouping=[{"form": {"id": third["id"]}, "quantity": 0.25}]))
+    storer.run(SEAL, id=partial["id"])
+    assert world.producer.form(third["id"])["status"] == "AWAITING_GROUP"
+
+    by_list = create(storer, regroupement_content(
+        world, appendix2Forms=[{"id": first["id"]}, {"readableId": second["readableId"]}]))
+    assert sorted((g["form"]["id"], g["quantity"]) for g in by_list["grouping"]) == sorted(
+        [(first["id"], pytest.approx(1.0)), (second["id"], pytest.approx(2.0))])
+    rest = create(storer, regroupement_content(world, grouping=[{"form": {"id": third["id"]}}]))
+    assert rest["grouping"][0]["quantity"] == pytest.approx(0.5)
+    storer.run(SEAL, id=by_list["id"])
+    storer.run(SEAL, id=rest["id"])
+    for initial in (first, second, third):
+        assert world.producer.form(initial["id"])["status"] == "GROUPED"
+    assert world.producer.form(third["id"])["quantityGrouped"] == pytest.approx(0.75)
 
 
 # 7. Paper import.
