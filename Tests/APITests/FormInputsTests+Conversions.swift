@@ -178,9 +178,7 @@ private typealias Fixture = FormInputsFixture
         let identity = try IdentityService(
             ledger: ledger, secrets: .generate(), configuration: configuration,
             logger: Logger.discarding(label: "identity"))
-        let forms = FormResolvers(
-            identity: identity, commands: FormCommands(ledger: ledger),
-            queries: FormQueries(ledger: ledger), transporters: FormTransporters(ledger: ledger))
+        let forms = FormResolvers(identity: identity, ledger: ledger)
         let schema = try APISchema.make(identity: identity, forms: forms)
         let mutation = """
             mutation ($at: DateTime!) {

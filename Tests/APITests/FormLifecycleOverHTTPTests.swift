@@ -31,15 +31,16 @@ import Testing
     /// Signs up one user who creates the producer, transporter and recipient companies.
     static func integrator(port: Int) async throws -> GraphQLClient {
         let client = try await GraphQLClient.signedUp(port: port, email: "erp@example.org")
-        for (siret, name) in [
-            (producer, "Producteur"), (transporter, "Transports"), (recipient, "Centre"),
+        for (siret, name, type) in [
+            (producer, "Producteur", "PRODUCER"), (transporter, "Transports", "TRANSPORTER"),
+            (recipient, "Centre", "WASTEPROCESSOR"),
         ] {
             let created = try await client.post(
                 "mutation ($c: PrivateCompanyInput!) { createCompany(companyInput: $c) { id } }",
                 variables: [
                     "c": [
                         "siret": siret, "companyName": name, "address": "1 rue du Port",
-                        "companyTypes": ["PRODUCER"],
+                        "companyTypes": [type],
                     ]
                 ])
             #expect(GraphQLClient.codes(created.body).isEmpty)
@@ -153,6 +154,76 @@ import Testing
                     "DRAFT", "SEALED", "SIGNED_BY_PRODUCER", "SENT", "RECEIVED", "ACCEPTED",
                     "PROCESSED",
                 ])
+        }
+    }
+
+    @Test func historyAndAsOfShowTheBSDAsItWas() async throws {
+        try await withAPIServer { server, _ in
+            let client = try await Self.integrator(port: server.port)
+            let created = try await client.post(
+                "mutation ($i: CreateFormInput!) { createForm(createFormInput: $i) { id } }",
+                variables: ["i": Self.content])
+            let id = try #require(
+                ((created.body["data"] as? [String: Any])?["createForm"] as? [String: Any])?[
+                    "id"] as? String)
+            _ = try await client.post(
+                "mutation ($id: ID!) { markAsSealed(id: $id) { id } }", variables: ["id": id])
+            _ = try await client.post(
+                "mutation ($i: UpdateFormInput!) { updateForm(updateFormInput: $i) { id } }",
+                variables: ["i": ["id": id, "customId": "after-seal"]])
+            let history = try await client.post(
+                "query ($id: ID!) { formHistory(id: $id) { position type status changes } }",
+                variables: ["id": id])
+            let events =
+                (history.body["data"] as? [String: Any])?["formHistory"] as? [[String: Any]] ?? []
+            #expect(
+                events.compactMap { $0["type"] as? String } == [
+                    "FormCreated", "FormSealed", "FormUpdated",
+                ])
+            let change = (events.last?["changes"] as? [[String: Any]])?.first
+            #expect(change?["path"] as? String == "customId")
+            #expect(change?["to"] as? String == "after-seal")
+            let sealedAt = try #require(events.dropFirst().first?["position"] as? Int)
+            let past = try await client.post(
+                "query ($id: ID!, $at: String) { form(id: $id, asOf: $at) { status customId } }",
+                variables: ["id": id, "at": String(sealedAt)])
+            let then = (past.body["data"] as? [String: Any])?["form"] as? [String: Any]
+            #expect(then?["status"] as? String == "SEALED")
+            #expect(then?["customId"] is NSNull)
+            let before = try await client.post(
+                "query ($id: ID!) { form(id: $id, asOf: \"2001-01-01\") { status } }",
+                variables: ["id": id])
+            #expect(GraphQLClient.codes(before.body) == ["NOT_FOUND"])
+        }
+    }
+
+    @Test func sealingChecksTheNamedCompaniesAreRegisteredWithTheRightProfile() async throws {
+        try await withAPIServer { server, _ in
+            let client = try await Self.integrator(port: server.port)
+            var content = Self.content
+            let stranger = Self.siret(299)
+            content["recipient"] = [
+                "company": Self.company(stranger), "processingOperation": "R 1", "cap": "CAP-1",
+            ]
+            content["trader"] = [
+                "company": Self.company(Self.transporter), "receipt": "N-1", "department": "69",
+                "validityLimit": "2030-01-01",
+            ]
+            let created = try await client.post(
+                "mutation ($i: CreateFormInput!) { createForm(createFormInput: $i) { id } }",
+                variables: ["i": content])
+            let id = try #require(
+                ((created.body["data"] as? [String: Any])?["createForm"] as? [String: Any])?[
+                    "id"] as? String)
+            let sealed = try await client.post(
+                "mutation ($id: ID!) { markAsSealed(id: $id) { id } }", variables: ["id": id])
+            let error = (sealed.body["errors"] as? [[String: Any]])?.first
+            let issues =
+                (error?["extensions"] as? [String: Any])?["issues"] as? [[String: Any]] ?? []
+            let found = Set(
+                issues.map { "\($0["path"] as? String ?? ""): \($0["code"] as? String ?? "")" })
+            #expect(found.contains("recipient.company.siret: COMPANY_NOT_REGISTERED"))
+            #expect(found.contains("trader.company.siret: MISSING_COMPANY_PROFILE"))
         }
     }
 

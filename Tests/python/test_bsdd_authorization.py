@@ -176,6 +176,13 @@ OPERATIONS = [
     ("form(readableId)", "sealed",
      "query($r: String!) { form(readableId: $r) { id } }", lambda f: {"r": f["readableId"]},
      row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=OK, trader=OK)),
+    ("formHistory", "sealed",
+     "query($id: ID!) { formHistory(id: $id) { type status } }", lambda f: {"id": f["id"]},
+     row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=OK, trader=OK)),
+    ("form(id, asOf)", "sealed",
+     "query($id: ID!) { form(id: $id, asOf: \"1000000\") { status } }",
+     lambda f: {"id": f["id"]},
+     row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=OK, trader=OK)),
     ("updateForm on a draft", "draft", UPDATE,
      lambda f: {"i": {"id": f["id"], "customId": "changed"}},
      row(emitter=OK, transporter=NF, driver=NF, recipient=NF, reader=NF, trader=NF)),
@@ -262,6 +269,7 @@ def test_lists_and_status_logs_never_show_another_companys_bsd(world):
         filtered = person.ask("query($s: String, $f: ID) { formsLifeCycle(siret: $s, formId: $f) "
                               "{ count } }", {"s": company.siret, "f": form["id"]})
         assert outcome(*filtered) == OK and filtered[1]["data"]["formsLifeCycle"]["count"] == 0
+        assert form["id"] not in [event["formId"] for event in all_events(person)]
         # Asking for the producer's list is refused outright.
         other = person.ask("query($s: String) { forms(siret: $s) { id } }",
                            {"s": world.producer.siret})
@@ -275,6 +283,23 @@ def test_lists_and_status_logs_never_show_another_companys_bsd(world):
         listed = person.must("query($s: String) { forms(siret: $s, first: 100) { id } }",
                              {"s": company.siret})["forms"]
         assert form["id"] in [item["id"] for item in listed]
+        mine = [event["type"] for event in all_events(person) if event["formId"] == form["id"]]
+        assert mine[0] == "FormCreated" and mine[-1] == "FormAccepted"
+
+
+def all_events(person):
+    """Every event of the change feed the person may see, page by page from the start."""
+    events, after = [], 0
+    while True:
+        page = person.must("query($a: Int) { formEvents(after: $a, first: 500) { events "
+                           "{ formId type position } cursor isAtHead } }", {"a": after})
+        page = page["formEvents"]
+        events += page["events"]
+        positions = [event["position"] for event in page["events"]]
+        assert positions == sorted(positions) and all(p > after for p in positions)
+        after = page["cursor"]
+        if page["isAtHead"]:
+            return events
 
 
 def test_a_draft_is_listed_only_for_its_authors_company(world):

@@ -20,7 +20,7 @@ extension FormResolvers {
                 try await simple(.duplicate, .duplicate, arguments, context)
             },
             "markAsSealed": { @Sendable _, arguments, context, _ in
-                try await simple(.seal, .seal, arguments, context)
+                try await seal(arguments, context)
             },
             "importPaperForm": { @Sendable _, arguments, context, _ in
                 try await importPaperForm(arguments.object("input"), context)
@@ -83,6 +83,21 @@ extension FormResolvers {
         let state = try visibleState(arguments.string("id") ?? "", caller)
         let orgId = try authorize(action, on: state, caller: caller)
         let id = try await execute(command, on: state, caller: caller, orgId: orgId)
+        return try render(id)
+    }
+
+    /// markAsSealed, with the registry checks on every company the BSD names.
+    private func seal(
+        _ arguments: JSONObject, _ context: any Sendable
+    ) async throws(APIError)
+        -> JSON
+    {
+        let caller = try caller(context)
+        let state = try visibleState(arguments.string("id") ?? "", caller)
+        let orgId = try authorize(.seal, on: state, caller: caller)
+        let id = try await execute(
+            .seal, on: state, caller: caller, orgId: orgId,
+            companies: try registryProfiles(state.content))
         return try render(id)
     }
 

@@ -20,6 +20,7 @@ extension FormResolvers {
             error.issues = [("id", "REQUIRED")]
             throw error
         }
+        if let asOf = arguments.string("asOf") { return try formAsOf(id, asOf: asOf, caller) }
         // The projection's reading rule includes the emitters of the BSDs a regroupement
         // groups, which the pure access check cannot see (reference §5).
         let companies = Set(caller.access.roles.keys)

@@ -1,6 +1,7 @@
 import Domain
 import GraphQL
 import Identity
+import Ledger
 import Projections
 
 /// The resolvers of the BSDD operations (reference §1.3, §6). Every operation loads the BSD,
@@ -11,16 +12,15 @@ struct FormResolvers: Sendable {
     let commands: FormCommands
     let queries: FormQueries
     let transporters: FormTransporters
+    let ledger: Ledger
 
     /// Makes the resolvers over a ledger opened with the forms projection.
-    init(
-        identity: IdentityService, commands: FormCommands, queries: FormQueries,
-        transporters: FormTransporters
-    ) {
+    init(identity: IdentityService, ledger: Ledger) {
         self.identity = identity
-        self.commands = commands
-        self.queries = queries
-        self.transporters = transporters
+        self.ledger = ledger
+        commands = FormCommands(ledger: ledger)
+        queries = FormQueries(ledger: ledger)
+        transporters = FormTransporters(ledger: ledger)
     }
 
     /// The caller and what they may do: their user id and memberships.
@@ -134,7 +134,7 @@ struct FormResolvers: Sendable {
     /// `orgId`, and returns the id of the BSD it acted on (or created).
     func execute(
         _ command: FormCommand, on state: FormState?, caller: Caller, orgId: String,
-        followUp: FormCommand? = nil
+        followUp: FormCommand? = nil, companies: [String: Domain.CompanyProfile]? = nil
     ) async throws(APIError) -> String {
         var request = CommandRequest(
             command, formId: state?.exists == true ? state?.id : nil,
@@ -142,6 +142,7 @@ struct FormResolvers: Sendable {
             now: Timestamp(microseconds: WallClock.microseconds()))
         if let state, state.exists { request.expectedVersion = state.version }
         request.followUp = followUp
+        request.companies = companies
         if FormCommands.createsForm(command, state ?? FormState()) {
             request.newFormId = WallClock.newId()
         }
@@ -163,6 +164,12 @@ struct FormResolvers: Sendable {
             },
             "formsLifeCycle": { @Sendable _, arguments, context, _ in
                 try lifecycle(arguments, context)
+            },
+            "formHistory": { @Sendable _, arguments, context, _ in
+                try formHistory(arguments, context)
+            },
+            "formEvents": { @Sendable _, arguments, context, _ in
+                try formEvents(arguments, context)
             },
         ]
     }

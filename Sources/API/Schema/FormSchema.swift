@@ -7,7 +7,15 @@ enum FormSchema {
     static let queries = """
         extend type Query {
           "One BSD by id or readable id; NOT_FOUND when it does not exist or is not yours."
-          form(id: ID, readableId: String): Form!
+          form(
+            id: ID, readableId: String,
+            "The BSD as it was then: a ledger position (digits) or a DateTime."
+            asOf: String
+          ): Form!
+          "Every event of one BSD, oldest first, with the fields each one changed."
+          formHistory(id: ID, readableId: String): [FormEvent!]!
+          "Events of the BSDs you may read, after a ledger position: catch up after being offline."
+          formEvents(after: Int, first: Int): FormEventsPage!
           "A company's BSDs, newest first; siret is required when you belong to several companies."
           forms(
             siret: String, status: [FormStatus!], roles: [FormRole!], hasNextStep: Boolean,
@@ -328,6 +336,32 @@ enum FormSchema {
           takenOverBy: String
           readyToTakeOver: Boolean
           segmentNumber: Int
+        }
+
+        "One event of a BSD, as recorded in the ledger."
+        type FormEvent {
+          position: Int!
+          formId: ID!
+          type: String!
+          recordedAt: DateTime!
+          "The status after the event."
+          status: FormStatus!
+          actor: FormEventActor
+          "The content changes, as {path, from, to} objects (quantities in grams, times in µs)."
+          changes: JSON!
+        }
+
+        type FormEventActor {
+          userId: ID!
+          companyOrgId: String
+        }
+
+        type FormEventsPage {
+          events: [FormEvent!]!
+          "The position to pass as `after` for the next page."
+          cursor: Int!
+          "Whether the page reached the end of the ledger."
+          isAtHead: Boolean!
         }
 
         type formsLifeCycleData {

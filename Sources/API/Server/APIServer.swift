@@ -97,9 +97,7 @@ public final class APIServer: Sendable {
 
     /// The BSD resolvers over `ledger`, which must carry the forms projection.
     private static func forms(_ ledger: Ledger, _ identity: IdentityService) -> FormResolvers {
-        FormResolvers(
-            identity: identity, commands: FormCommands(ledger: ledger),
-            queries: FormQueries(ledger: ledger), transporters: FormTransporters(ledger: ledger))
+        FormResolvers(identity: identity, ledger: ledger)
     }
 
     deinit { purging.withLock { $0?.cancel() } }

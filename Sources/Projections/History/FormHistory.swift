@@ -43,7 +43,8 @@ public struct FormHistory: Sendable {
             let next = FormEvolver.evolve(state, event)
             entries.append(
                 HistoryEntry(
-                    position: recorded.position, streamVersion: recorded.streamVersion,
+                    formId: formId, position: recorded.position,
+                    streamVersion: recorded.streamVersion,
                     type: recorded.type, recordedAt: recorded.recordedAt, actor: event.actor,
                     status: next.status,
                     changes: state.exists ? state.content.changes(to: next.content) : []))

@@ -2,6 +2,8 @@ import Domain
 
 /// One event of a BSD as an auditor reads it.
 public struct HistoryEntry: Sendable {
+    /// The BSD the event is about.
+    public var formId: String
     /// The event's position in the ledger.
     public var position: UInt64
     /// Its version within the BSD's stream.
