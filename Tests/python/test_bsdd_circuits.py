@@ -893,7 +893,7 @@ def test_sealing_an_empty_draft_reports_every_missing_field(world):
                  "recipient.company.siret", "recipient.company.name",
                  "recipient.processingOperation", "wasteDetails.code", "wasteDetails.name",
                  "wasteDetails.quantityType", "wasteDetails.pop"):
-        assert (path, "required") in found, (path, sorted(found))
+        assert (path, "REQUIRED") in found, (path, sorted(found))
     assert any(path == "wasteDetails.quantity" for path, _ in found), sorted(found)
     assert producer.form(draft["id"])["status"] == "DRAFT"
 
