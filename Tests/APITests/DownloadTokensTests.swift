@@ -80,4 +80,16 @@ import Testing
             #expect(link.downloadLink == "http://api.test/download?token=" + link.token)
         }
     }
+
+    @Test func concurrentAttemptsRedeemATokenExactlyOnce() async {
+        let tokens = Self.tokens(ManualClock())
+        let link = tokens.issue(Self.job())
+        let successes = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<32 {
+                group.addTask { (try? tokens.redeem(link.token)) != nil }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(successes == 1)
+    }
 }
