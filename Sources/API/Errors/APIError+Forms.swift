@@ -25,7 +25,7 @@ extension APIError {
         switch error {
         case .validationFailed(let issues):
             self.init(.badUserInput, "The BSD has \(issues.count) error(s); see issues.")
-            self.issues = issues.map { ($0.path, $0.code.rawValue) }
+            self.issues = issues.map { ($0.path, Self.outwardCode($0.code)) }
         case .invalidTransition(let status, let action):
             self.init(
                 .badUserInput,
@@ -68,5 +68,16 @@ extension APIError {
         case .projection, .ledger:
             self.init(.internalServerError, "Internal error; it has been logged.")
         }
+    }
+
+    /// A domain validation code as integrators see it, in the style of every other code of
+    /// the API: `companyNotRegistered` becomes `COMPANY_NOT_REGISTERED`.
+    static func outwardCode(_ code: ValidationCode) -> String {
+        var result = ""
+        for character in code.rawValue {
+            if character.isUppercase, !result.isEmpty { result.append("_") }
+            result.append(contentsOf: character.uppercased())
+        }
+        return result
     }
 }

@@ -136,7 +136,7 @@ struct FormResolvers: Sendable {
     /// `orgId`, and returns the id of the BSD it acted on (or created).
     func execute(
         _ command: FormCommand, on state: FormState?, caller: Caller, orgId: String,
-        followUp: FormCommand? = nil
+        followUp: FormCommand? = nil, companies: [String: Domain.CompanyProfile]? = nil
     ) async throws(APIError) -> String {
         var request = CommandRequest(
             command, formId: state?.exists == true ? state?.id : nil,
@@ -144,6 +144,7 @@ struct FormResolvers: Sendable {
             now: Timestamp(microseconds: WallClock.microseconds()))
         if let state, state.exists { request.expectedVersion = state.version }
         request.followUp = followUp
+        request.companies = companies
         if FormCommands.createsForm(command, state ?? FormState()) {
             request.newFormId = WallClock.newId()
         }

@@ -22,6 +22,9 @@ public struct CommandRequest: Sendable {
     /// A second command decided on the state the first one leaves, appended with it in the
     /// same commit (a deprecated operation that stands for two steps).
     public var followUp: FormCommand?
+    /// Registry profiles of the companies the BSD names, by org id, for the checks run when
+    /// sealing (``DecisionContext/companies``); nil skips them.
+    public var companies: [String: CompanyProfile]?
 
     /// Makes a request.
     public init(

@@ -58,7 +58,8 @@ public struct FormCommands: Sendable {
         }
         let context = DecisionContext(
             now: request.now, actor: request.actor, newFormId: request.newFormId,
-            readableIdCounter: loaded.counter, relatedForms: loaded.related)
+            readableIdCounter: loaded.counter, relatedForms: loaded.related,
+            companies: request.companies)
         var events: [DomainEvent]
         do {
             events = try FormDecider.decide(request.command, state: loaded.state, context: context)
