@@ -177,6 +177,9 @@ import Testing
             #expect(invented.status == 404)
             let missing = try await fetch(port: server.port, "GET", "/download")
             #expect(missing.status == 400)
+            let metrics = try await fetch(port: server.port, "GET", "/metrics")
+            let page = String(decoding: metrics.body, as: UTF8.self)
+            #expect(page.contains("route=\"download\""))
         }
     }
 
