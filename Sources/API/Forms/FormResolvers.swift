@@ -13,6 +13,8 @@ struct FormResolvers: Sendable {
     let queries: FormQueries
     let transporters: FormTransporters
     let ledger: Ledger
+    /// The download links of `FileDownload` answers (registers).
+    var downloads = DownloadTokens()
 
     /// Makes the resolvers over a ledger opened with the forms projection.
     init(identity: IdentityService, ledger: Ledger) {
@@ -176,7 +178,7 @@ struct FormResolvers: Sendable {
             "formEvents": { @Sendable _, arguments, context, _ in
                 try formEvents(arguments, context)
             },
-        ]
+        ].merging(registerQueries) { first, _ in first }
     }
 
     /// The mutation resolvers.
