@@ -78,6 +78,24 @@ func withAPIServer<T>(
         }
     }
 
+    @Test func metricsShowTheHeadAsANumberAndCountOnlyCommittedEvents() async throws {
+        try await withAPIServer { server, ledger in
+            for _ in 0..<3 {
+                _ = try await ledger.append(
+                    [NewEvent(id: .random(), type: "T", payload: Array("{}".utf8))], to: "s",
+                    expected: .any)
+            }
+            // Refused: the stream exists already.
+            _ = try? await ledger.append(
+                [NewEvent(id: .random(), type: "T", payload: Array("{}".utf8))], to: "s",
+                expected: .noStream)
+            let response = try await fetch(port: server.port, "GET", "/metrics")
+            let lines = Set(response.text.split(separator: "\n").map(String.init))
+            #expect(lines.contains("bsd_ledger_head_position 3"))
+            #expect(lines.contains("bsd_ledger_committed_events 3"))
+        }
+    }
+
     @Test func wrongMethodOnAnOperationsPathIs405WithAllow() async throws {
         try await withAPIServer { server, _ in
             let response = try await fetch(port: server.port, "POST", "/healthz")

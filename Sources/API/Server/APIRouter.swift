@@ -113,7 +113,8 @@ final class APIRouter: Sendable {
 
     /// The metrics page: counters and histograms, then the ledger's gauges read now.
     func metricsPage() -> HTTPResponse {
-        let head = (try? ledger.head().position).map(Double.init) ?? -1
+        // `Double.init` alone would pick `init(bitPattern:)` for a UInt64.
+        let head = (try? ledger.head().position).map { Double($0) } ?? -1
         let commits = ledger.statistics.snapshot
         let text = metrics.render(gauges: [
             ("bsd_ledger_head_position", "Position of the last committed event.", head),
