@@ -5,6 +5,7 @@ import Ledger
 import Logging
 import Projections
 import Synchronization
+import Webhooks
 
 /// The BSD Ledger server: the HTTP transport, the routes, metrics and request logging, over
 /// one open ledger. The ledger belongs to the caller, who closes it after ``shutdown(deadline:)``.
@@ -25,6 +26,8 @@ public final class APIServer: Sendable {
         /// How long `Idempotency-Key` records are kept at least; older ones are purged at
         /// start and about every hour.
         public var idempotencyRetention: Duration = .seconds(86_400)
+        /// Webhooks: per-company limit, SSRF allowlist, retry schedule, delivery folder.
+        public var webhooks = WebhookConfiguration()
 
         /// Listens on `host`:`port` with the transport's defaults otherwise.
         public init(host: String = "127.0.0.1", port: Int = 4000) {
@@ -38,6 +41,9 @@ public final class APIServer: Sendable {
     private let purging = Mutex<Task<Void, Never>?>(nil)
     /// The `Idempotency-Key` records; the server opens it and closes it at shutdown.
     public let idempotencyStore: IdempotencyStore
+    /// Webhook settings and delivery; `serve` starts its dispatcher after ``start()``, and
+    /// ``shutdown(deadline:)`` stops it.
+    public let webhooks: WebhookService
 
     /// Prepares a server over `ledger` (opened with the ``IdentityProjection``) and
     /// `identity`, and opens the idempotency store; nothing listens before ``start()``.
@@ -48,9 +54,14 @@ public final class APIServer: Sendable {
     ) throws(APIServerError) {
         let metrics = MetricsRegistry()
         Self.describeMetrics(metrics)
+        do {
+            webhooks = try WebhookService(
+                ledger: ledger, configuration: configuration.webhooks, logger: logger)
+        } catch { throw .webhooks(error) }
         let schema: GraphQLSchema
         do {
-            schema = try APISchema.make(identity: identity, forms: Self.forms(ledger, identity))
+            schema = try APISchema.make(
+                identity: identity, forms: Self.forms(ledger, identity), webhooks: webhooks)
         } catch { throw .schema(error) }
         let endpoint = GraphQLEndpoint(schema: schema, limits: configuration.limits, logger: logger)
         do {
@@ -92,6 +103,7 @@ public final class APIServer: Sendable {
     public func shutdown(deadline: Duration = .seconds(10)) async {
         purging.withLock { $0?.cancel() }
         await server.shutdown(deadline: deadline)
+        await webhooks.stop()
         idempotencyStore.close()
     }
 
