@@ -25,8 +25,14 @@ import Testing
 
     @Test func retryAfterLengthensTheWaitUpToTheLongestDelay() {
         let schedule = RetrySchedule(delays: [.milliseconds(10), .milliseconds(50)], jitter: 0)
-        #expect(schedule.delay(afterFailures: 1, retryAfter: .milliseconds(30), unit: 0) == .milliseconds(30))
-        #expect(schedule.delay(afterFailures: 1, retryAfter: .seconds(3_600), unit: 0) == .milliseconds(50))
-        #expect(schedule.delay(afterFailures: 2, retryAfter: .milliseconds(1), unit: 0) == .milliseconds(50))
+        #expect(
+            schedule.delay(afterFailures: 1, retryAfter: .milliseconds(30), unit: 0)
+                == .milliseconds(30))
+        #expect(
+            schedule.delay(afterFailures: 1, retryAfter: .seconds(3_600), unit: 0)
+                == .milliseconds(50))
+        #expect(
+            schedule.delay(afterFailures: 2, retryAfter: .milliseconds(1), unit: 0)
+                == .milliseconds(50))
     }
 }

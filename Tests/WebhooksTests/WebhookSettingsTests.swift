@@ -4,7 +4,9 @@ import Testing
 @testable import Webhooks
 
 @Suite struct WebhookSettingsTests {
-    private func service(_ folder: TemporaryFolder, limit: Int = 2) throws -> (Ledger, WebhookSettings) {
+    private func service(
+        _ folder: TemporaryFolder, limit: Int = 2
+    ) throws -> (Ledger, WebhookSettings) {
         let ledger = try Ledger(path: folder.path + "/ledger")
         var configuration = WebhookConfiguration()
         configuration.settingsPerCompany = limit

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct WebhookSignatureTests {
     @Test func signatureMatchesTheStandardWebhooksVector() throws {
-        let key = try #require(WebhookSignature.key(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
+        let key = try #require(
+            WebhookSignature.key(secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
         let signature = WebhookSignature.sign(
             key: key, id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_330,
             body: Array(#"{"test": 2432232314}"#.utf8))

@@ -17,7 +17,7 @@ enum WebhookSchema {
 
     static let mutations = """
         extend type Mutation {
-          "Registers an endpoint for a company's BSD events; the signing secret is shown in this answer only."
+          "Registers an endpoint for a company's BSD events; the secret is shown only here."
           createWebhookSetting(input: WebhookSettingCreateInput!): WebhookSetting!
           "Changes a setting; fields left out keep their value."
           updateWebhookSetting(id: ID!, input: WebhookSettingUpdateInput!): WebhookSetting!
@@ -25,7 +25,7 @@ enum WebhookSchema {
           deleteWebhookSetting(id: ID!): WebhookSetting!
           "Sends one failed delivery again, with its webhook-id."
           resendWebhookFailure(settingId: ID!, position: ID!): WebhookResendResult!
-          "Sends again, in order, every failed delivery after a ledger position (all when left out)."
+          "Sends again, in order, every failed delivery after a ledger position (default: all)."
           resendWebhookFailures(settingId: ID!, after: ID): WebhookResendResult!
         }
 

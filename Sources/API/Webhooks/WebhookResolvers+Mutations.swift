@@ -12,7 +12,8 @@ extension WebhookResolvers {
                 let setting = try await waiting { () async throws(WebhookError) in
                     try await webhooks.settings.create(
                         orgId: orgId, endpointUri: input.string("endpointUri") ?? "",
-                        token: input.string("token") ?? "", activated: input.bool("activated") ?? false,
+                        token: input.string("token") ?? "",
+                        activated: input.bool("activated") ?? false,
                         payload: Self.payload(input) ?? .thin, userId: userId)
                 }
                 return WebhookViews.setting(setting, showingSecret: true)

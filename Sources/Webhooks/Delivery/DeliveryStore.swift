@@ -38,8 +38,7 @@ public final class DeliveryStore: Sendable {
     }
 
     /// The failure of setting `id` at `position`, if any.
-    public func failure(_ id: String, at position: UInt64) throws(WebhookError) -> WebhookFailure?
-    {
+    public func failure(_ id: String, at position: UInt64) throws(WebhookError) -> WebhookFailure? {
         try guarded { () throws(LedgerError) in
             try store.withValue(Self.failureKey(id, position)) {
                 $0.flatMap(WebhookFailure.init(bytes:))

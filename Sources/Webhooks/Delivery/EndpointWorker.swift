@@ -35,7 +35,9 @@ struct EndpointWorker: Sendable {
             logger.error("Webhook cursor unreadable", metadata: ["webhook.setting": setting.id])
             return
         }
-        if cursor.position < setting.activeSince { cursor = EndpointCursor(position: setting.activeSince) }
+        if cursor.position < setting.activeSince {
+            cursor = EndpointCursor(position: setting.activeSince)
+        }
         var unsaved = 0
         do {
             for try await event in ledger.tail(after: cursor.position) {
@@ -67,7 +69,8 @@ struct EndpointWorker: Sendable {
                     for: event, orgId: setting.record.orgId, kind: setting.record.payload,
                     ledger: ledger, cap: payloadCap)
             } catch {
-                logger.debug("Webhook message not ready", metadata: ["ledger.position": "\(event.position)"])
+                logger.debug(
+                    "Webhook message not ready", metadata: ["ledger.position": "\(event.position)"])
                 try? await Task.sleep(for: .seconds(1))
             }
         }
@@ -100,7 +103,9 @@ struct EndpointWorker: Sendable {
                 cursor.retryAt = Timestamp.now() + Self.microseconds(delay)
                 logger.debug(
                     "Webhook attempt failed",
-                    metadata: ["webhook.setting": setting.id, "ledger.position": "\(message.position)"])
+                    metadata: [
+                        "webhook.setting": setting.id, "ledger.position": "\(message.position)",
+                    ])
                 guard save(cursor) else { return .stop }
                 continue
             }
@@ -148,6 +153,7 @@ struct EndpointWorker: Sendable {
     }
 
     static func microseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+        duration.components.seconds * 1_000_000 + duration.components.attoseconds
+            / 1_000_000_000_000
     }
 }

@@ -48,7 +48,8 @@ final class WebhookDispatcher: Sendable {
             do {
                 for try await event in ledger.tail(after: head)
                 where event.streamID.hasPrefix(WebhookStreams.setting("")) {
-                    await reconcile(String(event.streamID.dropFirst(WebhookStreams.setting("").count)))
+                    await reconcile(
+                        String(event.streamID.dropFirst(WebhookStreams.setting("").count)))
                 }
             } catch {
                 logger.warning("Webhook settings tail ended")

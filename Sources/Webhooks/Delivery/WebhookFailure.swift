@@ -58,7 +58,8 @@ public struct WebhookFailure: Equatable, Sendable {
         else { return nil }
         self.init(
             settingId: settingId, position: UInt64(position), webhookId: webhookId,
-            formId: formId, attempts: Int(attempts), lastStatus: value["lastStatus"]?.intValue.map { Int($0) },
+            formId: formId, attempts: Int(attempts),
+            lastStatus: value["lastStatus"]?.intValue.map { Int($0) },
             lastError: value["lastError"]?.stringValue, failedAt: failedAt)
     }
 }

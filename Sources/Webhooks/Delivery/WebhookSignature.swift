@@ -43,6 +43,7 @@ public enum WebhookSignature {
         let size = sodium_base64_encoded_len(bytes.count, variant)
         var text = [CChar](repeating: 0, count: size)
         sodium_bin2base64(&text, size, bytes, bytes.count, variant)
-        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return String(
+            decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

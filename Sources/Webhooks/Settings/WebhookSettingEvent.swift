@@ -51,7 +51,8 @@ public enum WebhookSettingEvent: Equatable, Sendable {
         case .deactivated(let settingId, let reason, let position, let status, let at):
             [
                 "settingId": .string(settingId), "reason": .string(reason),
-                "position": .int(Int64(position)), "status": status.map { .int(Int64($0)) } ?? .null,
+                "position": .int(Int64(position)),
+                "status": status.map { .int(Int64($0)) } ?? .null,
                 "at": .int(at),
             ]
         case .listed(let settingId, let orgId, let endpointUri):

@@ -9,7 +9,7 @@ extension WebhookSettings {
     }
 
     /// The settings listed and not unlisted, in creation order, and the directory's version.
-    // TODO: an inline projection would avoid folding the directory on every list; it grows with every creation and deletion, which stay rare.
+    // TODO: an inline projection would spare folding the directory on each list (rare writes).
     func directoryListing() throws(WebhookError) -> (entries: [DirectoryEntry], version: UInt64?) {
         let recorded: [RecordedEvent]
         do {
@@ -51,7 +51,8 @@ extension WebhookSettings {
 
     /// 20–100 printable ASCII characters without spaces: it goes into a header line.
     static func isValidToken(_ token: String) -> Bool {
-        (20...100).contains(token.utf8.count) && token.utf8.allSatisfy { (0x21...0x7E).contains($0) }
+        (20...100).contains(token.utf8.count)
+            && token.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 
     /// The issue code of a refused endpoint.

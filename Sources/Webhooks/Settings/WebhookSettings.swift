@@ -46,13 +46,18 @@ public struct WebhookSettings: Sendable {
             }
             let appends = [
                 StreamAppend(
-                    stream: WebhookStreams.directory, expected: version.map { .exact($0) } ?? .noStream,
+                    stream: WebhookStreams.directory,
+                    expected: version.map { .exact($0) } ?? .noStream,
                     events: [
-                        event(.listed(settingId: record.id, orgId: orgId, endpointUri: endpointUri), userId, orgId, now)
+                        event(
+                            .listed(settingId: record.id, orgId: orgId, endpointUri: endpointUri),
+                            userId, orgId, now)
                     ]),
                 StreamAppend(
                     stream: WebhookStreams.setting(record.id), expected: .noStream,
-                    events: [event(.created(record, createdBy: userId, at: now), userId, orgId, now)]),
+                    events: [
+                        event(.created(record, createdBy: userId, at: now), userId, orgId, now)
+                    ]),
             ]
             do {
                 let positions = try await ledger.append(appends)
@@ -101,7 +106,9 @@ public struct WebhookSettings: Sendable {
         let appends = [
             StreamAppend(
                 stream: WebhookStreams.setting(id), expected: .exact(expectedVersion),
-                events: [event(.deleted(settingId: id, deletedBy: userId, at: now), userId, orgId, now)]),
+                events: [
+                    event(.deleted(settingId: id, deletedBy: userId, at: now), userId, orgId, now)
+                ]),
             StreamAppend(
                 stream: WebhookStreams.directory, expected: .any,
                 events: [event(.unlisted(settingId: id, orgId: orgId), userId, orgId, now)]),

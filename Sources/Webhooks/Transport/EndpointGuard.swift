@@ -112,7 +112,8 @@ public struct EndpointGuard: Sendable {
         default:
             return nil
         }
-        let numeric = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let numeric = String(
+            decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return Resolved(bytes: bytes, text: numeric)
     }
 }

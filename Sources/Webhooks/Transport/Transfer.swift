@@ -19,7 +19,8 @@ final class Transfer: @unchecked Sendable {
     }
 
     private func configure(_ request: OutgoingRequest) {
-        let milliseconds = Int(request.timeout.components.seconds) * 1_000
+        let milliseconds =
+            Int(request.timeout.components.seconds) * 1_000
             + Int(request.timeout.components.attoseconds / 1_000_000_000_000_000)
         set(CURLOPT_URL, request.endpoint.url.text)
         set(CURLOPT_PROTOCOLS_STR, "http,https")
@@ -35,7 +36,8 @@ final class Transfer: @unchecked Sendable {
             size * count
         }
         // The size first, then the copy: libcurl copies exactly that many bytes.
-        bsd_curl_easy_setopt_offset(easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
+        bsd_curl_easy_setopt_offset(
+            easy, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.count))
         request.body.withUnsafeBytes { bytes in
             _ = bsd_curl_easy_setopt_pointer(easy, CURLOPT_COPYPOSTFIELDS, bytes.baseAddress)
         }
@@ -48,7 +50,8 @@ final class Transfer: @unchecked Sendable {
     /// The result of a finished transfer whose libcurl code is `code`.
     func result(_ code: CURLcode) -> TransferResult {
         guard code == CURLE_OK else {
-            return .failure(code: Int32(code.rawValue), message: String(cString: curl_easy_strerror(code)))
+            return .failure(
+                code: Int32(code.rawValue), message: String(cString: curl_easy_strerror(code)))
         }
         var status = 0
         bsd_curl_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
