@@ -7,9 +7,12 @@ import Projections
 import TestSupport
 import Testing
 
-/// Starts an API server on an ephemeral port over a fresh ledger, runs `body`, stops both.
+/// Starts an API server on an ephemeral port over a fresh ledger, runs `body`, stops both;
+/// `configure` may change the server's configuration first.
 func withAPIServer<T>(
-    requestsPerMinute: Int = 1_000, _ body: (APIServer, Ledger) async throws -> T
+    requestsPerMinute: Int = 1_000,
+    configure: (inout APIServer.Configuration) -> Void = { _ in },
+    _ body: (APIServer, Ledger) async throws -> T
 ) async throws -> T {
     let folder = FileManager.default.temporaryDirectory
         .appendingPathComponent("bsd-ledger-api-\(UUID().uuidString)").path
@@ -25,6 +28,7 @@ func withAPIServer<T>(
         logger: Logger.discarding(label: "identity"))
     var serverConfiguration = APIServer.Configuration(host: "127.0.0.1", port: 0)
     serverConfiguration.requestsPerMinute = requestsPerMinute
+    configure(&serverConfiguration)
     let server = try APIServer(
         configuration: serverConfiguration, ledger: ledger, identity: identity,
         logger: Logger.discarding(label: "api"))

@@ -658,7 +658,11 @@ def test_annexe_1_collector_creates_and_attaches_bare_items_as_documented(world)
     container = create(collector, container_content(world, quantity=0.001, pop=False,
                                                     quantityType="ESTIMATED"))
     collector.run(SEAL, id=container["id"])
-    item = collector.run(CREATE, createFormInput=bare_item(world, 1.0))["createForm"]
+    # The collector writes the item on its round, so it names itself as the transporter:
+    # one may only create a BSD that names one of one's companies.
+    item = collector.run(CREATE, createFormInput={
+        **bare_item(world, 1.0),
+        "transporter": {"company": collector.company.input()}})["createForm"]
     grouped = collector.run(UPDATE, updateFormInput={
         "id": container["id"], "grouping": {"form": {"id": item["id"]}}})["updateForm"]
     assert [g["form"]["id"] for g in grouped["grouping"]] == [item["id"]]
