@@ -18,22 +18,32 @@ public final class CurlClient: Sendable {
     private let inbox = Mutex(Inbox())
     private let thread = Mutex<pthread_t?>(nil)
 
-    /// Initialises libcurl and starts the driving thread.
+    /// Initialises libcurl; the driving thread starts with the first request, so a server
+    /// whose webhooks never send costs no thread.
     public init() {
         Self.globalInit
         multiBits = Int(bitPattern: curl_multi_init())
         precondition(multiBits != 0, "curl_multi_init failed")
-        let context = Unmanaged.passRetained(Driver(client: self)).toOpaque()
-        var handle = pthread_t()
-        let code = pthread_create(
-            &handle, nil,
-            { raw in
-                let driver = Unmanaged<Driver>.fromOpaque(raw!).takeRetainedValue()
-                driver.run()
-                return nil
-            }, context)
-        precondition(code == 0, "cannot start the webhook transport thread: error \(code)")
-        thread.withLock { $0 = handle }
+    }
+
+    /// Starts the driving thread unless it runs (or ran) already; false once stopping.
+    private func startThread() -> Bool {
+        thread.withLock { handle in
+            guard handle == nil else { return true }
+            guard !inbox.withLock({ $0.stopping }) else { return false }
+            let context = Unmanaged.passRetained(Driver(client: self)).toOpaque()
+            var created = pthread_t()
+            let code = pthread_create(
+                &created, nil,
+                { raw in
+                    let driver = Unmanaged<Driver>.fromOpaque(raw!).takeRetainedValue()
+                    driver.run()
+                    return nil
+                }, context)
+            precondition(code == 0, "cannot start the webhook transport thread: error \(code)")
+            handle = created
+            return true
+        }
     }
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
@@ -42,13 +52,16 @@ public final class CurlClient: Sendable {
 
     /// Sends `request` and returns what came of it; never throws (a failure is a result).
     public func send(_ request: OutgoingRequest) async -> TransferResult {
-        await withCheckedContinuation { continuation in
+        let running = startThread()
+        return await withCheckedContinuation { continuation in
             let transfer = Transfer(request, continuation: continuation)
-            let accepted = inbox.withLock { inbox in
-                guard !inbox.stopping else { return false }
-                inbox.queued.append(transfer)
-                return true
-            }
+            let accepted =
+                running
+                && inbox.withLock { inbox in
+                    guard !inbox.stopping else { return false }
+                    inbox.queued.append(transfer)
+                    return true
+                }
             if accepted {
                 curl_multi_wakeup(multi)
             } else {
@@ -59,14 +72,15 @@ public final class CurlClient: Sendable {
 
     /// Stops the thread; transfers under way end with a failure. Idempotent.
     public func shutdown() {
-        inbox.withLock { $0.stopping = true }
-        curl_multi_wakeup(multi)
-        if let handle = thread.withLock({ state -> pthread_t? in
+        // Stopping is set under the thread's lock, so no thread starts afterwards.
+        let handle = thread.withLock { state -> pthread_t? in
+            inbox.withLock { $0.stopping = true }
             defer { state = nil }
             return state
-        }) {
-            pthread_join(handle, nil)
         }
+        guard let handle else { return }
+        curl_multi_wakeup(multi)
+        pthread_join(handle, nil)
     }
 
     deinit {
