@@ -5,6 +5,7 @@ import Ledger
 import Logging
 import Projections
 import Synchronization
+import Webhooks
 
 /// The BSD Ledger server: the HTTP transport, the routes, metrics and request logging, over
 /// one open ledger. The ledger belongs to the caller, who closes it after ``shutdown(deadline:)``.
@@ -25,6 +26,8 @@ public final class APIServer: Sendable {
         /// How long `Idempotency-Key` records are kept at least; older ones are purged at
         /// start and about every hour.
         public var idempotencyRetention: Duration = .seconds(86_400)
+        /// Webhooks: per-company limit, SSRF allowlist, retry schedule, delivery folder.
+        public var webhooks = WebhookConfiguration()
         /// How long a download link (`FileDownload.downloadLink`) works after it is issued.
         public var downloadLinkLifetime: Duration = .seconds(60)
         /// The most download links remembered at once; beyond, the oldest stop working.
@@ -48,6 +51,9 @@ public final class APIServer: Sendable {
     private let linkHost: String?
     /// The `Idempotency-Key` records; the server opens it and closes it at shutdown.
     public let idempotencyStore: IdempotencyStore
+    /// Webhook settings and delivery; `serve` starts its dispatcher after ``start()``, and
+    /// ``shutdown(deadline:)`` stops it.
+    public let webhooks: WebhookService
 
     /// Prepares a server over `ledger` (opened with the ``IdentityProjection``) and
     /// `identity`, and opens the idempotency store; nothing listens before ``start()``.
@@ -58,6 +64,10 @@ public final class APIServer: Sendable {
     ) throws(APIServerError) {
         let metrics = MetricsRegistry()
         Self.describeMetrics(metrics)
+        do {
+            webhooks = try WebhookService(
+                ledger: ledger, configuration: configuration.webhooks, logger: logger)
+        } catch { throw .webhooks(error) }
         let downloads = DownloadTokens(
             lifetime: configuration.downloadLinkLifetime,
             capacity: max(1, configuration.downloadLinkCapacity),
@@ -67,7 +77,8 @@ public final class APIServer: Sendable {
         let schema: GraphQLSchema
         do {
             schema = try APISchema.make(
-                identity: identity, forms: Self.forms(ledger, identity, downloads))
+                identity: identity, forms: Self.forms(ledger, identity, downloads),
+                webhooks: webhooks)
         } catch { throw .schema(error) }
         let endpoint = GraphQLEndpoint(schema: schema, limits: configuration.limits, logger: logger)
         do {
@@ -114,6 +125,7 @@ public final class APIServer: Sendable {
     public func shutdown(deadline: Duration = .seconds(10)) async {
         purging.withLock { $0?.cancel() }
         await server.shutdown(deadline: deadline)
+        await webhooks.stop()
         idempotencyStore.close()
     }
 
