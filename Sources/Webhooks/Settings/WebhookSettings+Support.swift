@@ -9,7 +9,6 @@ extension WebhookSettings {
     }
 
     /// The settings listed and not unlisted, in creation order, and the directory's version.
-    // TODO: an inline projection would spare folding the directory on each list (rare writes).
     func directoryListing() throws(WebhookError) -> (entries: [DirectoryEntry], version: UInt64?) {
         let recorded: [RecordedEvent]
         do {
