@@ -1,7 +1,7 @@
 """The WebSocket transport against an independent client: the `websockets` package talks to
 `bsd-ledger hello-server`'s echo route."""
 import asyncio
-import json
+import re
 import signal
 import subprocess
 
@@ -11,22 +11,27 @@ from websockets.exceptions import ConnectionClosed
 
 
 @pytest.fixture()
-def echo_url(ledger_binary):
+def echo_server(ledger_binary):
     child = subprocess.Popen([str(ledger_binary), "hello-server", "--port", "0", "--threads", "2"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         address = None
         for line in child.stderr:
-            entry = json.loads(line) if line.startswith("{") else {}
-            if entry.get("message") == "HTTP server listening":
-                address = entry["http.address"]
+            match = re.search(r"HTTP server listening http\.address=(\S+)", line)
+            if match:
+                address = match.group(1)
                 break
         assert address, "the server never said where it listens"
-        yield f"ws://{address}/echo"
+        yield child, f"ws://{address}/echo"
     finally:
         child.send_signal(signal.SIGTERM)
         child.communicate(timeout=20)
     assert child.returncode == 0
+
+
+@pytest.fixture()
+def echo_url(echo_server):
+    return echo_server[1]
 
 
 def run(coroutine):
@@ -63,7 +68,7 @@ def test_client_close_is_answered_with_the_same_code(echo_url):
         socket = await connect(echo_url)
         await socket.close(code=4001, reason="done")
         assert socket.close_code == 4001
-        assert socket.close_rcvd is not None and socket.close_rcvd.code == 4001
+        assert socket.protocol.close_rcvd is not None and socket.protocol.close_rcvd.code == 4001
     run(scenario())
 
 
@@ -74,4 +79,18 @@ def test_message_over_the_limit_closes_with_1009(echo_url):
             with pytest.raises(ConnectionClosed) as closed:
                 await socket.recv()
             assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
+    run(scenario())
+
+
+def test_server_stopping_closes_open_connections_with_1001(echo_server):
+    child, url = echo_server
+
+    async def scenario():
+        async with connect(url) as socket:
+            await socket.send("still here")
+            assert await socket.recv() == "still here"
+            child.send_signal(signal.SIGTERM)
+            with pytest.raises(ConnectionClosed) as closed:
+                await socket.recv()
+            assert closed.value.rcvd is not None and closed.value.rcvd.code == 1001
     run(scenario())
