@@ -165,7 +165,7 @@ import Testing
             return SendableBox(socket)
         }
         try await Task.sleep(for: .milliseconds(50))
-        async let stopped: Void = server.shutdown(deadline: .seconds(5))
+        async let stopped: Void = server.shutdown(deadline: .seconds(60))
         let frame = try await onThread {
             let frame = try socket.value.readFrame()
             try socket.value.sendClose(code: frame.closeCode ?? 0)

@@ -30,11 +30,12 @@ final class RawWebSocket {
     private let socket: Int32
     private var buffer: [UInt8] = []
 
-    /// Connects with a 10-second read timeout.
+    /// Connects with a 60-second read timeout: long, because the whole test suite shares the
+    /// cooperative pool that runs the server's handlers and may hold it for many seconds.
     init(port: Int) throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw RawWebSocket.Failure(operation: "socket", code: errno) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(
             socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
