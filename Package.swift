@@ -27,6 +27,11 @@ let package = Package(
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
+        // Debian's libwslay-dev ships no pkg-config file: the header is in /usr/include/wslay.
+        .systemLibrary(
+            name: "CWslay",
+            providers: [.apt(["libwslay-dev"])]
+        ),
         .systemLibrary(
             name: "CSodium",
             pkgConfig: "libsodium",
@@ -68,7 +73,8 @@ let package = Package(
         ),
         .target(name: "GraphQL", swiftSettings: strict),
         .target(
-            name: "HTTP", dependencies: ["CMicroHTTPD", "Ledger", "Logging"], swiftSettings: strict
+            name: "HTTP", dependencies: ["CMicroHTTPD", "CWslay", "Ledger", "Logging"],
+            swiftSettings: strict
         ),
         .target(
             name: "Identity",

@@ -5,11 +5,18 @@ import Synchronization
 /// tasks that send and receive. Everything mutable sits behind one Mutex; the I/O thread is
 /// woken through a pipe whenever a task queues a frame or makes room in the inbox.
 final class WebSocketChannel: Sendable {
-    /// A frame waiting to be written, and the sender waiting for it (nil for the pump's own
-    /// pongs and closes).
+    /// A message waiting to be handed to wslay, and the sender waiting until it is written
+    /// (nil for a close, whose caller waits for the end of the connection instead).
     struct Outgoing {
-        var bytes: [UInt8]
-        var isClose: Bool
+        /// What a handler sends; the pump frames it through wslay.
+        enum Message {
+            case text([UInt8])
+            case binary([UInt8])
+            case ping([UInt8])
+            case close(code: UInt16, reason: [UInt8])
+        }
+
+        var message: Message
         var sent: CheckedContinuation<Result<Void, WebSocketError>, Never>?
     }
 
@@ -25,8 +32,6 @@ final class WebSocketChannel: Sendable {
         var closeDeadline: ContinuousClock.Instant?
         var closeReceived = false
         var peerCloseCode: UInt16?
-        /// The peer broke a rule: close as soon as our close frame is out.
-        var failed = false
         /// Stop now, without waiting for anything (shutdown deadline).
         var aborted = false
         /// The socket is handed back; the channel is dead.
@@ -57,12 +62,12 @@ final class WebSocketChannel: Sendable {
         wakeWriter = ends[1]
     }
 
-    /// Queues a data or ping frame and waits until it is written.
-    func send(_ frame: [UInt8]) async throws(WebSocketError) {
+    /// Queues a data message or a ping and waits until it is written.
+    func send(_ message: Outgoing.Message) async throws(WebSocketError) {
         let result = await withCheckedContinuation { continuation in
             let refused = state.withLock { state in
                 guard !state.closeQueued, !state.ended else { return true }
-                state.outbox.append(Outgoing(bytes: frame, isClose: false, sent: continuation))
+                state.outbox.append(Outgoing(message: message, sent: continuation))
                 wake(state)
                 return false
             }
@@ -104,8 +109,10 @@ final class WebSocketChannel: Sendable {
     /// handed back.
     func close(code: UInt16, reason: String) async {
         state.withLock { state in
-            queueClose(
-                &state, payload: WebSocketFrameHeader.closePayload(code: code, reason: reason))
+            guard !state.closeQueued, !state.ended else { return }
+            state.outbox.append(Outgoing(message: .close(code: code, reason: Array(reason.utf8))))
+            closing(&state)
+            wake(state)
         }
         await ended()
     }
@@ -132,16 +139,14 @@ final class WebSocketChannel: Sendable {
     /// The code of the peer's close frame.
     var peerCloseCode: UInt16? { state.withLock { $0.peerCloseCode } }
 
-    /// Queues a close frame with `payload`, first in nothing: frames already queued go
-    /// before it, none after. Wakes the receivers, who get nil once the inbox is empty.
-    func queueClose(_ state: inout State, payload: [UInt8]) {
-        guard !state.closeQueued, !state.ended else { return }
+    /// Records that a close frame is on its way (ours, an echo of the peer's, or one for a
+    /// broken rule): nothing more is sent, received data is dropped, the peer's answer is
+    /// awaited 5 seconds at most, and the receivers get nil once the inbox is empty.
+    func closing(_ state: inout State) {
+        guard !state.closeQueued else { return }
         state.closeQueued = true
         state.closeDeadline = ContinuousClock.now.advanced(by: Self.closeTimeout)
-        state.outbox.append(
-            Outgoing(bytes: WebSocketFrameHeader.frame(.close, payload: payload), isClose: true))
         deliver(&state)
-        wake(state)
     }
 
     /// Hands inbox messages to waiting receivers; once no more can come, wakes the rest with

@@ -1,5 +1,5 @@
-/// The close codes the server itself sends (RFC 6455, section 7.4.1), and the rule for
-/// which codes a peer may send.
+/// The close codes the server itself sends (RFC 6455, section 7.4.1). Which codes a peer may
+/// send is checked by wslay.
 public enum WebSocketCloseCode {
     /// The purpose of the connection is fulfilled.
     public static let normal: UInt16 = 1000
@@ -13,14 +13,4 @@ public enum WebSocketCloseCode {
     public static let messageTooBig: UInt16 = 1009
     /// The server met a condition it could not handle.
     public static let internalError: UInt16 = 1011
-
-    /// True for a code a close frame may carry: the defined ones (1004–1006 and 1015 are
-    /// reserved for local use) and the registered and private ranges 3000–4999.
-    static func isSendable(_ code: UInt16) -> Bool {
-        switch code {
-        case 1000...1003, 1007...1014: return true
-        case 3000...4999: return true
-        default: return false
-        }
-    }
 }

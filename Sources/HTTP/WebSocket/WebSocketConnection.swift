@@ -27,13 +27,13 @@ public final class WebSocketConnection: Sendable {
     /// Sends a text message in one frame.
     /// - Throws: ``WebSocketError/closed`` once the connection is closing or closed.
     public func send(text: String) async throws(WebSocketError) {
-        try await channel.send(WebSocketFrameHeader.frame(.text, payload: Array(text.utf8)))
+        try await channel.send(.text(Array(text.utf8)))
     }
 
     /// Sends a binary message in one frame.
     /// - Throws: ``WebSocketError/closed`` once the connection is closing or closed.
     public func send(binary: [UInt8]) async throws(WebSocketError) {
-        try await channel.send(WebSocketFrameHeader.frame(.binary, payload: binary))
+        try await channel.send(.binary(binary))
     }
 
     /// Sends a ping; the client's pong is absorbed (it only shows the client is alive).
@@ -41,7 +41,7 @@ public final class WebSocketConnection: Sendable {
     ///   ``WebSocketError/closed`` once the connection is closing or closed.
     public func sendPing(_ payload: [UInt8] = []) async throws(WebSocketError) {
         guard payload.count <= 125 else { throw .controlPayloadTooLong(payload.count) }
-        try await channel.send(WebSocketFrameHeader.frame(.ping, payload: payload))
+        try await channel.send(.ping(payload))
     }
 
     /// Starts the close handshake with `code` and `reason` (a reason over 123 bytes of UTF-8

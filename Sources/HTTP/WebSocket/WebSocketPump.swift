@@ -1,22 +1,34 @@
 import CMicroHTTPD
+import CWslay
 import Glibc
 
 /// The I/O thread of one upgraded connection: polls the socket and the channel's wake pipe,
-/// reads and parses frames, answers pings, writes queued frames, runs the close handshake,
-/// and finally hands the socket back to libmicrohttpd.
+/// drives wslay (which frames, unmasks, joins fragments, answers pings and runs the close
+/// handshake), hands wslay what the handler sends, and finally hands the socket back to
+/// libmicrohttpd.
 ///
 /// A thread per connection keeps blocking-free code simple and never occupies a polling
 /// thread of libmicrohttpd or a thread of Swift's cooperative pool; it sleeps in `poll`
-/// while nothing happens.
+/// while nothing happens. wslay's context is used on this thread alone.
 final class WebSocketPump: @unchecked Sendable {
-    private let channel: WebSocketChannel
-    private let socket: Int32
+    let channel: WebSocketChannel
+    let socket: Int32
     nonisolated(unsafe) private let upgradeHandle: OpaquePointer
-    private var reader: WebSocketReader
-    private var pending: [WebSocketChannel.Outgoing] = []
-    private var written = 0
-    private var closeWritten = false
-    private var peerGone = false
+    let maxMessageBytes: Int
+    /// wslay's event context; nil when none could be made.
+    var context: OpaquePointer?
+    /// Bytes libmicrohttpd read past the request's head, handed to wslay before the socket's.
+    var extra: [UInt8]
+    /// Messages taken from the channel's outbox, not yet handed to wslay.
+    var pending: [WebSocketChannel.Outgoing] = []
+    /// The message handed to wslay and not yet written whole (one at a time, so that its
+    /// sender is answered when it is).
+    var inFlight: WebSocketChannel.Outgoing?
+    /// The socket failed or the peer closed it: stop at once.
+    var peerGone = false
+    /// A close code wslay 1.1.1 does not send itself (it closes without a code on a framing
+    /// error found before the payload, and echoes a 1-byte close payload as an empty one).
+    var closeOverride: UInt16?
     private let onEnd: @Sendable () -> Void
 
     /// Makes the pump; `extra` holds bytes libmicrohttpd read past the request's head.
@@ -28,9 +40,9 @@ final class WebSocketPump: @unchecked Sendable {
         self.channel = channel
         self.socket = socket
         self.upgradeHandle = handle
+        self.extra = extra
+        self.maxMessageBytes = maxMessageBytes
         self.onEnd = onEnd
-        reader = WebSocketReader(maxMessageBytes: maxMessageBytes)
-        if !extra.isEmpty { self.handle(reader.read(extra)) }
     }
 
     /// Starts the thread; false when none could be made (the socket is then handed back).
@@ -53,12 +65,15 @@ final class WebSocketPump: @unchecked Sendable {
 
     private func run() {
         _ = fcntl(socket, F_SETFL, fcntl(socket, F_GETFL) | O_NONBLOCK)
+        context = makeContext()
+        guard let context else { return finish() }
+        if !extra.isEmpty { receive() }
         while true {
             let plan = channel.state.withLock { state in
                 pending += state.outbox
                 state.outbox.removeAll()
                 return (
-                    read: !state.closeReceived && !state.failed
+                    read: wslay_event_want_read(context) != 0
                         && state.inbox.count < WebSocketChannel.inboxLimit,
                     end: shouldEnd(state), deadline: state.closeDeadline
                 )
@@ -73,88 +88,33 @@ final class WebSocketPump: @unchecked Sendable {
     }
 
     private func shouldEnd(_ state: WebSocketChannel.State) -> Bool {
-        if state.aborted || peerGone { return true }
-        if closeWritten && (state.closeReceived || state.failed) { return true }
+        guard let context, !state.aborted, !peerGone else { return true }
+        // wslay stops reading once the peer's close came or a rule was broken.
+        if wslay_event_get_close_sent(context) != 0 && wslay_event_want_read(context) == 0 {
+            return true
+        }
         if let deadline = state.closeDeadline, ContinuousClock.now >= deadline { return true }
         return false
     }
 
     /// Sleeps until the socket or the wake pipe is ready or the close deadline passes, then
-    /// reads what came.
+    /// lets wslay read what came. A wake-up also reads: the handler may have made room for
+    /// messages wslay holds already.
     private func wait(read: Bool, deadline: ContinuousClock.Instant?) {
+        guard let context else { return }
         var events = Int16(read ? POLLIN : 0)
-        if !pending.isEmpty { events |= Int16(POLLOUT) }
+        if wslay_event_want_write(context) != 0 { events |= Int16(POLLOUT) }
         var fds = [
             pollfd(fd: socket, events: events, revents: 0),
             pollfd(fd: channel.wakeReader, events: Int16(POLLIN), revents: 0),
         ]
         let timeout = deadline.map { Self.milliseconds(until: $0) } ?? -1
         guard poll(&fds, 2, timeout) > 0 else { return }
-        if fds[1].revents != 0 { drainWakePipe() }
+        let woken = fds[1].revents != 0
+        if woken { drainWakePipe() }
         let ready = fds[0].revents
-        if ready & Int16(POLLIN | POLLHUP | POLLERR) != 0 && read { receive() }
+        if read && (woken || ready & Int16(POLLIN | POLLHUP | POLLERR) != 0) { receive() }
         if ready & Int16(POLLERR | POLLHUP) != 0 && !read { peerGone = true }
-    }
-
-    private func receive() {
-        var chunk = [UInt8](repeating: 0, count: 64 << 10)
-        let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-        if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) {
-            peerGone = true
-            return
-        }
-        guard count > 0 else { return }
-        handle(reader.read(chunk.prefix(count)))
-    }
-
-    /// Acts on what the reader found, under the channel's lock.
-    private func handle(_ events: [WebSocketReader.Event]) {
-        guard !events.isEmpty else { return }
-        channel.state.withLock { state in
-            for event in events { apply(event, to: &state) }
-            channel.deliver(&state)
-        }
-    }
-
-    private func apply(_ event: WebSocketReader.Event, to state: inout WebSocketChannel.State) {
-        switch event {
-        case .message(let message):
-            if !state.closeQueued { state.inbox.append(message) }
-        case .ping(let payload):
-            guard !state.closeQueued else { return }
-            state.outbox.append(
-                .init(bytes: WebSocketFrameHeader.frame(.pong, payload: payload), isClose: false))
-        case .pong:
-            break
-        case .close(let code, _):
-            state.closeReceived = true
-            state.peerCloseCode = code
-            let echo = code.map { WebSocketFrameHeader.closePayload(code: $0, reason: "") } ?? []
-            channel.queueClose(&state, payload: echo)
-        case .fail(let code):
-            state.failed = true
-            channel.queueClose(
-                &state, payload: WebSocketFrameHeader.closePayload(code: code, reason: ""))
-        }
-    }
-
-    /// Writes pending frames until done or the socket is full.
-    private func flush() {
-        while let frame = pending.first {
-            let count = frame.bytes.withUnsafeBytes {
-                send(socket, $0.baseAddress! + written, $0.count - written, Int32(MSG_NOSIGNAL))
-            }
-            if count < 0 {
-                if errno != EAGAIN && errno != EINTR { peerGone = true }
-                return
-            }
-            written += count
-            guard written == frame.bytes.count else { continue }
-            written = 0
-            pending.removeFirst()
-            if frame.isClose { closeWritten = true }
-            frame.sent?.resume(returning: .success(()))
-        }
     }
 
     private func drainWakePipe() {
@@ -162,21 +122,25 @@ final class WebSocketPump: @unchecked Sendable {
         while read(channel.wakeReader, &bytes, bytes.count) > 0 {}
     }
 
-    /// Hands the socket back, fails what is still queued, and wakes everyone waiting.
+    /// Hands the socket back, frees wslay's context, fails what is still queued, and wakes
+    /// everyone waiting.
     private func finish() {
         _ = bsdl_mhd_upgrade_close(upgradeHandle)
+        if let context { wslay_event_context_free(context) }
+        context = nil
         let (unsent, waiters) = channel.state.withLock { state in
             state.ended = true
-            let unsent = pending + state.outbox
+            let unsent = (inFlight.map { [$0] } ?? []) + pending + state.outbox
             state.outbox.removeAll()
             channel.deliver(&state)
             defer { state.endWaiters.removeAll() }
             return (unsent, state.endWaiters)
         }
+        inFlight = nil
         pending.removeAll()
         close(channel.wakeReader)
         close(channel.wakeWriter)
-        for frame in unsent { frame.sent?.resume(returning: .failure(.closed)) }
+        for message in unsent { message.sent?.resume(returning: .failure(.closed)) }
         for waiter in waiters { waiter.resume() }
         onEnd()
     }
