@@ -107,8 +107,7 @@ struct FormStore {
             }
             return Result { () throws(JSONError) -> (UInt64, FormState) in
                 let json = UnsafeRawBufferPointer(rebasing: bytes[8...])
-                let value = try CanonicalJSON.decode(JSONValue.self, from: json)
-                let decoded = try FormState(storageValue: value)
+                let decoded = try FormState(storageBytes: json)
                 StateCache.shared.remember(formId, bytes: Array(bytes), state: decoded)
                 return (row, decoded)
             }
@@ -123,9 +122,12 @@ struct FormStore {
     }
 
     private func save(_ state: FormState, row: UInt64) throws {
+        var writer = JSONWriter(capacity: 4096)
+        state.encodeStorage(to: &writer)
         var value: [UInt8] = []
+        value.reserveCapacity(8 + writer.bytes.count)
         IndexKey.appending(row, to: &value)
-        value.append(contentsOf: CanonicalJSON.encode(state.storageValue, capacity: 4096))
+        value.append(contentsOf: writer.bytes)
         try transaction.put(databases.state, Array(state.id.utf8), value)
         StateCache.shared.remember(state.id, bytes: value, state: state)
     }
