@@ -59,3 +59,14 @@ extension FieldChange: JSONDecodable {
         self.to = to
     }
 }
+
+extension FieldChange: JSONEncodable {
+    /// Writes the change record as ``jsonValue`` does, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("from", from)
+        writer.member("path", path)
+        writer.member("to", to)
+        writer.endObject()
+    }
+}

@@ -15,6 +15,7 @@ struct FormStore {
     let databases: FormDatabases
     let transaction: Transaction
     private let pending = PendingStates()
+    private let batch = WriteBatch()
 
     init(databases: FormDatabases, transaction: Transaction) {
         self.databases = databases
@@ -28,13 +29,14 @@ struct FormStore {
             let original = pending.originals[formId] ?? FormState(id: formId)
             let oldFacts = FormFacts(original, initialEmitters: try initialEmitters(original))
             let newFacts = FormFacts(state, initialEmitters: try initialEmitters(state))
-            try replace(
+            replace(
                 listEntries(original, oldFacts, row) + registerEntries(original, oldFacts, row)
                     + transporterEntries(original),
                 with: listEntries(state, newFacts, row) + registerEntries(state, newFacts, row)
                     + transporterEntries(state))
-            try save(state, row: row)
+            save(state, row: row)
         }
+        try batch.apply(to: databases, in: transaction)
         pending.originals.removeAll(keepingCapacity: true)
         pending.states.removeAll(keepingCapacity: true)
         pending.order.removeAll(keepingCapacity: true)
@@ -61,13 +63,13 @@ struct FormStore {
             pending.originals[formId] = old
         }
         if !old.exists && new.exists {
-            try transaction.put(databases.readable, Array(new.readableId.utf8), Array(formId.utf8))
+            batch.put(.readable, Array(new.readableId.utf8), Array(formId.utf8))
         }
         if new.exists && (!old.exists || old.status != new.status) {
             let readers = new.readerOrgIds(
                 named: new.rolesByOrgId, initialEmitters: try initialEmitters(new)
             ).sorted()
-            try logStatus(new, readers, event, changes: domainEvent.contentChanges)
+            logStatus(new, readers, event, changes: domainEvent.contentChanges)
         }
     }
 
@@ -121,53 +123,55 @@ struct FormStore {
         }
     }
 
-    private func save(_ state: FormState, row: UInt64) throws {
+    private func save(_ state: FormState, row: UInt64) {
         var writer = JSONWriter(capacity: 4096)
         state.encodeStorage(to: &writer)
         var value: [UInt8] = []
         value.reserveCapacity(8 + writer.bytes.count)
         IndexKey.appending(row, to: &value)
         value.append(contentsOf: writer.bytes)
-        try transaction.put(databases.state, Array(state.id.utf8), value)
+        batch.put(.state, Array(state.id.utf8), value)
         StateCache.shared.remember(state.id, bytes: value, state: state)
     }
 
     /// Deletes the entries that are gone and writes the new ones (values change with the
     /// BSD even where keys stay).
-    private func replace(
-        _ old: [(Database, [UInt8], [UInt8])], with new: [(Database, [UInt8], [UInt8])]
-    ) throws {
-        var stale: [EntryKey: [UInt8]] = [:]
-        for (database, key, value) in old { stale[EntryKey(database: database, key: key)] = value }
-        for (database, key, value) in new {
-            let previous = stale.removeValue(forKey: EntryKey(database: database, key: key))
-            if previous != value { try transaction.put(database, key, value) }
+    private func replace(_ old: [Entry], with new: [Entry]) {
+        guard !old.isEmpty else {
+            for (kind, key, value) in new { batch.put(kind, key, value) }
+            return
         }
-        for entry in stale.keys { try transaction.delete(entry.database, entry.key) }
+        var stale: [EntryKey: [UInt8]] = [:]
+        for (kind, key, value) in old { stale[EntryKey(kind: kind, key: key)] = value }
+        for (kind, key, value) in new {
+            let previous = stale.removeValue(forKey: EntryKey(kind: kind, key: key))
+            if previous != value { batch.put(kind, key, value) }
+        }
+        for entry in stale.keys { batch.delete(entry.kind, entry.key) }
     }
 
     /// The list index entries of `state`: one per reading company in each list it belongs to.
     private func listEntries(
         _ state: FormState, _ facts: FormFacts, _ row: UInt64
-    ) -> [(Database, [UInt8], [UInt8])] {
-        var entries: [(Database, [UInt8], [UInt8])] = []
+    ) -> [Entry] {
+        var entries: [Entry] = []
         for orgId in facts.readers {
             let value = facts.summary(state, for: orgId).bytes
-            entries.append((databases.company, IndexKey.companyRow(orgId, row), value))
+            entries.append((.company, IndexKey.companyRow(orgId, row), value))
             entries.append(
-                (databases.status, IndexKey.companyText(orgId, state.status.rawValue, row), value))
+                (.status, IndexKey.companyText(orgId, state.status.rawValue, row), value))
             if let code = state.content.wasteDetails.code {
-                entries.append((databases.waste, IndexKey.companyText(orgId, code, row), value))
+                entries.append((.waste, IndexKey.companyText(orgId, code, row), value))
             }
             if let custom = state.content.customId {
-                entries.append((databases.custom, IndexKey.companyText(orgId, custom, row), value))
+                entries.append((.custom, IndexKey.companyText(orgId, custom, row), value))
             }
             for role in facts.roles[orgId] ?? [] {
                 entries.append(
-                    (databases.role, IndexKey.companyText(orgId, role.rawValue, row), value))
+                    (.role, IndexKey.companyText(orgId, role.rawValue, row), value))
             }
             if facts.nextStep.contains(orgId) {
-                entries.append((databases.nextStep, IndexKey.companyRow(orgId, row), value))
+                entries.append((.nextStep, IndexKey.companyRow(orgId, row), value))
             }
         }
         return entries
@@ -175,21 +179,21 @@ struct FormStore {
 
     private func registerEntries(
         _ state: FormState, _ facts: FormFacts, _ row: UInt64
-    ) -> [(Database, [UInt8], [UInt8])] {
+    ) -> [Entry] {
         state.registerEntries(roles: facts.roles).map { entry in
             let key = IndexKey.register(entry.orgId, entry.type, date: entry.date, row: row)
-            return (databases.register, key, Array(state.id.utf8))
+            return (.register, key, Array(state.id.utf8))
         }
     }
 
     /// One attachment entry per transporter with an id on `state`, the onward transporter
     /// after temporary storage included; deleted BSDs keep theirs, so that a transporter
     /// never moves to another BSD.
-    private func transporterEntries(_ state: FormState) -> [(Database, [UInt8], [UInt8])] {
+    private func transporterEntries(_ state: FormState) -> [Entry] {
         let transporters = state.content.transporters + [state.temporaryStorage?.transporter]
         let formId = Array(state.id.utf8)
         return transporters.compactMap { $0?.id }.map { transporterId in
-            (databases.transporter, IndexKey.transporter(transporterId, formId: state.id), formId)
+            (.transporter, IndexKey.transporter(transporterId, formId: state.id), formId)
         }
     }
 
@@ -197,16 +201,16 @@ struct FormStore {
     /// content changes the event carries.
     private func logStatus(
         _ new: FormState, _ readers: [String], _ event: RecordedEvent, changes: [FieldChange]
-    ) throws {
+    ) {
         let entry = StatusLogEntry(
             id: event.position, formId: new.id, readableId: new.readableId, status: new.status,
             loggedAt: new.updatedAt.microseconds, updatedFields: changes,
             userId: event.metadata.actingUser)
-        let bytes = CanonicalJSON.encode(entry.jsonValue, capacity: 512)
+        let bytes = CanonicalJSON.encode(entry, capacity: 512)
         for orgId in readers {
             let key = IndexKey.lifecycle(
                 orgId, loggedAt: new.updatedAt.microseconds, position: event.position)
-            try transaction.put(databases.lifecycle, key, bytes)
+            batch.put(.lifecycle, key, bytes)
         }
     }
 }
@@ -219,8 +223,11 @@ final class PendingStates {
     var order: [String] = []
 }
 
+/// An index entry: its database, key and value.
+typealias Entry = (FormDatabases.Kind, [UInt8], [UInt8])
+
 /// An index entry's place: its database and key.
 struct EntryKey: Hashable {
-    var database: Database
+    var kind: FormDatabases.Kind
     var key: [UInt8]
 }

@@ -67,3 +67,36 @@ import Testing
         }
     }
 }
+
+extension StateCodecTests {
+    @Test func statusLogEntriesOfAWorkloadHaveTheBytesOfTheTreeForm() throws {
+        let world = try ProjectionWorld()
+        try world.generate(seed: 22, commands: 600)
+        let database = world.ledger.database(FormDatabases.name("lifecycle", .a))!
+        let stored = try world.ledger.read { transaction throws(LedgerError) in
+            var all: [[UInt8]] = []
+            try transaction.scan(database, from: [0]) { _, value throws(LedgerError) in
+                all.append(Array(value))
+                return true
+            }
+            return all
+        }
+        #expect(stored.count > 100)
+        for bytes in stored {
+            let entry = try StatusLogEntry(
+                jsonValue: try CanonicalJSON.decode(JSONValue.self, from: bytes))
+            #expect(CanonicalJSON.encode(entry) == CanonicalJSON.encode(entry.jsonValue))
+            #expect(CanonicalJSON.encode(entry) == bytes)
+        }
+    }
+
+    @Test func statusLogEntryWithChangesHasTheBytesOfTheTreeForm() {
+        let entry = StatusLogEntry(
+            id: 7, formId: "f1", readableId: "TD-26-AAA00001", status: .sent, loggedAt: -3,
+            updatedFields: [
+                FieldChange(path: "transporters", from: nil, to: .array([.string("AB-1\n")])),
+                FieldChange(path: "wasteDetails.quantity", from: .int(5), to: .null),
+            ], userId: nil)
+        #expect(CanonicalJSON.encode(entry) == CanonicalJSON.encode(entry.jsonValue))
+    }
+}
