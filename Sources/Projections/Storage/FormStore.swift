@@ -17,16 +17,21 @@ struct FormStore {
     private let pending = PendingStates()
     private let batch = WriteBatch()
 
-    init(databases: FormDatabases, transaction: Transaction) {
+    /// Whether written states go to ``StateCache``: yes for live appends, whose BSDs are
+    /// read again soon; not for a rebuild, which writes every BSD once.
+    let remembersStates: Bool
+
+    init(databases: FormDatabases, transaction: Transaction, remembersStates: Bool = true) {
         self.databases = databases
         self.transaction = transaction
+        self.remembersStates = remembersStates
     }
 
     /// Writes every state changed since the last flush.
     func flush() throws {
-        for formId in pending.order {
-            let (row, state) = pending.states[formId]!
-            let original = pending.originals[formId] ?? FormState(id: formId)
+        for slot in pending.states.indices {
+            let (row, state) = (pending.rows[slot], pending.states[slot])
+            let original = pending.originals[slot]
             let oldFacts = FormFacts(original, initialEmitters: try initialEmitters(original))
             let newFacts = FormFacts(state, initialEmitters: try initialEmitters(state))
             replace(
@@ -37,9 +42,7 @@ struct FormStore {
             save(state, row: row)
         }
         try batch.apply(to: databases, in: transaction)
-        pending.originals.removeAll(keepingCapacity: true)
-        pending.states.removeAll(keepingCapacity: true)
-        pending.order.removeAll(keepingCapacity: true)
+        pending.removeAll()
     }
 
     /// Folds one recorded event into the projection; events of other streams are ignored.
@@ -54,23 +57,32 @@ struct FormStore {
                 position: event.position, type: event.type, reason: "\(error)")
         }
         let formId = domainEvent.formId
-        let stored = try load(formId)
-        let row = stored?.row ?? event.position
-        let old = stored?.state ?? FormState(id: formId)
-        let new = FormEvolver.evolve(old, domainEvent)
-        if pending.states.updateValue((row, new), forKey: formId) == nil {
-            pending.order.append(formId)
-            pending.originals[formId] = old
-        }
-        if !old.exists && new.exists {
+        let slot = try pendingSlot(formId, position: event.position)
+        let (wasThere, oldStatus) = (pending.states[slot].exists, pending.states[slot].status)
+        FormEvolver.apply(domainEvent, to: &pending.states[slot])
+        let new = pending.states[slot]
+        if !wasThere && new.exists {
             batch.put(.readable, Array(new.readableId.utf8), Array(formId.utf8))
         }
-        if new.exists && (!old.exists || old.status != new.status) {
+        if new.exists && (!wasThere || oldStatus != new.status) {
             let readers = new.readerOrgIds(
                 named: new.rolesByOrgId, initialEmitters: try initialEmitters(new)
             ).sorted()
             logStatus(new, readers, event, changes: domainEvent.contentChanges)
         }
+    }
+
+    /// Where the pending state of `formId` is, loading it first when this store has not
+    /// changed it yet.
+    private func pendingSlot(_ formId: String, position: UInt64) throws -> Int {
+        if let slot = pending.index[formId] { return slot }
+        let stored = try FormStore.load(formId, in: transaction, state: databases.state)
+        let old = stored?.state ?? FormState(id: formId)
+        pending.index[formId] = pending.states.count
+        pending.rows.append(stored?.row ?? position)
+        pending.states.append(old)
+        pending.originals.append(old)
+        return pending.states.count - 1
     }
 
     /// The emitters of the initial BSDs `state` groups, when it is an annexe-2 regroupement.
@@ -93,7 +105,7 @@ struct FormStore {
 
     /// The stored row number and state of `formId`, if any.
     func load(_ formId: String) throws -> (row: UInt64, state: FormState)? {
-        if let changed = pending.states[formId] { return changed }
+        if let slot = pending.index[formId] { return (pending.rows[slot], pending.states[slot]) }
         return try FormStore.load(formId, in: transaction, state: databases.state)
     }
 
@@ -131,7 +143,7 @@ struct FormStore {
         IndexKey.appending(row, to: &value)
         value.append(contentsOf: writer.bytes)
         batch.put(.state, Array(state.id.utf8), value)
-        StateCache.shared.remember(state.id, bytes: value, state: state)
+        if remembersStates { StateCache.shared.remember(state.id, bytes: value, state: state) }
     }
 
     /// Deletes the entries that are gone and writes the new ones (values change with the
@@ -215,12 +227,25 @@ struct FormStore {
     }
 }
 
-/// The states a ``FormStore`` changed and has not written yet, in order of first change.
+/// The states a ``FormStore`` changed and has not written yet, in order of first change,
+/// each folded in place.
 final class PendingStates {
-    var states: [String: (UInt64, FormState)] = [:]
+    /// Where each changed BSD is in the arrays below.
+    var index: [String: Int] = [:]
+    /// The row of each changed BSD.
+    var rows: [UInt64] = []
+    /// The current state of each changed BSD.
+    var states: [FormState] = []
     /// The state of each changed BSD before its first change, whose entries flush replaces.
-    var originals: [String: FormState] = [:]
-    var order: [String] = []
+    var originals: [FormState] = []
+
+    /// Forgets every state, keeping the storage for the next ones.
+    func removeAll() {
+        index.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+        states.removeAll(keepingCapacity: true)
+        originals.removeAll(keepingCapacity: true)
+    }
 }
 
 /// An index entry: its database, key and value.

@@ -1,3 +1,4 @@
+import Glibc
 import Ledger
 
 /// Puts and deletes of one ``FormStore`` flush, applied database by database in key order:
@@ -27,7 +28,7 @@ final class WriteBatch {
     func apply(to databases: FormDatabases, in transaction: Transaction) throws(LedgerError) {
         for kind in FormDatabases.Kind.allCases where !changes[kind.rawValue].isEmpty {
             let database = databases[kind]
-            changes[kind.rawValue].sort { $0.key.lexicographicallyPrecedes($1.key) }
+            changes[kind.rawValue].sort { Self.precedes($0.key, $1.key) }
             for change in changes[kind.rawValue] {
                 if let value = change.value {
                     try transaction.put(database, change.key, value)
@@ -37,5 +38,16 @@ final class WriteBatch {
             }
             changes[kind.rawValue].removeAll(keepingCapacity: true)
         }
+    }
+
+    /// LMDB's default key order: bytes compared as unsigned, a prefix first.
+    private static func precedes(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        let count = min(lhs.count, rhs.count)
+        let order = lhs.withUnsafeBytes { left in
+            rhs.withUnsafeBytes { right in
+                count == 0 ? 0 : memcmp(left.baseAddress!, right.baseAddress!, count)
+            }
+        }
+        return order != 0 ? order < 0 : lhs.count < rhs.count
     }
 }
