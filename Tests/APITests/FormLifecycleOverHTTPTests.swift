@@ -31,15 +31,16 @@ import Testing
     /// Signs up one user who creates the producer, transporter and recipient companies.
     static func integrator(port: Int) async throws -> GraphQLClient {
         let client = try await GraphQLClient.signedUp(port: port, email: "erp@example.org")
-        for (siret, name) in [
-            (producer, "Producteur"), (transporter, "Transports"), (recipient, "Centre"),
+        for (siret, name, type) in [
+            (producer, "Producteur", "PRODUCER"), (transporter, "Transports", "TRANSPORTER"),
+            (recipient, "Centre", "WASTEPROCESSOR"),
         ] {
             let created = try await client.post(
                 "mutation ($c: PrivateCompanyInput!) { createCompany(companyInput: $c) { id } }",
                 variables: [
                     "c": [
                         "siret": siret, "companyName": name, "address": "1 rue du Port",
-                        "companyTypes": ["PRODUCER"],
+                        "companyTypes": [type],
                     ]
                 ])
             #expect(GraphQLClient.codes(created.body).isEmpty)
@@ -97,7 +98,7 @@ import Testing
                 (created.body["data"] as? [String: Any])?["createForm"] as? [String: Any])
             let id = try #require(form["id"] as? String)
             #expect(form["status"] as? String == "DRAFT")
-            #expect((form["readableId"] as? String)?.hasPrefix("TD-") == true)
+            #expect((form["readableId"] as? String)?.hasPrefix("BSD-") == true)
             #expect((form["wasteDetails"] as? [String: Any])?["quantity"] as? Double == 1.5)
             let sealed = try await client.post(
                 "mutation ($id: ID!) { markAsSealed(id: $id) { status } }", variables: ["id": id])
@@ -193,6 +194,36 @@ import Testing
                 "query ($id: ID!) { form(id: $id, asOf: \"2001-01-01\") { status } }",
                 variables: ["id": id])
             #expect(GraphQLClient.codes(before.body) == ["NOT_FOUND"])
+        }
+    }
+
+    @Test func sealingChecksTheNamedCompaniesAreRegisteredWithTheRightProfile() async throws {
+        try await withAPIServer { server, _ in
+            let client = try await Self.integrator(port: server.port)
+            var content = Self.content
+            let stranger = Self.siret(299)
+            content["recipient"] = [
+                "company": Self.company(stranger), "processingOperation": "R 1", "cap": "CAP-1",
+            ]
+            content["trader"] = [
+                "company": Self.company(Self.transporter), "receipt": "N-1", "department": "69",
+                "validityLimit": "2030-01-01",
+            ]
+            let created = try await client.post(
+                "mutation ($i: CreateFormInput!) { createForm(createFormInput: $i) { id } }",
+                variables: ["i": content])
+            let id = try #require(
+                ((created.body["data"] as? [String: Any])?["createForm"] as? [String: Any])?[
+                    "id"] as? String)
+            let sealed = try await client.post(
+                "mutation ($id: ID!) { markAsSealed(id: $id) { id } }", variables: ["id": id])
+            let error = (sealed.body["errors"] as? [[String: Any]])?.first
+            let issues =
+                (error?["extensions"] as? [String: Any])?["issues"] as? [[String: Any]] ?? []
+            let found = Set(
+                issues.map { "\($0["path"] as? String ?? ""): \($0["code"] as? String ?? "")" })
+            #expect(found.contains("recipient.company.siret: COMPANY_NOT_REGISTERED"))
+            #expect(found.contains("trader.company.siret: MISSING_COMPANY_PROFILE"))
         }
     }
 

@@ -1,5 +1,6 @@
 import GraphQL
 import Identity
+import Webhooks
 
 /// The GraphQL schema served at `/graphql`: its SDL, with resolvers attached by name. The
 /// names and shapes follow Trackdéchets' public API so that integrations port unchanged.
@@ -135,15 +136,19 @@ enum APISchema {
         }
         """
 
-    /// Builds the schema with the resolvers of `identity` and of the BSD operations.
+    /// Builds the schema with the resolvers of `identity`, of the BSD operations and of
+    /// `webhooks` (without them, the webhook fields have no resolver: schema tests only).
     static func make(
-        identity: IdentityService, forms: FormResolvers
+        identity: IdentityService, forms: FormResolvers, webhooks: WebhookService? = nil
     ) throws(GraphQLError) -> GraphQLSchema {
         let resolvers = IdentityResolvers(identity: identity)
+        let hooks = webhooks.map { WebhookResolvers(identity: identity, webhooks: $0) }
         let queries = resolvers.queries.merging(forms.queryResolvers) { first, _ in first }
+            .merging(hooks?.queries ?? [:]) { first, _ in first }
         let mutations = resolvers.mutations.merging(forms.mutationResolvers) { first, _ in first }
+            .merging(hooks?.mutations ?? [:]) { first, _ in first }
         return try GraphQLSchema(
-            sdl: sdl + "\n" + FormSchema.sdl,
+            sdl: sdl + "\n" + FormSchema.sdl + "\n" + WebhookSchema.sdl,
             resolvers: SchemaResolvers(
                 fields: ["Query": queries, "Mutation": mutations],
                 scalars: ["DateTime": APIScalars.dateTime, "JSON": .json]))

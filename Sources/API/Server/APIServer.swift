@@ -5,6 +5,7 @@ import Ledger
 import Logging
 import Projections
 import Synchronization
+import Webhooks
 
 /// The BSD Ledger server: the HTTP transport, the routes, metrics and request logging, over
 /// one open ledger. The ledger belongs to the caller, who closes it after ``shutdown(deadline:)``.
@@ -25,6 +26,15 @@ public final class APIServer: Sendable {
         /// How long `Idempotency-Key` records are kept at least; older ones are purged at
         /// start and about every hour.
         public var idempotencyRetention: Duration = .seconds(86_400)
+        /// Webhooks: per-company limit, SSRF allowlist, retry schedule, delivery folder.
+        public var webhooks = WebhookConfiguration()
+        /// How long a download link (`FileDownload.downloadLink`) works after it is issued.
+        public var downloadLinkLifetime: Duration = .seconds(60)
+        /// The most download links remembered at once; beyond, the oldest stop working.
+        public var downloadLinkCapacity = 10_000
+        /// What goes before `/download` in download links: scheme, host and port, without a
+        /// trailing slash (`https://api.example.org`); nil: `http://<host>:<bound port>`.
+        public var publicURL: String?
 
         /// Listens on `host`:`port` with the transport's defaults otherwise.
         public init(host: String = "127.0.0.1", port: Int = 4000) {
@@ -36,8 +46,14 @@ public final class APIServer: Sendable {
     private let server: HTTPServer
     private let logger: Logger
     private let purging = Mutex<Task<Void, Never>?>(nil)
+    private let downloads: DownloadTokens
+    /// The host links are made with once the port is bound; nil when `publicURL` was given.
+    private let linkHost: String?
     /// The `Idempotency-Key` records; the server opens it and closes it at shutdown.
     public let idempotencyStore: IdempotencyStore
+    /// Webhook settings and delivery; `serve` starts its dispatcher after ``start()``, and
+    /// ``shutdown(deadline:)`` stops it.
+    public let webhooks: WebhookService
 
     /// Prepares a server over `ledger` (opened with the ``IdentityProjection``) and
     /// `identity`, and opens the idempotency store; nothing listens before ``start()``.
@@ -48,9 +64,21 @@ public final class APIServer: Sendable {
     ) throws(APIServerError) {
         let metrics = MetricsRegistry()
         Self.describeMetrics(metrics)
+        do {
+            webhooks = try WebhookService(
+                ledger: ledger, configuration: configuration.webhooks, logger: logger)
+        } catch { throw .webhooks(error) }
+        let downloads = DownloadTokens(
+            lifetime: configuration.downloadLinkLifetime,
+            capacity: max(1, configuration.downloadLinkCapacity),
+            baseURL: configuration.publicURL ?? "")
+        self.downloads = downloads
+        linkHost = configuration.publicURL == nil ? configuration.http.host : nil
         let schema: GraphQLSchema
         do {
-            schema = try APISchema.make(identity: identity, forms: Self.forms(ledger, identity))
+            schema = try APISchema.make(
+                identity: identity, forms: Self.forms(ledger, identity, downloads),
+                webhooks: webhooks)
         } catch { throw .schema(error) }
         let endpoint = GraphQLEndpoint(schema: schema, limits: configuration.limits, logger: logger)
         do {
@@ -63,7 +91,8 @@ public final class APIServer: Sendable {
         let router = APIRouter(
             ledger: ledger, identity: identity, endpoint: endpoint,
             rateLimiter: configuration.requestsPerMinute.map { RateLimiter(limit: $0) },
-            idempotency: idempotencyStore, logger: logger, metrics: metrics)
+            idempotency: idempotencyStore, downloads: downloads, logger: logger,
+            metrics: metrics)
         self.router = router
         self.logger = logger
         server = HTTPServer(configuration: configuration.http, logger: logger) { request in
@@ -85,6 +114,10 @@ public final class APIServer: Sendable {
             task.cancel()
             throw error
         }
+        if let linkHost {
+            let host = linkHost.contains(":") ? "[\(linkHost)]" : linkHost
+            downloads.setBaseURL("http://\(host):\(server.port)")
+        }
     }
 
     /// Stops accepting, lets requests under way finish until `deadline`, then stops and
@@ -92,12 +125,18 @@ public final class APIServer: Sendable {
     public func shutdown(deadline: Duration = .seconds(10)) async {
         purging.withLock { $0?.cancel() }
         await server.shutdown(deadline: deadline)
+        await webhooks.stop()
         idempotencyStore.close()
     }
 
-    /// The BSD resolvers over `ledger`, which must carry the forms projection.
-    private static func forms(_ ledger: Ledger, _ identity: IdentityService) -> FormResolvers {
-        FormResolvers(identity: identity, ledger: ledger)
+    /// The BSD resolvers over `ledger`, which must carry the forms projection, issuing
+    /// download links from `downloads`.
+    private static func forms(
+        _ ledger: Ledger, _ identity: IdentityService, _ downloads: DownloadTokens
+    ) -> FormResolvers {
+        var forms = FormResolvers(identity: identity, ledger: ledger)
+        forms.downloads = downloads
+        return forms
     }
 
     deinit { purging.withLock { $0?.cancel() } }

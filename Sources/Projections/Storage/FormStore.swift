@@ -62,7 +62,14 @@ struct FormStore {
         FormEvolver.apply(domainEvent, to: &pending.states[slot])
         let new = pending.states[slot]
         if !wasThere && new.exists {
-            batch.put(.readable, Array(new.readableId.utf8), Array(formId.utf8))
+            let key = Array(new.readableId.utf8)
+            if let holder = try transaction.get(databases.readable, key),
+                holder != Array(formId.utf8)
+            {
+                throw ProjectionError.readableIdTaken(new.readableId)
+            }
+            // Written at once, not batched: the check above must see the BSDs of this batch.
+            try transaction.put(databases.readable, key, Array(formId.utf8))
         }
         if new.exists && (!wasThere || oldStatus != new.status) {
             let readers = new.readerOrgIds(
