@@ -135,17 +135,21 @@ enum APISchema {
         }
         """
 
-    /// Builds the schema with the resolvers of `identity` and of the BSD operations.
+    /// Builds the schema with the resolvers of `identity`, of the BSD operations and, when
+    /// given, of the subscriptions (without them, subscribing fails with a field error).
     static func make(
-        identity: IdentityService, forms: FormResolvers
+        identity: IdentityService, forms: FormResolvers,
+        subscriptions: SubscriptionResolvers? = nil
     ) throws(GraphQLError) -> GraphQLSchema {
         let resolvers = IdentityResolvers(identity: identity)
         let queries = resolvers.queries.merging(forms.queryResolvers) { first, _ in first }
         let mutations = resolvers.mutations.merging(forms.mutationResolvers) { first, _ in first }
+        let fields = ["Query": queries, "Mutation": mutations]
         return try GraphQLSchema(
-            sdl: sdl + "\n" + FormSchema.sdl,
+            sdl: sdl + "\n" + FormSchema.sdl + "\n" + SubscriptionSchema.sdl,
             resolvers: SchemaResolvers(
-                fields: ["Query": queries, "Mutation": mutations],
+                fields: fields.merging(subscriptions?.fields ?? [:]) { first, _ in first },
+                subscriptions: subscriptions?.sources ?? [:],
                 scalars: ["DateTime": APIScalars.dateTime, "JSON": .json]))
     }
 }
