@@ -8,6 +8,8 @@ import Ledger
 struct ChangeStream: Sendable {
     /// Events read from the log per read transaction during catch-up.
     static let catchUpBatch = 256
+    /// During catch-up, the most results handed on and not yet delivered to the client.
+    static let catchUpWindow = 64
 
     let dispatcher: Dispatcher
     /// Which changes the subscriber receives (visibility).
@@ -15,16 +17,18 @@ struct ChangeStream: Sendable {
     /// Turns a change into the event the GraphQL selection runs on.
     let render: @Sendable (FormChange) -> any Sendable
 
-    /// The source stream: catch-up from `after` when given, then live; paced by `window`
-    /// when the transport gives one. It ends with ``SubscriberTooSlow`` on overflow.
+    /// The source stream: catch-up from `after` when given, then live. With a `tracker`,
+    /// results not yet delivered by the transport count against the subscriber's bound.
+    /// It ends with ``SubscriberTooSlow`` on overflow.
     func events(
-        after: UInt64?, window: DeliveryWindow?
+        after: UInt64?, tracker: DeliveryTracker?
     ) -> AsyncThrowingStream<any Sendable, any Error> {
         let registration = dispatcher.subscribe(filter: filter)
+        tracker?.attach(registration.mailbox)
         let (stream, continuation) = AsyncThrowingStream<any Sendable, any Error>.makeStream()
         let task = Task {
             do {
-                try await run(registration, after: after, window: window, continuation)
+                try await run(registration, after: after, continuation)
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
@@ -39,23 +43,20 @@ struct ChangeStream: Sendable {
     }
 
     private func run(
-        _ registration: Dispatcher.Registration, after: UInt64?, window: DeliveryWindow?,
+        _ registration: Dispatcher.Registration, after: UInt64?,
         _ continuation: AsyncThrowingStream<any Sendable, any Error>.Continuation
     ) async throws {
         var delivered = after ?? registration.position
         if let after, after < registration.position {
             delivered = try await catchUp(
-                from: after, to: registration.position, window: window, continuation)
+                from: after, to: registration.position, registration.mailbox, continuation)
         }
         let floor = max(after ?? 0, registration.position)
         while !Task.isCancelled {
-            await window?.acquire()
             switch await registration.mailbox.take() {
             case .change(let change):
-                guard change.position > floor else {
-                    window?.release()
-                    continue
-                }
+                guard change.position > floor else { continue }
+                registration.mailbox.handedOn()
                 continuation.yield(render(change))
                 delivered = change.position
             case .overflowed:
@@ -70,7 +71,7 @@ struct ChangeStream: Sendable {
     /// Replays the log in `(start, end]` through the filter; returns the last position
     /// delivered.
     private func catchUp(
-        from start: UInt64, to end: UInt64, window: DeliveryWindow?,
+        from start: UInt64, to end: UInt64, _ mailbox: ChangeMailbox,
         _ continuation: AsyncThrowingStream<any Sendable, any Error>.Continuation
     ) async throws -> UInt64 {
         var builder = FormChangeBuilder(ledger: dispatcher.ledger)
@@ -85,7 +86,10 @@ struct ChangeStream: Sendable {
                 guard let change = try builder.change(for: event), filter(change) else {
                     continue
                 }
-                await window?.acquire()
+                guard await mailbox.waitForRoom(limit: Self.catchUpWindow) else {
+                    return delivered
+                }
+                mailbox.handedOn()
                 continuation.yield(render(change))
                 delivered = change.position
             }

@@ -14,10 +14,10 @@ struct SubscriptionResolvers: Sendable {
     var sources: [String: SubscriptionSourceResolver] {
         [
             "formChanges": { source, arguments, context, _ in
-                try await formChanges(arguments, context, window: source as? DeliveryWindow)
+                try await formChanges(arguments, context, tracker: source as? DeliveryTracker)
             },
             "ledgerEvents": { source, arguments, context, _ in
-                try await ledgerEvents(arguments, context, window: source as? DeliveryWindow)
+                try await ledgerEvents(arguments, context, tracker: source as? DeliveryTracker)
             },
         ]
     }
@@ -36,7 +36,7 @@ struct SubscriptionResolvers: Sendable {
 
     /// `formChanges(siret, after)`: the changes of BSDs company `siret` may read.
     func formChanges(
-        _ arguments: JSONObject, _ context: any Sendable, window: DeliveryWindow?
+        _ arguments: JSONObject, _ context: any Sendable, tracker: DeliveryTracker?
     ) async throws(APIError) -> AsyncThrowingStream<any Sendable, any Error> {
         let caller = try forms.caller(context)
         let siret = try Self.company(arguments.string("siret"), of: caller)
@@ -44,12 +44,12 @@ struct SubscriptionResolvers: Sendable {
         let stream = ChangeStream(
             dispatcher: dispatcher, filter: { $0.readerOrgIds.contains(siret) },
             render: { Self.formChange($0, siret: siret) })
-        return stream.events(after: after, window: window)
+        return stream.events(after: after, tracker: tracker)
     }
 
     /// `ledgerEvents(after)`: every event of the BSDs one of the caller's companies may read.
     func ledgerEvents(
-        _ arguments: JSONObject, _ context: any Sendable, window: DeliveryWindow?
+        _ arguments: JSONObject, _ context: any Sendable, tracker: DeliveryTracker?
     ) async throws(APIError) -> AsyncThrowingStream<any Sendable, any Error> {
         let caller = try forms.caller(context)
         let companies = Set(caller.access.roles.keys)
@@ -57,7 +57,7 @@ struct SubscriptionResolvers: Sendable {
         let stream = ChangeStream(
             dispatcher: dispatcher, filter: { !$0.readerOrgIds.isDisjoint(with: companies) },
             render: { FormView.event($0.entry) })
-        return stream.events(after: after, window: window)
+        return stream.events(after: after, tracker: tracker)
     }
 
     /// A `FormChange` object; the hidden `siret` member tells `form` whose view to render.
@@ -84,7 +84,9 @@ struct SubscriptionResolvers: Sendable {
 
     /// The company whose changes to send: `siret`, which must be one of the caller's, or the
     /// caller's only company.
-    static func company(_ siret: String?, of caller: FormResolvers.Caller) throws(APIError)
+    static func company(
+        _ siret: String?, of caller: FormResolvers.Caller
+    ) throws(APIError)
         -> String
     {
         if let siret {
