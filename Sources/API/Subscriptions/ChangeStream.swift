@@ -25,10 +25,13 @@ struct ChangeStream: Sendable {
     ) -> AsyncThrowingStream<any Sendable, any Error> {
         let registration = dispatcher.subscribe(filter: filter)
         tracker?.attach(registration.mailbox)
+        // Without `after`, "from now" is the ledger's head, which the dispatcher may still be
+        // reaching; read after joining, so the changes between come and are skipped.
+        let start = after ?? (try? dispatcher.ledger.head().position) ?? registration.position
         let (stream, continuation) = AsyncThrowingStream<any Sendable, any Error>.makeStream()
         let task = Task {
             do {
-                try await run(registration, after: after, continuation)
+                try await run(registration, after: start, continuation)
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
@@ -43,15 +46,15 @@ struct ChangeStream: Sendable {
     }
 
     private func run(
-        _ registration: Dispatcher.Registration, after: UInt64?,
+        _ registration: Dispatcher.Registration, after: UInt64,
         _ continuation: AsyncThrowingStream<any Sendable, any Error>.Continuation
     ) async throws {
-        var delivered = after ?? registration.position
-        if let after, after < registration.position {
+        var delivered = after
+        if after < registration.position {
             delivered = try await catchUp(
                 from: after, to: registration.position, registration.mailbox, continuation)
         }
-        let floor = max(after ?? 0, registration.position)
+        let floor = max(after, registration.position)
         while !Task.isCancelled {
             switch await registration.mailbox.take() {
             case .change(let change):
