@@ -62,7 +62,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "GraphQL", swiftSettings: strict),
-        .target(name: "HTTP", dependencies: ["CMicroHTTPD", "Logging"], swiftSettings: strict),
+        .target(
+            name: "HTTP", dependencies: ["CMicroHTTPD", "Ledger", "Logging"], swiftSettings: strict
+        ),
         .target(
             name: "Identity",
             dependencies: ["Ledger", "CanonicalJSON", "Logging", "Domain", "CSodium"],

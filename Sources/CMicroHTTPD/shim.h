@@ -50,4 +50,11 @@ static inline size_t bsdl_mhd_header_size(struct MHD_Connection *connection)
     return info == NULL ? 0 : info->header_size;
 }
 
+/// Hands an upgraded connection's socket back to libmicrohttpd, which closes it. The socket
+/// must not be used afterwards.
+static inline enum MHD_Result bsdl_mhd_upgrade_close(struct MHD_UpgradeResponseHandle *handle)
+{
+    return MHD_upgrade_action(handle, MHD_UPGRADE_ACTION_CLOSE);
+}
+
 #endif

@@ -77,7 +77,7 @@ public final class HTTPServer: Sendable {
         at address: SocketAddress, core: Unmanaged<ServerCore>, _ configuration: Configuration
     ) -> OpaquePointer? {
         var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
-        flags |= MHD_ALLOW_SUSPEND_RESUME.rawValue
+        flags |= MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_ALLOW_UPGRADE.rawValue
         if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
         return address.withSocketAddress { socketAddress in
             bsdl_mhd_start(
@@ -103,9 +103,12 @@ public final class HTTPServer: Sendable {
         let listener = MHD_quiesce_daemon(daemon)
         if listener >= 0 { Glibc.shutdown(listener, Int32(SHUT_RDWR)) }
         logger.info("HTTP server draining", metadata: ["http.address": address])
+        server.live.beginShutdown()
         let clock = ContinuousClock()
         let end = clock.now.advanced(by: deadline)
-        while server.inFlight.load(ordering: .acquiring) > 0, clock.now < end {
+        while server.inFlight.load(ordering: .acquiring) > 0 || !server.live.isIdle,
+            clock.now < end
+        {
             try? await Task.sleep(for: .milliseconds(5))
         }
         stop(daemon, core: core, address: address)
@@ -123,6 +126,8 @@ public final class HTTPServer: Sendable {
     /// Abandons running handlers (libmicrohttpd refuses to stop with a suspended
     /// connection), stops the daemon, and frees the core.
     private func stop(_ daemon: OpaquePointer, core: Unmanaged<ServerCore>, address: String) {
+        core.takeUnretainedValue().live.beginShutdown()
+        core.takeUnretainedValue().live.abortAll()
         let abandoned = core.takeUnretainedValue().abandonRunning()
         MHD_stop_daemon(daemon)
         core.release()

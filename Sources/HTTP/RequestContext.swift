@@ -36,9 +36,19 @@ final class RequestContext: @unchecked Sendable {
         case abandoned
     }
 
+    /// What the upgrade callback needs once a 101 answer is sent.
+    struct PendingUpgrade {
+        var upgrade: WebSocketUpgrade
+        var subprotocol: String?
+        /// Set when no subprotocol matched and the upgrade asks to close at once.
+        var closeAtOnce: (code: UInt16, reason: String)?
+    }
+
     let connection: OpaquePointer
     var request: HTTPRequest
     var phase = Phase.receiving
+    /// Set when a 101 answer is queued; read by the upgrade callback on the same thread.
+    var upgrade: PendingUpgrade?
     private let exchange = Mutex(Exchange.running)
 
     init(connection: OpaquePointer, request: HTTPRequest) {

@@ -26,7 +26,7 @@ extension ServerCore {
         case .running:
             // Resumed: the handler answered, or the server gave up on it at shutdown.
             guard let response = context.takeResponse() else { return .NO }
-            return queue(response, for: context.request, on: connection)
+            return queue(response, for: context)
         case .rejected:
             return .YES
         }
@@ -44,12 +44,12 @@ extension ServerCore {
         inFlight.add(1, ordering: .relaxed)
         if bsdl_mhd_header_size(connection) > configuration.maximumHeaderSize {
             context.phase = .rejected
-            return queue(Self.headTooLarge, for: request, on: connection)
+            return queue(Self.headTooLarge, for: context)
         }
         let declared = request.headers["Content-Length"].flatMap { Int($0) } ?? 0
         guard declared <= configuration.maximumBodySize else {
             context.phase = .rejected
-            return queue(Self.tooLarge, for: request, on: connection)
+            return queue(Self.tooLarge, for: context)
         }
         return .YES
     }

@@ -14,6 +14,8 @@ final class ServerCore: Sendable {
     let inFlight = Atomic<Int>(0)
     /// Set when shutdown begins: responses then ask the client to close.
     let draining = Atomic<Bool>(false)
+    /// Streamed bodies and WebSockets under way.
+    let live = LiveResponses()
     /// Requests suspended while their handler runs, so that a shutdown can abandon them.
     private let running = Mutex(Suspended())
 
@@ -48,7 +50,7 @@ final class ServerCore: Sendable {
         }
         switch context.suspendUnlessAnswered(register: { register(context) }) {
         case .answered(let response):
-            return queue(response, for: context.request, on: context.connection)
+            return queue(response, for: context)
         case .suspended: return .YES
         case .abandoned: return .NO
         }

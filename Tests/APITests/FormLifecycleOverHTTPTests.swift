@@ -98,7 +98,7 @@ import Testing
                 (created.body["data"] as? [String: Any])?["createForm"] as? [String: Any])
             let id = try #require(form["id"] as? String)
             #expect(form["status"] as? String == "DRAFT")
-            #expect((form["readableId"] as? String)?.hasPrefix("TD-") == true)
+            #expect((form["readableId"] as? String)?.hasPrefix("BSD-") == true)
             #expect((form["wasteDetails"] as? [String: Any])?["quantity"] as? Double == 1.5)
             let sealed = try await client.post(
                 "mutation ($id: ID!) { markAsSealed(id: $id) { status } }", variables: ["id": id])

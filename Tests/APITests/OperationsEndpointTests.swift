@@ -7,9 +7,12 @@ import Projections
 import TestSupport
 import Testing
 
-/// Starts an API server on an ephemeral port over a fresh ledger, runs `body`, stops both.
+/// Starts an API server on an ephemeral port over a fresh ledger, runs `body`, stops both;
+/// `configure` may change the server's configuration first.
 func withAPIServer<T>(
-    requestsPerMinute: Int = 1_000, _ body: (APIServer, Ledger) async throws -> T
+    requestsPerMinute: Int = 1_000,
+    configure: (inout APIServer.Configuration) -> Void = { _ in },
+    _ body: (APIServer, Ledger) async throws -> T
 ) async throws -> T {
     let folder = FileManager.default.temporaryDirectory
         .appendingPathComponent("bsd-ledger-api-\(UUID().uuidString)").path
@@ -25,6 +28,7 @@ func withAPIServer<T>(
         logger: Logger.discarding(label: "identity"))
     var serverConfiguration = APIServer.Configuration(host: "127.0.0.1", port: 0)
     serverConfiguration.requestsPerMinute = requestsPerMinute
+    configure(&serverConfiguration)
     let server = try APIServer(
         configuration: serverConfiguration, ledger: ledger, identity: identity,
         logger: Logger.discarding(label: "api"))
@@ -71,6 +75,24 @@ func withAPIServer<T>(
                     #"bsd_ledger_http_request_duration_seconds_count{route="healthz"} 1"#))
             #expect(lines.contains("bsd_ledger_head_position 0"))
             #expect(lines.contains("# TYPE bsd_ledger_http_requests_total counter"))
+        }
+    }
+
+    @Test func metricsShowTheHeadAsANumberAndCountOnlyCommittedEvents() async throws {
+        try await withAPIServer { server, ledger in
+            for _ in 0..<3 {
+                _ = try await ledger.append(
+                    [NewEvent(id: .random(), type: "T", payload: Array("{}".utf8))], to: "s",
+                    expected: .any)
+            }
+            // Refused: the stream exists already.
+            _ = try? await ledger.append(
+                [NewEvent(id: .random(), type: "T", payload: Array("{}".utf8))], to: "s",
+                expected: .noStream)
+            let response = try await fetch(port: server.port, "GET", "/metrics")
+            let lines = Set(response.text.split(separator: "\n").map(String.init))
+            #expect(lines.contains("bsd_ledger_head_position 3"))
+            #expect(lines.contains("bsd_ledger_committed_events 3"))
         }
     }
 

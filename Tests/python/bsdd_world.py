@@ -106,14 +106,18 @@ class Person:
 class Company:
     """A registered company and the details a BSD names it with."""
 
-    def __init__(self, admin, number, name, types):
-        self.siret = siret(number)
+    def __init__(self, admin, number, name, types, vat_number=None):
+        # A foreign company is known by its VAT number alone (no SIRET).
+        self.siret = None if vat_number else siret(number)
+        self.vat_number = vat_number
+        self.org_id = vat_number or self.siret
         self.name = name
         self.admin = admin
+        identifier = {"vatNumber": vat_number} if vat_number else {"siret": self.siret}
         created = admin.must(
             "mutation($c: PrivateCompanyInput!) { createCompany(companyInput: $c) "
             "{ securityCode } }",
-            {"c": {"siret": self.siret, "companyName": name, "address": f"{number} rue du Port, Lyon",
+            {"c": {**identifier, "companyName": name, "address": f"{number} rue du Port, Lyon",
                    "companyTypes": types}})
         self.security_code = int(created["createCompany"]["securityCode"])
 
@@ -124,7 +128,9 @@ class Company:
         return Person(url, email, name)
 
     def input(self):
-        return {"siret": self.siret, "name": self.name, "address": "1 rue du Port, Lyon",
+        identifier = ({"vatNumber": self.vat_number, "country": self.vat_number[:2]}
+                      if self.vat_number else {"siret": self.siret})
+        return {**identifier, "name": self.name, "address": "1 rue du Port, Lyon",
                 "contact": "Camille", "phone": "0102030405", "mail": "contact@example.org"}
 
     def receipt(self):

@@ -14,6 +14,8 @@ extension APIError {
                     + " relevant.")
         case .projection(.notReady), .projection(.rebuildInProgress):
             self.init(.internalServerError, "The read models are being rebuilt; retry shortly.")
+        case .readableIdTaken:
+            self.init(.conflict, "Another BSD took the readable id drawn for this one; retry.")
         case .projection, .ledger:
             self.init(.internalServerError, "Internal error; it has been logged.")
         }
@@ -25,7 +27,7 @@ extension APIError {
         switch error {
         case .validationFailed(let issues):
             self.init(.badUserInput, "The BSD has \(issues.count) error(s); see issues.")
-            self.issues = issues.map { ($0.path, Self.outwardCode($0.code)) }
+            self.issues = issues.map { (Self.outwardPath($0.path), Self.outwardCode($0.code)) }
         case .invalidTransition(let status, let action):
             self.init(
                 .badUserInput,
@@ -42,7 +44,7 @@ extension APIError {
                 .forbidden,
                 "These fields can no longer change once the BSD is \(status.rawValue): "
                     + paths.joined(separator: ", ") + ".")
-            issues = paths.map { ($0, "LOCKED_FIELD") }
+            issues = paths.map { (Self.outwardPath($0), "LOCKED_FIELD") }
         case .formNotFound(let id), .formDeleted(let id):
             self.init(.notFound, "No BSD \(id) that you can see.")
         case .formAlreadyExists(let id):
@@ -79,5 +81,27 @@ extension APIError {
             result.append(contentsOf: character.uppercased())
         }
         return result
+    }
+
+    /// Domain field names that the API's inputs spell differently, by path segment.
+    static let inputNames: [String: String] = [
+        "consistences": "consistence", "packagings": "packagingInfos",
+        "numberPlates": "numberPlate", "formId": "form",
+        "temporaryStorageDestination": "temporaryStorageDetail.destination",
+        "operationDone": "processingOperationDone", "operationMode": "destinationOperationMode",
+        "acceptationStatus": "wasteAcceptationStatus", "refusalReason": "wasteRefusalReason",
+    ]
+
+    /// A domain issue path in the names of the input the integrator sent: segments renamed
+    /// after ``inputNames``, and the domain's step prefixes (`processing.`, `reception.`)
+    /// dropped, since a step's fields sit at the top of its input.
+    static func outwardPath(_ path: String) -> String {
+        var segments = path.split(separator: ".").map(String.init)
+        if let first = segments.first, ["processing", "reception"].contains(first),
+            segments.count > 1
+        {
+            segments.removeFirst()
+        }
+        return segments.map { inputNames[$0] ?? $0 }.joined(separator: ".")
     }
 }

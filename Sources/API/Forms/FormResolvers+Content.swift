@@ -50,7 +50,8 @@ extension FormResolvers {
         _ input: JSONObject, _ context: any Sendable
     ) async throws(APIError) -> JSON {
         let caller = try caller(context)
-        let content = try withReceipts(try inputs(caller).createContent(input))
+        let content = try withGroupedQuantities(
+            try withReceipts(try inputs(caller).createContent(input)), formId: nil)
         let orgId = try authorize(.create(content), on: FormState(), caller: caller)
         let id = try await execute(.create(content), on: nil, caller: caller, orgId: orgId)
         return try render(id)
@@ -64,8 +65,10 @@ extension FormResolvers {
             throw APIError(.badUserInput, "updateFormInput.id is required.")
         }
         let state = try visibleState(id, caller)
-        let content = try withReceipts(
-            try inputs(caller, formId: id).updatedContent(input, base: state.content))
+        let content = try withGroupedQuantities(
+            try withReceipts(
+                try inputs(caller, formId: id).updatedContent(input, base: state.content)),
+            formId: id)
         let orgId = try authorize(.update(after: content), on: state, caller: caller)
         _ = try await execute(.update(content), on: state, caller: caller, orgId: orgId)
         return try render(id)
@@ -130,6 +133,24 @@ extension FormResolvers {
         var content = content
         for index in content.transporters.indices {
             content.transporters[index] = try withReceipt(content.transporters[index])
+        }
+        return content
+    }
+
+    /// Gives each annexe-2 fraction without a quantity what remains to be grouped of its
+    /// initial BSD: the accepted quantity less what other regroupements hold. The schema
+    /// promises this default for `grouping`, and `appendix2Forms` carries no quantity at all.
+    func withGroupedQuantities(
+        _ content: FormContent, formId: String?
+    ) throws(APIError) -> FormContent {
+        guard content.emitter.type == .appendix2 else { return content }
+        var content = content
+        for index in content.grouping.indices where content.grouping[index].quantity == nil {
+            let initial = try state(content.grouping[index].formId)
+            guard let accepted = initial.acceptedQuantity else { continue }
+            let elsewhere = initial.groupedIn.filter { $0.formId != formId }
+                .reduce(Weight.zero) { $0 + ($1.quantity ?? .zero) }
+            content.grouping[index].quantity = accepted - elsewhere
         }
         return content
     }

@@ -21,9 +21,13 @@ extension FormResolvers {
             throw error
         }
         if let asOf = arguments.string("asOf") { return try formAsOf(id, asOf: asOf, caller) }
+        // The projection's reading rule includes the emitters of the BSDs a regroupement
+        // groups, which the pure access check cannot see (reference §5).
+        let companies = Set(caller.access.roles.keys)
         return try read { reader throws -> JSON in
-            guard let state = try reader.state(id), state.exists, caller.access.canRead(state)
-            else { throw Self.notFound(arguments.string("readableId") ?? id) }
+            guard let state = try reader.form(id: id, companies: companies) else {
+                throw Self.notFound(arguments.string("readableId") ?? id)
+            }
             return try Self.render(state, reader)
         }
     }

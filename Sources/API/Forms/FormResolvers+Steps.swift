@@ -49,13 +49,13 @@ extension FormResolvers {
     /// A step that takes the BSD's id and its input.
     private func step(
         _ command: FormCommand, _ action: FormAction, _ arguments: JSONObject,
-        _ context: any Sendable, followUp: FormCommand? = nil
+        _ context: any Sendable
     ) async throws(APIError) -> JSON {
         let caller = try caller(context)
         let state = try visibleState(arguments.string("id") ?? "", caller)
         let orgId = try authorize(action, on: state, caller: caller)
         let id = try await execute(
-            command, on: state, caller: caller, orgId: orgId, followUp: followUp)
+            command, on: state, caller: caller, orgId: orgId)
         return try render(id)
     }
 
@@ -86,8 +86,8 @@ extension FormResolvers {
         return try render(id)
     }
 
-    /// markAsResent (deprecated): the onward journey given with it is recorded first, then
-    /// the waste leaves; both in one commit.
+    /// markAsResent (deprecated): the onward journey given with it is recorded as the waste
+    /// leaves, in one event.
     private func resend(
         _ arguments: JSONObject, _ context: any Sendable
     ) async throws(APIError) -> JSON {
@@ -98,8 +98,7 @@ extension FormResolvers {
             onward.destination != nil || onward.transporter != nil
             || onward.wasteDetails != nil
         guard changes else { return try await step(.markResent, .resend, arguments, context) }
-        return try await step(
-            .markResealed(onward), .resend, arguments, context, followUp: .markResent)
+        return try await step(.resendWith(onward), .resend, arguments, context)
     }
 
     /// The `securityCode` argument, when given.

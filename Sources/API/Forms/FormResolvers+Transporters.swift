@@ -268,7 +268,9 @@ extension FormResolvers {
             throw APIError(.conflict, "The transporter changed while your request ran; retry.")
         } catch .domain(.validationFailed(let issues)) {
             var error = APIError(.badUserInput, "The transporter has \(issues.count) error(s).")
-            error.issues = issues.map { ($0.path, APIError.outwardCode($0.code)) }
+            error.issues = issues.map {
+                (APIError.outwardPath($0.path), APIError.outwardCode($0.code))
+            }
             throw error
         } catch .domain(.transporterAttached) {
             throw APIError(.conflict, "The transporter was put on a BSD meanwhile; retry.")

@@ -13,6 +13,8 @@ struct FormResolvers: Sendable {
     let queries: FormQueries
     let transporters: FormTransporters
     let ledger: Ledger
+    /// The download links of `FileDownload` answers (registers).
+    var downloads = DownloadTokens()
 
     /// Makes the resolvers over a ledger opened with the forms projection.
     init(identity: IdentityService, ledger: Ledger) {
@@ -134,23 +136,28 @@ struct FormResolvers: Sendable {
     /// `orgId`, and returns the id of the BSD it acted on (or created).
     func execute(
         _ command: FormCommand, on state: FormState?, caller: Caller, orgId: String,
-        followUp: FormCommand? = nil, companies: [String: Domain.CompanyProfile]? = nil
+        companies: [String: Domain.CompanyProfile]? = nil
     ) async throws(APIError) -> String {
         var request = CommandRequest(
             command, formId: state?.exists == true ? state?.id : nil,
             actor: Actor(userId: caller.userId, companyOrgId: orgId),
             now: Timestamp(microseconds: WallClock.microseconds()))
         if let state, state.exists { request.expectedVersion = state.version }
-        request.followUp = followUp
         request.companies = companies
-        if FormCommands.createsForm(command, state ?? FormState()) {
-            request.newFormId = WallClock.newId()
+        let creates = FormCommands.createsForm(command, state ?? FormState())
+        if creates { request.newFormId = WallClock.newId() }
+        // A drawn readable id is taken about once in 10¹³ draws; three draws are plenty.
+        for attempt in 1...3 {
+            if creates { request.newReadableId = ReadableIdDraw.next(at: request.now) }
+            do {
+                return try await commands.execute(request).formId
+            } catch .readableIdTaken where attempt < 3 {
+                continue
+            } catch {
+                throw APIError(error)
+            }
         }
-        do {
-            return try await commands.execute(request).formId
-        } catch {
-            throw APIError(error)
-        }
+        preconditionFailure("the last attempt returns or throws")
     }
 
     /// The query resolvers.
@@ -171,7 +178,7 @@ struct FormResolvers: Sendable {
             "formEvents": { @Sendable _, arguments, context, _ in
                 try formEvents(arguments, context)
             },
-        ]
+        ].merging(registerQueries) { first, _ in first }
     }
 
     /// The mutation resolvers.

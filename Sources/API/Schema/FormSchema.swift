@@ -30,6 +30,38 @@ enum FormSchema {
           ): formsLifeCycleData!
         }
 
+        extend type Query {
+          "A link to the CSV register of your companies sirets (one file; each row starts with the company's SIRET)."
+          wastesRegistryCsv(
+            registryType: WasteRegistryType!, sirets: [String!]!, where: WasteRegistryWhere
+          ): FileDownload!
+          "The same register as an Excel workbook with one sheet."
+          wastesRegistryXls(
+            registryType: WasteRegistryType!, sirets: [String!]!, where: WasteRegistryWhere
+          ): FileDownload!
+        }
+
+        "A file to fetch with GET downloadLink, without the Authorization header: once, within a minute."
+        type FileDownload {
+          token: String!
+          downloadLink: String!
+        }
+
+        "The BSDD registers: INCOMING by reception date, the others by pickup date."
+        enum WasteRegistryType { INCOMING OUTGOING TRANSPORTED MANAGED ALL }
+
+        input WasteRegistryWhere {
+          "The register's own date (reception for INCOMING, pickup otherwise)."
+          createdAt: DateFilter
+        }
+
+        input DateFilter {
+          _gte: DateTime
+          _gt: DateTime
+          _lte: DateTime
+          _lt: DateTime
+        }
+
         """
 
     static let mutations = """

@@ -4,6 +4,7 @@ import HTTP
 import Identity
 import Ledger
 import Logging
+import Projections
 
 /// Chooses what answers each request, and records every answer in the metrics and the log.
 final class APIRouter: Sendable {
@@ -14,10 +15,14 @@ final class APIRouter: Sendable {
     let endpoint: GraphQLEndpoint
     let rateLimiter: RateLimiter?
     let idempotency: IdempotencyStore
+    /// The download links the GraphQL resolvers issue and `/download` redeems.
+    let downloads: DownloadTokens
+    /// Makes the files of download links.
+    let downloadProducer: DownloadProducer
 
     init(
         ledger: Ledger, identity: IdentityService, endpoint: GraphQLEndpoint,
-        rateLimiter: RateLimiter?, idempotency: IdempotencyStore,
+        rateLimiter: RateLimiter?, idempotency: IdempotencyStore, downloads: DownloadTokens,
         logger: Logger, metrics: MetricsRegistry
     ) {
         self.ledger = ledger
@@ -25,6 +30,8 @@ final class APIRouter: Sendable {
         self.endpoint = endpoint
         self.rateLimiter = rateLimiter
         self.idempotency = idempotency
+        self.downloads = downloads
+        downloadProducer = DownloadProducer(queries: FormQueries(ledger: ledger))
         self.logger = logger
         self.metrics = metrics
     }
@@ -72,6 +79,8 @@ final class APIRouter: Sendable {
         case "/graphql":
             let (operation, response) = await graphQL(request)
             return ("graphql", operation, response)
+        case "/download":
+            return ("download", nil, download(request))
         case "/playground":
             return ("playground", nil, Self.playground())
         case "/" where request.method == "GET" && Self.wantsHTML(request):
@@ -104,7 +113,8 @@ final class APIRouter: Sendable {
 
     /// The metrics page: counters and histograms, then the ledger's gauges read now.
     func metricsPage() -> HTTPResponse {
-        let head = (try? ledger.head().position).map(Double.init) ?? -1
+        // `Double.init` alone would pick `init(bitPattern:)` for a UInt64.
+        let head = (try? ledger.head().position).map { Double($0) } ?? -1
         let commits = ledger.statistics.snapshot
         let text = metrics.render(gauges: [
             ("bsd_ledger_head_position", "Position of the last committed event.", head),

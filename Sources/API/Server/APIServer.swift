@@ -25,6 +25,13 @@ public final class APIServer: Sendable {
         /// How long `Idempotency-Key` records are kept at least; older ones are purged at
         /// start and about every hour.
         public var idempotencyRetention: Duration = .seconds(86_400)
+        /// How long a download link (`FileDownload.downloadLink`) works after it is issued.
+        public var downloadLinkLifetime: Duration = .seconds(60)
+        /// The most download links remembered at once; beyond, the oldest stop working.
+        public var downloadLinkCapacity = 10_000
+        /// What goes before `/download` in download links: scheme, host and port, without a
+        /// trailing slash (`https://api.example.org`); nil: `http://<host>:<bound port>`.
+        public var publicURL: String?
 
         /// Listens on `host`:`port` with the transport's defaults otherwise.
         public init(host: String = "127.0.0.1", port: Int = 4000) {
@@ -36,6 +43,9 @@ public final class APIServer: Sendable {
     private let server: HTTPServer
     private let logger: Logger
     private let purging = Mutex<Task<Void, Never>?>(nil)
+    private let downloads: DownloadTokens
+    /// The host links are made with once the port is bound; nil when `publicURL` was given.
+    private let linkHost: String?
     /// The `Idempotency-Key` records; the server opens it and closes it at shutdown.
     public let idempotencyStore: IdempotencyStore
 
@@ -48,9 +58,16 @@ public final class APIServer: Sendable {
     ) throws(APIServerError) {
         let metrics = MetricsRegistry()
         Self.describeMetrics(metrics)
+        let downloads = DownloadTokens(
+            lifetime: configuration.downloadLinkLifetime,
+            capacity: max(1, configuration.downloadLinkCapacity),
+            baseURL: configuration.publicURL ?? "")
+        self.downloads = downloads
+        linkHost = configuration.publicURL == nil ? configuration.http.host : nil
         let schema: GraphQLSchema
         do {
-            schema = try APISchema.make(identity: identity, forms: Self.forms(ledger, identity))
+            schema = try APISchema.make(
+                identity: identity, forms: Self.forms(ledger, identity, downloads))
         } catch { throw .schema(error) }
         let endpoint = GraphQLEndpoint(schema: schema, limits: configuration.limits, logger: logger)
         do {
@@ -63,7 +80,8 @@ public final class APIServer: Sendable {
         let router = APIRouter(
             ledger: ledger, identity: identity, endpoint: endpoint,
             rateLimiter: configuration.requestsPerMinute.map { RateLimiter(limit: $0) },
-            idempotency: idempotencyStore, logger: logger, metrics: metrics)
+            idempotency: idempotencyStore, downloads: downloads, logger: logger,
+            metrics: metrics)
         self.router = router
         self.logger = logger
         server = HTTPServer(configuration: configuration.http, logger: logger) { request in
@@ -85,6 +103,10 @@ public final class APIServer: Sendable {
             task.cancel()
             throw error
         }
+        if let linkHost {
+            let host = linkHost.contains(":") ? "[\(linkHost)]" : linkHost
+            downloads.setBaseURL("http://\(host):\(server.port)")
+        }
     }
 
     /// Stops accepting, lets requests under way finish until `deadline`, then stops and
@@ -95,9 +117,14 @@ public final class APIServer: Sendable {
         idempotencyStore.close()
     }
 
-    /// The BSD resolvers over `ledger`, which must carry the forms projection.
-    private static func forms(_ ledger: Ledger, _ identity: IdentityService) -> FormResolvers {
-        FormResolvers(identity: identity, ledger: ledger)
+    /// The BSD resolvers over `ledger`, which must carry the forms projection, issuing
+    /// download links from `downloads`.
+    private static func forms(
+        _ ledger: Ledger, _ identity: IdentityService, _ downloads: DownloadTokens
+    ) -> FormResolvers {
+        var forms = FormResolvers(identity: identity, ledger: ledger)
+        forms.downloads = downloads
+        return forms
     }
 
     deinit { purging.withLock { $0?.cancel() } }

@@ -3,8 +3,9 @@ import HTTP
 import Logging
 
 /// `bsd-ledger hello-server [--port N] [--host ADDRESS] [--threads N]`: a plain-text hello
-/// world through ``HTTPServer``, the baseline of `tools/bench http`. Hidden from the usage
-/// text. Stops gracefully on SIGTERM or SIGINT.
+/// world through ``HTTPServer``, the baseline of `tools/bench http`, and a WebSocket echo at
+/// `/echo` (subprotocol `echo` when offered) for the Python WebSocket tests. Hidden from the
+/// usage text. Stops gracefully on SIGTERM or SIGINT.
 struct HelloServerCommand {
     let configuration: HTTPServer.Configuration
 
@@ -24,9 +25,13 @@ struct HelloServerCommand {
         TerminationSignals.block()
         let logger = Logger(label: "http", handler: StandardErrorLogHandler())
         let hello = Array("Hello, world!\n".utf8)
-        let server = HTTPServer(configuration: configuration, logger: logger) { _ in
-            HTTPResponse(
-                status: 200, headers: ["Content-Type": "text/plain; charset=utf-8"], body: hello)
+        let server = HTTPServer(configuration: configuration, logger: logger) { request in
+            guard request.path == "/echo" else {
+                return HTTPResponse(
+                    status: 200, headers: ["Content-Type": "text/plain; charset=utf-8"],
+                    body: hello)
+            }
+            return .webSocket(Self.echo)
         }
         try server.start()
         let signal = TerminationSignals.wait()
@@ -38,6 +43,18 @@ struct HelloServerCommand {
         }
         stopped.wait()
         return 0
+    }
+
+    /// Sends every message back as it came, until the client closes.
+    private static let echo = WebSocketUpgrade(
+        subprotocols: ["echo"], unmatchedSubprotocol: .proceed, maxMessageBytes: 1 << 16
+    ) { connection in
+        while let message = try? await connection.receive() {
+            switch message {
+            case .text(let text): try? await connection.send(text: text)
+            case .binary(let bytes): try? await connection.send(binary: bytes)
+            }
+        }
     }
 
     private static func number(_ text: String?, name: String) throws -> Int? {

@@ -16,6 +16,11 @@ public struct DecisionContext: Sendable {
     /// checks run when sealing; nil when the caller does not ask for them (imports, tests
     /// of other rules).
     public var companies: [String: CompanyProfile]?
+    /// The readable id a creating command gives the new BSD when the caller draws it
+    /// (Trackdéchets' current `BSD-YYYYMMDD-XXXXXXXXX` form, random): no counter is read or
+    /// reserved then, and the forms projection refuses an id already taken. Nil: the next
+    /// number of the year's counter (`TD-YY-AAA00001`).
+    public var newReadableId: String?
 
     /// Makes a context.
     public init(

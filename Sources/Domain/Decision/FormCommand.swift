@@ -31,6 +31,9 @@ public enum FormCommand: Hashable, Sendable {
     case signTempStorerEmission(SignEmissionInput)
     /// The waste leaves the temporary storage.
     case markResent
+    /// The waste leaves the temporary storage with this onward journey, recorded in the same
+    /// event (the deprecated `markAsResent(resentInfos)`).
+    case resendWith(ResealInput)
     /// Record a paper BSD: on a sealed BSD, or as a new one when the state does not exist.
     case importPaperForm(PaperImportInput)
     /// Cancel after an approved revision request.
@@ -53,7 +56,7 @@ public enum FormCommand: Hashable, Sendable {
         case .markTempStorerAccepted: .markTempStorerAccepted
         case .markResealed: .markResealed
         case .signTempStorerEmission: .signTempStorerEmission
-        case .markResent: .markResent
+        case .markResent, .resendWith: .markResent
         case .importPaperForm: .importPaperForm
         case .cancel: .cancel
         }

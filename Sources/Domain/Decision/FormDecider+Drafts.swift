@@ -12,6 +12,14 @@ extension FormDecider {
                 content, status: .draft, formId: formId,
                 context: context))
         try collector.check()
+        if let readableId = context.newReadableId {
+            return [
+                .formCreated(
+                    FormCreated(
+                        header: header(formId, context), readableId: readableId,
+                        content: content, isDuplicateOf: duplicateOf))
+            ]
+        }
         let reserved = try reserveReadableId(formId: formId, context: context)
         let created = FormCreated(
             header: header(formId, context), readableId: reserved.readableId, content: content,
@@ -42,11 +50,16 @@ extension FormDecider {
         ]
         if content.emitter.type == .appendix1 {
             let known = Set(state.content.grouping.map(\.formId))
-            for item in content.grouping where !known.contains(item.formId) {
+            for (index, item) in content.grouping.enumerated()
+            where !known.contains(item.formId) {
                 events.append(
                     .formAttachedToAppendix1(
                         FormLinked(
                             header: header(item.formId, context), otherFormId: state.id)))
+                if let form = context.relatedForms[item.formId] {
+                    events += try appendix1ItemCompletion(
+                        form, container: content, index: index, context: context)
+                }
             }
         }
         return events

@@ -30,16 +30,17 @@ extension FormDecider {
             from: .sealed, on: .importPaperForm,
             facts: processingFacts(input.processing, input.content))
         try IssueCollector(paperIssues(input, createdAt: context.now)).check()
-        let reserved = try reserveReadableId(formId: formId, context: context)
-        return [
-            .readableIdReserved(reserved),
-            .formImportedFromPaper(
-                FormImportedFromPaper(
-                    header: header(formId, context), readableId: reserved.readableId,
-                    content: input.content.normalized(), emission: input.emission,
-                    transport: input.transport, reception: input.reception,
-                    processing: input.processing, status: next)),
-        ]
+        let reserved: ReadableIdReserved? =
+            context.newReadableId == nil
+            ? try reserveReadableId(formId: formId, context: context) : nil
+        let imported = DomainEvent.formImportedFromPaper(
+            FormImportedFromPaper(
+                header: header(formId, context),
+                readableId: context.newReadableId ?? reserved?.readableId,
+                content: input.content.normalized(), emission: input.emission,
+                transport: input.transport, reception: input.reception,
+                processing: input.processing, status: next))
+        return (reserved.map { [DomainEvent.readableIdReserved($0)] } ?? []) + [imported]
     }
 
     /// All boxes: sealed content, acceptance and treatment.

@@ -15,7 +15,13 @@ extension FormDecider {
         default:
             break
         }
-        if let container = state.appendix1ContainerId { ids.insert(container) }
+        if let container = state.appendix1ContainerId {
+            ids.insert(container)
+            // A pickup adds the item's quantity to the container's: its other items count.
+            if case .signTransport = command {
+                ids.formUnion(loaded[container]?.content.grouping.map(\.formId) ?? [])
+            }
+        }
         for id in ids {
             for link in loaded[id]?.groupedIn ?? [] { ids.insert(link.formId) }
         }

@@ -28,7 +28,8 @@ extension FormDecider {
                     signature: signature, leg: .initial,
                     changes: state.content.changes(to: content),
                     status: next)))
-        events += try containerPickup(state, signature: signature, context: context)
+        events += try containerPickup(
+            state, content: content, signature: signature, context: context)
         return events
     }
 
@@ -102,21 +103,52 @@ extension FormDecider {
                 signature: signature, changes: [], status: .signedByProducer))
     }
 
-    /// The first pickup of an annexe-1 item sends its sealed container.
+    /// An annexe-1 item's pickup: the container's quantity and packagings become the sums of
+    /// its items picked up so far (reference §1.3), and the first pickup sends the sealed
+    /// container.
     private static func containerPickup(
-        _ state: FormState, signature: TransportSignature, context: DecisionContext
+        _ state: FormState, content: FormContent, signature: TransportSignature,
+        context: DecisionContext
     ) throws(DomainError) -> [DomainEvent] {
         guard let containerId = state.appendix1ContainerId,
-            let container = context.relatedForms[containerId], container.status == .sealed
+            let container = context.relatedForms[containerId]
         else { return [] }
-        let next = try Workflow.next(from: .sealed, on: .signTransport, facts: TransitionFacts())
-        return [
-            .transportSigned(
-                TransportSigned(
-                    header: header(containerId, context),
-                    signature: signature, leg: .initial, changes: [], status: next,
-                    cascadedFrom: state.id))
-        ]
+        var summed = container.content
+        let others = container.content.grouping.map(\.formId).filter { $0 != state.id }
+            .compactMap { context.relatedForms[$0] }.filter { !$0.transportSignatures.isEmpty }
+        let picked = others.map(\.content.wasteDetails) + [content.wasteDetails]
+        summed.wasteDetails.quantity = picked.reduce(Weight.zero) { $0 + ($1.quantity ?? .zero) }
+        summed.wasteDetails.packagings = summedPackagings(picked.flatMap(\.packagings))
+        let changes = container.content.changes(to: summed)
+        if container.status == .sealed {
+            let next = try Workflow.next(
+                from: .sealed, on: .signTransport, facts: TransitionFacts())
+            return [
+                .transportSigned(
+                    TransportSigned(
+                        header: header(containerId, context),
+                        signature: signature, leg: .initial, changes: changes, status: next,
+                        cascadedFrom: state.id))
+            ]
+        }
+        guard !changes.isEmpty else { return [] }
+        return [.formUpdated(FormUpdated(header: header(containerId, context), changes: changes))]
+    }
+
+    /// Packagings added up by type (and description for AUTRE), in order of first appearance.
+    static func summedPackagings(_ packagings: [Packaging]) -> [Packaging] {
+        var result: [Packaging] = []
+        for packaging in packagings {
+            if let index = result.firstIndex(where: {
+                $0.type == packaging.type && $0.other == packaging.other
+            }) {
+                result[index].quantity += packaging.quantity
+                result[index].identificationNumbers += packaging.identificationNumbers
+            } else {
+                result.append(packaging)
+            }
+        }
+        return result
     }
 
     private static func signOnwardTransport(

@@ -132,6 +132,25 @@ extension FormDecider {
         ]
     }
 
+    /// The waste leaves the temporary storage with the onward journey given: one
+    /// `FormResealed` event carrying it and the RESENT status, so the BSD goes straight to
+    /// RESENT as the deprecated operation always did. Once the storer has signed, the journey
+    /// is fixed and only the departure is recorded.
+    static func resend(
+        with input: ResealInput, state: FormState, context: DecisionContext
+    ) throws(DomainError) -> [DomainEvent] {
+        let next = try Workflow.next(from: state.status, on: .markResent, facts: TransitionFacts())
+        guard
+            (try? Workflow.next(from: state.status, on: .markResealed, facts: TransitionFacts()))
+                != nil
+        else { return try markResent(state: state, context: context) }
+        return try markResealed(input, state: state, context: context).map { event in
+            guard case .formResealed(var resealed) = event else { return event }
+            resealed.status = next
+            return .formResealed(resealed)
+        }
+    }
+
     /// The waste leaves the temporary storage.
     static func markResent(
         state: FormState, context: DecisionContext

@@ -68,6 +68,7 @@ public enum FormDecider {
         case .signTempStorerEmission(let input):
             return try signTempStorerEmission(input, state: state, context: context)
         case .markResent: return try markResent(state: state, context: context)
+        case .resendWith(let input): return try resend(with: input, state: state, context: context)
         case .importPaperForm(let input):
             return try importPaperForm(input, state: state, context: context)
         case .cancel(let reason): return try cancel(reason: reason, state: state, context: context)

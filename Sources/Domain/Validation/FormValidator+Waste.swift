@@ -8,18 +8,22 @@ extension FormValidator {
     func checkWaste(_ content: FormContent, into collector: inout IssueCollector) {
         let waste = content.wasteDetails
         checkWasteCode(waste, emitterType: content.emitter.type, into: &collector)
+        // An annexe-1 container's quantity and packagings are the sums of its items'.
+        let isContainer = content.emitter.type == .appendix1
         if isSealed {
             collector.require(waste.name, "wasteDetails.name")
             if waste.consistences.isEmpty { collector.add("wasteDetails.consistences", .required) }
-            collector.require(waste.quantityType, "wasteDetails.quantityType")
-            collector.require(waste.pop, "wasteDetails.pop")
+            if !isContainer {
+                collector.require(waste.quantityType, "wasteDetails.quantityType")
+                collector.require(waste.pop, "wasteDetails.pop")
+            }
             if content.isDirectSupply && !waste.packagings.isEmpty {
                 collector.add("wasteDetails.packagings", .mustBeEmpty)
             }
         }
         let hasRoad = content.transporters.contains { $0.mode == .road }
         Self.checkWeight(
-            waste.quantity, "wasteDetails.quantity", required: isSealed,
+            waste.quantity, "wasteDetails.quantity", required: isSealed && !isContainer,
             byRoad: hasRoad, into: &collector)
         Self.checkPackagings(waste.packagings, into: &collector)
         checkADR(waste, into: &collector)

@@ -107,8 +107,14 @@ final class Writer: @unchecked Sendable {
             do throws(LedgerError) {
                 let results = try writeBatch(batch, chain: &draft)
                 chain = draft
+                // Refused appends were rolled back: only the others count.
+                let committed = zip(batch, results).filter { _, result in
+                    if case .success = result { return true }
+                    return false
+                }
                 statistics.record(
-                    commitOf: batch.count, events: batch.reduce(0) { $0 + $1.eventCount })
+                    commitOf: committed.count,
+                    events: committed.reduce(0) { $0 + $1.0.eventCount })
                 notifier.publish(chain.position)
                 // Waking each caller costs a system call; another thread does it so the
                 // writer can start on the next queue at once.

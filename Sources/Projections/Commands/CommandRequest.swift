@@ -19,12 +19,12 @@ public struct CommandRequest: Sendable {
     /// BSD has changed since, the command fails with a conflict instead of acting on a state
     /// the caller did not see.
     public var expectedVersion: Int?
-    /// A second command decided on the state the first one leaves, appended with it in the
-    /// same commit (a deprecated operation that stands for two steps).
-    public var followUp: FormCommand?
     /// Registry profiles of the companies the BSD names, by org id, for the checks run when
     /// sealing (``DecisionContext/companies``); nil skips them.
     public var companies: [String: CompanyProfile]?
+    /// The readable id a creating command gives its BSD, drawn by the caller; nil takes the
+    /// next number of the year's counter (``DecisionContext/newReadableId``).
+    public var newReadableId: String?
 
     /// Makes a request.
     public init(

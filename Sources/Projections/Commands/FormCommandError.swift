@@ -12,4 +12,6 @@ public enum FormCommandError: Error, Equatable, Sendable {
     case projection(ProjectionError)
     /// The ledger failed.
     case ledger(LedgerError)
+    /// The readable id the caller drew is already another BSD's; draw another and retry.
+    case readableIdTaken(String)
 }

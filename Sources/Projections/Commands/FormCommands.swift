@@ -44,6 +44,12 @@ public struct FormCommands: Sendable {
         if case .wrongExpectedVersion(let stream, let expected, let actual) = error {
             return .conflict(stream: stream, expected: expected, actual: actual)
         }
+        if case .projectionFailed(FormsProjection.projectionName, let reason) = error,
+            reason.hasPrefix(ProjectionError.readableIdTakenPrefix)
+        {
+            let id = reason.dropFirst(ProjectionError.readableIdTakenPrefix.count).dropLast(2)
+            return .readableIdTaken(String(id))
+        }
         return .ledger(error)
     }
 
@@ -56,18 +62,14 @@ public struct FormCommands: Sendable {
                 expected: .exact(UInt64(max(expected - 1, 0))),
                 actual: loaded.state.version > 0 ? UInt64(loaded.state.version - 1) : nil)
         }
-        let context = DecisionContext(
+        var context = DecisionContext(
             now: request.now, actor: request.actor, newFormId: request.newFormId,
             readableIdCounter: loaded.counter, relatedForms: loaded.related,
             companies: request.companies)
-        var events: [DomainEvent]
+        context.newReadableId = request.newReadableId
+        let events: [DomainEvent]
         do {
             events = try FormDecider.decide(request.command, state: loaded.state, context: context)
-            if let followUp = request.followUp {
-                let after = events.filter { $0.formId == loaded.state.id }.reduce(
-                    loaded.state, FormEvolver.evolve)
-                events += try FormDecider.decide(followUp, state: after, context: context)
-            }
         } catch {
             throw .domain(error)
         }
@@ -97,7 +99,7 @@ public struct FormCommands: Sendable {
                 try standalone ? (blank, [:]) : queries.read { try Self.states(request, $0) }
             let year = request.now.year
             let counter =
-                Self.createsForm(request.command, state)
+                Self.createsForm(request.command, state) && request.newReadableId == nil
                 ? try readableIdCounter(year: year) : ReadableIdCounter(year: year)
             return (state, related, counter)
         } catch let error as ProjectionError {

@@ -61,7 +61,13 @@ struct FormStore {
             pending.originals[formId] = old
         }
         if !old.exists && new.exists {
-            try transaction.put(databases.readable, Array(new.readableId.utf8), Array(formId.utf8))
+            let key = Array(new.readableId.utf8)
+            if let holder = try transaction.get(databases.readable, key),
+                holder != Array(formId.utf8)
+            {
+                throw ProjectionError.readableIdTaken(new.readableId)
+            }
+            try transaction.put(databases.readable, key, Array(formId.utf8))
         }
         if new.exists && (!old.exists || old.status != new.status) {
             let readers = new.readerOrgIds(

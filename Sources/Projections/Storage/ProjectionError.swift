@@ -18,4 +18,11 @@ public enum ProjectionError: Error, Equatable, Sendable {
     case unknownProjection(String)
     /// The ledger failed underneath.
     case ledger(LedgerError)
+    /// A new BSD's readable id is already another BSD's (the `readable` index is unique).
+    case readableIdTaken(String)
+
+    /// How ``readableIdTaken(_:)`` reads once the ledger has turned it into the reason of
+    /// `LedgerError.projectionFailed` (`String(describing:)`), so the command service can tell
+    /// it from other refusals.
+    static let readableIdTakenPrefix = "readableIdTaken(\""
 }

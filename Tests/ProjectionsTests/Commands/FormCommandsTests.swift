@@ -88,3 +88,59 @@ import Testing
         #expect(try world.ledger.head().position == head)
     }
 }
+
+@Suite struct DrawnReadableIdTests {
+    static func creation(_ id: String, readableId: String) -> CommandRequest {
+        var request = CommandRequest(
+            .create(Fixtures.content()), actor: Fixtures.actor(Fixtures.emitter),
+            now: Fixtures.day, newFormId: id)
+        request.newReadableId = readableId
+        return request
+    }
+
+    @Test func aDrawnReadableIdNeedsNoCounterStream() throws {
+        let world = try ProjectionWorld()
+        _ = try world.commands.executeWaiting(
+            Self.creation("f1", readableId: "BSD-20260301-0000000AB"))
+        let events = try world.ledger.readAll(after: 0)
+        #expect(events.map(\.streamID) == ["form-f1"])
+        let state = try world.queries.form(
+            readableId: "BSD-20260301-0000000AB", companies: [Fixtures.emitter])
+        #expect(state?.id == "f1")
+    }
+
+    @Test func concurrentCreationsWithDrawnIdsAllSucceed() async throws {
+        let world = try ProjectionWorld()
+        let service = world.commands
+        let failures = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<24 {
+                group.addTask {
+                    let request = Self.creation(
+                        "c\(index)", readableId: "BSD-20260301-00000\(1000 + index)")
+                    do {
+                        _ = try await service.execute(request)
+                        return false
+                    } catch {
+                        return true
+                    }
+                }
+            }
+            var count = 0
+            for await failed in group where failed { count += 1 }
+            return count
+        }
+        #expect(failures == 0)
+        #expect(try world.ledger.head().position == 24)
+    }
+
+    @Test func aReadableIdAlreadyTakenIsRefusedAndNothingIsWritten() throws {
+        let world = try ProjectionWorld()
+        _ = try world.commands.executeWaiting(Self.creation("f1", readableId: "BSD-20260301-X"))
+        let head = try world.ledger.head().position
+        #expect(throws: FormCommandError.readableIdTaken("BSD-20260301-X")) {
+            try world.commands.executeWaiting(Self.creation("f2", readableId: "BSD-20260301-X"))
+        }
+        #expect(try world.ledger.head().position == head)
+        #expect(try world.queries.form(id: "f2", companies: [Fixtures.emitter]) == nil)
+    }
+}

@@ -1,0 +1,175 @@
+import Glibc
+import Synchronization
+
+/// One upgraded connection's state, shared by its I/O thread (``WebSocketPump``) and the
+/// tasks that send and receive. Everything mutable sits behind one Mutex; the I/O thread is
+/// woken through a pipe whenever a task queues a frame or makes room in the inbox.
+final class WebSocketChannel: Sendable {
+    /// A frame waiting to be written, and the sender waiting for it (nil for the pump's own
+    /// pongs and closes).
+    struct Outgoing {
+        var bytes: [UInt8]
+        var isClose: Bool
+        var sent: CheckedContinuation<Result<Void, WebSocketError>, Never>?
+    }
+
+    /// The shared state.
+    struct State {
+        var inbox: [WebSocketMessage] = []
+        var receivers: [(id: Int, waiting: CheckedContinuation<WebSocketMessage?, Never>)] = []
+        var nextReceiver = 0
+        var outbox: [Outgoing] = []
+        /// Our close frame is queued: nothing more is sent, and received data is dropped.
+        var closeQueued = false
+        /// When to give up waiting for the peer's close frame.
+        var closeDeadline: ContinuousClock.Instant?
+        var closeReceived = false
+        var peerCloseCode: UInt16?
+        /// The peer broke a rule: close as soon as our close frame is out.
+        var failed = false
+        /// Stop now, without waiting for anything (shutdown deadline).
+        var aborted = false
+        /// The socket is handed back; the channel is dead.
+        var ended = false
+        var endWaiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// The inbox size past which the pump stops reading, so that a handler that does not
+    /// receive holds the client back through TCP rather than filling memory.
+    static let inboxLimit = 16
+    /// How long a close waits for the peer's close frame.
+    static let closeTimeout = Duration.seconds(5)
+
+    let state = Mutex(State())
+    /// The pipe that wakes the pump: read end, write end.
+    let wakeReader: Int32
+    let wakeWriter: Int32
+
+    /// Makes a channel with its wake-up pipe, or nil when no pipe can be made.
+    init?() {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return nil }
+        for end in ends {
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        wakeReader = ends[0]
+        wakeWriter = ends[1]
+    }
+
+    /// Queues a data or ping frame and waits until it is written.
+    func send(_ frame: [UInt8]) async throws(WebSocketError) {
+        let result = await withCheckedContinuation { continuation in
+            let refused = state.withLock { state in
+                guard !state.closeQueued, !state.ended else { return true }
+                state.outbox.append(Outgoing(bytes: frame, isClose: false, sent: continuation))
+                wake(state)
+                return false
+            }
+            if refused { continuation.resume(returning: .failure(.closed)) }
+        }
+        try result.get()
+    }
+
+    /// The next message; nil once the connection is closing or closed and the inbox is empty.
+    func receive() async throws(WebSocketError) -> WebSocketMessage? {
+        let id = state.withLock { state in
+            defer { state.nextReceiver += 1 }
+            return state.nextReceiver
+        }
+        let message = await withTaskCancellationHandler {
+            await withCheckedContinuation {
+                (continuation: CheckedContinuation<WebSocketMessage?, Never>) in
+                state.withLock { state in
+                    if let message = take(&state) { return continuation.resume(returning: message) }
+                    if Self.isDone(state) || Task.isCancelled {
+                        return continuation.resume(returning: nil)
+                    }
+                    state.receivers.append((id, continuation))
+                }
+            }
+        } onCancel: {
+            let waiting = state.withLock { state in
+                state.receivers.firstIndex { $0.id == id }.map { state.receivers.remove(at: $0) }
+            }
+            waiting?.waiting.resume(returning: nil)
+        }
+        if message == nil, Task.isCancelled, !state.withLock({ Self.isDone($0) }) {
+            throw .cancelled
+        }
+        return message
+    }
+
+    /// Queues our close frame unless one is queued already, then waits until the socket is
+    /// handed back.
+    func close(code: UInt16, reason: String) async {
+        state.withLock { state in
+            queueClose(
+                &state, payload: WebSocketFrameHeader.closePayload(code: code, reason: reason))
+        }
+        await ended()
+    }
+
+    /// Waits until the socket is handed back.
+    func ended() async {
+        await withCheckedContinuation { continuation in
+            let done = state.withLock { state in
+                if !state.ended { state.endWaiters.append(continuation) }
+                return state.ended
+            }
+            if done { continuation.resume() }
+        }
+    }
+
+    /// Stops the pump at once, whatever it waits for.
+    func abort() {
+        state.withLock { state in
+            state.aborted = true
+            wake(state)
+        }
+    }
+
+    /// The code of the peer's close frame.
+    var peerCloseCode: UInt16? { state.withLock { $0.peerCloseCode } }
+
+    /// Queues a close frame with `payload`, first in nothing: frames already queued go
+    /// before it, none after. Wakes the receivers, who get nil once the inbox is empty.
+    func queueClose(_ state: inout State, payload: [UInt8]) {
+        guard !state.closeQueued, !state.ended else { return }
+        state.closeQueued = true
+        state.closeDeadline = ContinuousClock.now.advanced(by: Self.closeTimeout)
+        state.outbox.append(
+            Outgoing(bytes: WebSocketFrameHeader.frame(.close, payload: payload), isClose: true))
+        deliver(&state)
+        wake(state)
+    }
+
+    /// Hands inbox messages to waiting receivers; once no more can come, wakes the rest with
+    /// nil.
+    func deliver(_ state: inout State) {
+        while !state.receivers.isEmpty, let message = take(&state) {
+            state.receivers.removeFirst().waiting.resume(returning: message)
+        }
+        guard Self.isDone(state) else { return }
+        for receiver in state.receivers { receiver.waiting.resume(returning: nil) }
+        state.receivers.removeAll()
+    }
+
+    /// Writes a byte to the wake pipe; under the lock, so never after the pipe is closed.
+    func wake(_ state: State) {
+        guard !state.ended else { return }
+        var byte: UInt8 = 1
+        _ = write(wakeWriter, &byte, 1)
+    }
+
+    private func take(_ state: inout State) -> WebSocketMessage? {
+        guard !state.inbox.isEmpty else { return nil }
+        if state.inbox.count == Self.inboxLimit { wake(state) }
+        return state.inbox.removeFirst()
+    }
+
+    /// True once no message can arrive any more.
+    private static func isDone(_ state: State) -> Bool {
+        state.inbox.isEmpty && (state.closeQueued || state.closeReceived || state.ended)
+    }
+}
