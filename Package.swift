@@ -33,6 +33,11 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
             name: "CXLSXWriter",
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
@@ -76,6 +81,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Webhooks",
+            dependencies: [
+                "Ledger", "Projections", "Domain", "CanonicalJSON", "Logging", "CCurl", "CSodium",
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
@@ -84,7 +96,7 @@ let package = Package(
             name: "API",
             dependencies: [
                 "HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging", "Domain",
-                "Projections",
+                "Projections", "Webhooks",
             ],
             swiftSettings: strict
         ),
@@ -92,7 +104,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API", "Identity",
-                "Projections",
+                "Projections", "Webhooks",
             ],
             swiftSettings: strict
         ),
@@ -131,6 +143,11 @@ let package = Package(
         .testTarget(
             name: "IdentityTests",
             dependencies: ["Identity", "Ledger", "CanonicalJSON", "Logging"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WebhooksTests",
+            dependencies: ["Webhooks", "Ledger", "CanonicalJSON", "Logging", "Projections"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import GraphQL
 import Identity
+import Webhooks
 
 /// The GraphQL schema served at `/graphql`: its SDL, with resolvers attached by name. The
 /// names and shapes follow Trackdéchets' public API so that integrations port unchanged.
@@ -135,18 +136,23 @@ enum APISchema {
         }
         """
 
-    /// Builds the schema with the resolvers of `identity`, of the BSD operations and, when
-    /// given, of the subscriptions (without them, subscribing fails with a field error).
+    /// Builds the schema with the resolvers of `identity`, of the BSD operations, of
+    /// `webhooks` and of `subscriptions` (without the last two, their fields have no
+    /// resolver: schema tests only).
     static func make(
-        identity: IdentityService, forms: FormResolvers,
+        identity: IdentityService, forms: FormResolvers, webhooks: WebhookService? = nil,
         subscriptions: SubscriptionResolvers? = nil
     ) throws(GraphQLError) -> GraphQLSchema {
         let resolvers = IdentityResolvers(identity: identity)
+        let hooks = webhooks.map { WebhookResolvers(identity: identity, webhooks: $0) }
         let queries = resolvers.queries.merging(forms.queryResolvers) { first, _ in first }
+            .merging(hooks?.queries ?? [:]) { first, _ in first }
         let mutations = resolvers.mutations.merging(forms.mutationResolvers) { first, _ in first }
+            .merging(hooks?.mutations ?? [:]) { first, _ in first }
         let fields = ["Query": queries, "Mutation": mutations]
         return try GraphQLSchema(
-            sdl: sdl + "\n" + FormSchema.sdl + "\n" + SubscriptionSchema.sdl,
+            sdl: sdl + "\n" + FormSchema.sdl + "\n" + WebhookSchema.sdl + "\n"
+                + SubscriptionSchema.sdl,
             resolvers: SchemaResolvers(
                 fields: fields.merging(subscriptions?.fields ?? [:]) { first, _ in first },
                 subscriptions: subscriptions?.sources ?? [:],

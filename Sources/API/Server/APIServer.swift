@@ -5,6 +5,7 @@ import Ledger
 import Logging
 import Projections
 import Synchronization
+import Webhooks
 
 /// The BSD Ledger server: the HTTP transport, the routes, metrics and request logging, over
 /// one open ledger. The ledger belongs to the caller, who closes it after ``shutdown(deadline:)``.
@@ -25,6 +26,8 @@ public final class APIServer: Sendable {
         /// How long `Idempotency-Key` records are kept at least; older ones are purged at
         /// start and about every hour.
         public var idempotencyRetention: Duration = .seconds(86_400)
+        /// Webhooks: per-company limit, SSRF allowlist, retry schedule, delivery folder.
+        public var webhooks = WebhookConfiguration()
         /// How long a download link (`FileDownload.downloadLink`) works after it is issued.
         public var downloadLinkLifetime: Duration = .seconds(60)
         /// The most download links remembered at once; beyond, the oldest stop working.
@@ -54,6 +57,9 @@ public final class APIServer: Sendable {
     private let linkHost: String?
     /// The `Idempotency-Key` records; the server opens it and closes it at shutdown.
     public let idempotencyStore: IdempotencyStore
+    /// Webhook settings and delivery; `serve` starts its dispatcher after ``start()``, and
+    /// ``shutdown(deadline:)`` stops it.
+    public let webhooks: WebhookService
 
     /// Prepares a server over `ledger` (opened with the ``IdentityProjection``) and
     /// `identity`, and opens the idempotency store; nothing listens before ``start()``.
@@ -64,6 +70,10 @@ public final class APIServer: Sendable {
     ) throws(APIServerError) {
         let metrics = MetricsRegistry()
         Self.describeMetrics(metrics)
+        do {
+            webhooks = try WebhookService(
+                ledger: ledger, configuration: configuration.webhooks, logger: logger)
+        } catch { throw .webhooks(error) }
         let downloads = DownloadTokens(
             lifetime: configuration.downloadLinkLifetime,
             capacity: max(1, configuration.downloadLinkCapacity),
@@ -76,7 +86,7 @@ public final class APIServer: Sendable {
             ledger: ledger, logger: logger, capacity: max(1, configuration.subscriberBuffer))
         do {
             schema = try APISchema.make(
-                identity: identity, forms: forms,
+                identity: identity, forms: forms, webhooks: webhooks,
                 subscriptions: SubscriptionResolvers(forms: forms, dispatcher: dispatcher))
         } catch { throw .schema(error) }
         let endpoint = GraphQLEndpoint(schema: schema, limits: configuration.limits, logger: logger)
@@ -134,6 +144,7 @@ public final class APIServer: Sendable {
         purging.withLock { $0?.cancel() }
         dispatcher.stop()
         await server.shutdown(deadline: deadline)
+        await webhooks.stop()
         idempotencyStore.close()
     }
 

@@ -1,4 +1,5 @@
 import GraphQL
+import Webhooks
 
 /// Why an ``APIServer`` could not be made.
 public enum APIServerError: Error, Sendable {
@@ -6,4 +7,6 @@ public enum APIServerError: Error, Sendable {
     case schema(GraphQLError)
     /// The idempotency store did not open.
     case idempotencyStore(IdempotencyStoreError)
+    /// The webhook delivery store did not open.
+    case webhooks(WebhookError)
 }

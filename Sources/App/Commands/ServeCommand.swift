@@ -6,6 +6,7 @@ import Identity
 import Ledger
 import Logging
 import Projections
+import Webhooks
 
 /// `bsd-ledger serve [--listen HOST:PORT] [--data DIR] [--log-level LEVEL]`: opens the ledger
 /// and serves the API until SIGTERM or SIGINT, then drains requests and closes the ledger.
@@ -17,6 +18,7 @@ struct ServeCommand {
     let port: Int
     let level: Logger.Level
     let requestsPerMinute: Int?
+    let webhooks: WebhookConfiguration
 
     init(options: inout Options) throws {
         folder = try options.dataFolder()
@@ -37,6 +39,7 @@ struct ServeCommand {
             throw UsageError(message: "--requests-per-minute takes a count (0: no limit)")
         }
         requestsPerMinute = perMinute == 0 ? nil : perMinute
+        webhooks = try WebhookOptions.parse(&options)
         try options.finish()
     }
 
@@ -62,9 +65,11 @@ struct ServeCommand {
         var configuration = APIServer.Configuration(host: host, port: port)
         configuration.requestsPerMinute = requestsPerMinute
         configuration.idempotencyFolder = folder + "/idempotency"
+        configuration.webhooks = webhooks
         let server = try APIServer(
             configuration: configuration, ledger: ledger, identity: identity, logger: logger)
         try server.start()
+        try server.webhooks.start()
         let shownHost = host.contains(":") ? "[\(host)]" : host
         Output.line(
             "BSD Ledger serving http://\(shownHost):\(server.port)/ (data folder: \(folder))")

