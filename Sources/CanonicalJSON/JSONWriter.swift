@@ -51,6 +51,18 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    /// Writes an object member's key known at compile time, which must need no escaping;
+    /// the next value written is its value.
+    public mutating func key(_ name: StaticString) {
+        prepareValue()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(
+            contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
     /// Writes `null`.
     public mutating func null() {
         prepareValue()

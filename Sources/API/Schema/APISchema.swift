@@ -136,10 +136,12 @@ enum APISchema {
         }
         """
 
-    /// Builds the schema with the resolvers of `identity`, of the BSD operations and of
-    /// `webhooks` (without them, the webhook fields have no resolver: schema tests only).
+    /// Builds the schema with the resolvers of `identity`, of the BSD operations, of
+    /// `webhooks` and of `subscriptions` (without the last two, their fields have no
+    /// resolver: schema tests only).
     static func make(
-        identity: IdentityService, forms: FormResolvers, webhooks: WebhookService? = nil
+        identity: IdentityService, forms: FormResolvers, webhooks: WebhookService? = nil,
+        subscriptions: SubscriptionResolvers? = nil
     ) throws(GraphQLError) -> GraphQLSchema {
         let resolvers = IdentityResolvers(identity: identity)
         let hooks = webhooks.map { WebhookResolvers(identity: identity, webhooks: $0) }
@@ -147,10 +149,13 @@ enum APISchema {
             .merging(hooks?.queries ?? [:]) { first, _ in first }
         let mutations = resolvers.mutations.merging(forms.mutationResolvers) { first, _ in first }
             .merging(hooks?.mutations ?? [:]) { first, _ in first }
+        let fields = ["Query": queries, "Mutation": mutations]
         return try GraphQLSchema(
-            sdl: sdl + "\n" + FormSchema.sdl + "\n" + WebhookSchema.sdl,
+            sdl: sdl + "\n" + FormSchema.sdl + "\n" + WebhookSchema.sdl + "\n"
+                + SubscriptionSchema.sdl,
             resolvers: SchemaResolvers(
-                fields: ["Query": queries, "Mutation": mutations],
+                fields: fields.merging(subscriptions?.fields ?? [:]) { first, _ in first },
+                subscriptions: subscriptions?.sources ?? [:],
                 scalars: ["DateTime": APIScalars.dateTime, "JSON": .json]))
     }
 }

@@ -46,6 +46,11 @@ extension APIRouter {
         case .success(let userId):
             let context = RequestContext(
                 userId: userId, remoteAddress: request.remoteHost, requestId: request.id)
+            if let subscriptions, SubscriptionEndpoint.wantsEventStream(request) {
+                let response = EventStreamResponder.response(
+                    request, context: context, endpoint: subscriptions)
+                return ("graphql-sse", response)
+            }
             return await idempotently(request, userId: userId, media: media) {
                 let (response, label) = await endpoint.handle(request, context: context)
                 return (label, response)

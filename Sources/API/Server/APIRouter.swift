@@ -19,12 +19,15 @@ final class APIRouter: Sendable {
     let downloads: DownloadTokens
     /// Makes the files of download links.
     let downloadProducer: DownloadProducer
+    /// Subscriptions over WebSocket and Server-Sent Events; nil: none.
+    let subscriptions: SubscriptionEndpoint?
 
     init(
         ledger: Ledger, identity: IdentityService, endpoint: GraphQLEndpoint,
         rateLimiter: RateLimiter?, idempotency: IdempotencyStore, downloads: DownloadTokens,
-        logger: Logger, metrics: MetricsRegistry
+        logger: Logger, metrics: MetricsRegistry, subscriptions: SubscriptionEndpoint? = nil
     ) {
+        self.subscriptions = subscriptions
         self.ledger = ledger
         self.identity = identity
         self.endpoint = endpoint
@@ -77,6 +80,7 @@ final class APIRouter: Sendable {
             }
             return ("metrics", nil, metricsPage())
         case "/graphql":
+            if let upgrade = subscriptions?.upgrade(request) { return ("graphql-ws", nil, upgrade) }
             let (operation, response) = await graphQL(request)
             return ("graphql", operation, response)
         case "/download":

@@ -35,6 +35,10 @@ public final class APIServer: Sendable {
         /// What goes before `/download` in download links: scheme, host and port, without a
         /// trailing slash (`https://api.example.org`); nil: `http://<host>:<bound port>`.
         public var publicURL: String?
+        /// How long a `graphql-transport-ws` client has to send an accepted `connection_init`.
+        public var subscriptionInitTimeout: Duration = .seconds(10)
+        /// How many changes a subscriber may fall behind before it is ended.
+        public var subscriberBuffer = 1_000
 
         /// Listens on `host`:`port` with the transport's defaults otherwise.
         public init(host: String = "127.0.0.1", port: Int = 4000) {
@@ -46,6 +50,8 @@ public final class APIServer: Sendable {
     private let server: HTTPServer
     private let logger: Logger
     private let purging = Mutex<Task<Void, Never>?>(nil)
+    /// Fans committed BSD changes out to the subscriptions.
+    let dispatcher: Dispatcher
     private let downloads: DownloadTokens
     /// The host links are made with once the port is bound; nil when `publicURL` was given.
     private let linkHost: String?
@@ -75,10 +81,13 @@ public final class APIServer: Sendable {
         self.downloads = downloads
         linkHost = configuration.publicURL == nil ? configuration.http.host : nil
         let schema: GraphQLSchema
+        let forms = Self.forms(ledger, identity, downloads)
+        dispatcher = Dispatcher(
+            ledger: ledger, logger: logger, capacity: max(1, configuration.subscriberBuffer))
         do {
             schema = try APISchema.make(
-                identity: identity, forms: Self.forms(ledger, identity, downloads),
-                webhooks: webhooks)
+                identity: identity, forms: forms, webhooks: webhooks,
+                subscriptions: SubscriptionResolvers(forms: forms, dispatcher: dispatcher))
         } catch { throw .schema(error) }
         let endpoint = GraphQLEndpoint(schema: schema, limits: configuration.limits, logger: logger)
         do {
@@ -92,7 +101,10 @@ public final class APIServer: Sendable {
             ledger: ledger, identity: identity, endpoint: endpoint,
             rateLimiter: configuration.requestsPerMinute.map { RateLimiter(limit: $0) },
             idempotency: idempotencyStore, downloads: downloads, logger: logger,
-            metrics: metrics)
+            metrics: metrics,
+            subscriptions: SubscriptionEndpoint(
+                endpoint: endpoint, identity: identity, logger: logger,
+                initTimeout: configuration.subscriptionInitTimeout))
         self.router = router
         self.logger = logger
         server = HTTPServer(configuration: configuration.http, logger: logger) { request in
@@ -103,8 +115,14 @@ public final class APIServer: Sendable {
     /// The bound port (useful when the configuration asked for port 0).
     public var port: Int { server.port }
 
-    /// Purges old idempotency records, starts the hourly purge, and starts listening.
+    /// Purges old idempotency records, starts the hourly purge, the subscriptions'
+    /// dispatcher, and starts listening.
     public func start() throws(HTTPServerError) {
+        do {
+            try dispatcher.start()
+        } catch {
+            logger.error("Dispatcher did not start", metadata: ["ledger.error": "\(error)"])
+        }
         idempotencyStore.purge(logger: logger)
         let task = idempotencyStore.purgeRegularly(every: .seconds(3_600), logger: logger)
         purging.withLock { $0 = task }
@@ -124,6 +142,7 @@ public final class APIServer: Sendable {
     /// closes the idempotency store.
     public func shutdown(deadline: Duration = .seconds(10)) async {
         purging.withLock { $0?.cancel() }
+        dispatcher.stop()
         await server.shutdown(deadline: deadline)
         await webhooks.stop()
         idempotencyStore.close()

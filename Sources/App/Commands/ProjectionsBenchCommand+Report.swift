@@ -10,6 +10,9 @@ extension ProjectionsBenchCommand {
             text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
         }
         Output.line("log: \(raw.records) events, \(forms) BSDs, \(raw.bytes / 1_048_576) MiB")
+        Output.line(
+            "generated with noSync durability (no fsync per commit); the raw scan and the "
+                + "rebuild read that same log, the rebuild with noSync too")
         Output.line(pad("measure", 34) + pad("value", 16) + "target")
         let rows = [
             ("raw LMDB scan (events/s)", String(Int(rawRate)), "-"),

@@ -30,3 +30,32 @@ extension Actor: JSONConvertible {
         companyOrgId = try object.optional("companyOrgId")
     }
 }
+
+extension Actor: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var userId: String?
+        var companyOrgId: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "userId" {
+                userId = try reader.member()
+            } else if key == "companyOrgId" {
+                companyOrgId = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.userId = try JSONReader.required(userId, "userId")
+        self.companyOrgId = companyOrgId
+    }
+}
+
+extension Actor: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("companyOrgId", companyOrgId)
+        writer.member("userId", userId)
+        writer.endObject()
+    }
+}

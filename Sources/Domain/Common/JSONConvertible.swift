@@ -11,7 +11,8 @@ public protocol JSONConvertible: Sendable {
 }
 
 /// A string-backed enumeration converted as its raw value.
-public protocol JSONStringEnum: JSONConvertible, RawRepresentable where RawValue == String {}
+public protocol JSONStringEnum: JSONConvertible, JSONCodable, RawRepresentable
+where RawValue == String {}
 
 extension JSONStringEnum {
     /// The raw value as a JSON string.
@@ -22,6 +23,20 @@ extension JSONStringEnum {
         guard let text = jsonValue.stringValue else { throw JSONError(.typeMismatch, at: 0) }
         guard let value = Self(rawValue: text) else { throw JSONError(.invalidValue, at: 0) }
         self = value
+    }
+
+    /// Reads a raw value straight from JSON; an unknown one is an `invalidValue` error.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        let offset = reader.offset
+        guard let value = Self(rawValue: try reader.readString()) else {
+            throw JSONError(.invalidValue, at: offset)
+        }
+        self = value
+    }
+
+    /// Writes the raw value as a JSON string.
+    public func encode(to writer: inout JSONWriter) {
+        writer.string(rawValue)
     }
 }
 
@@ -77,6 +92,30 @@ extension Weight: JSONConvertible {
     public init(jsonValue: JSONValue) throws(JSONError) {
         guard let number = jsonValue.intValue else { throw JSONError(.typeMismatch, at: 0) }
         self.init(grams: number)
+    }
+}
+
+extension Timestamp: JSONCodable {
+    /// Reads integer microseconds since the epoch.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        self.init(microseconds: try reader.readInt())
+    }
+
+    /// Writes integer microseconds since the epoch.
+    public func encode(to writer: inout JSONWriter) {
+        writer.int(microseconds)
+    }
+}
+
+extension Weight: JSONCodable {
+    /// Reads integer grams.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        self.init(grams: try reader.readInt())
+    }
+
+    /// Writes integer grams.
+    public func encode(to writer: inout JSONWriter) {
+        writer.int(grams)
     }
 }
 

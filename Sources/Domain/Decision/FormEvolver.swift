@@ -4,6 +4,13 @@ public enum FormEvolver {
     /// The state after `event`; the stream version advances by one.
     public static func evolve(_ state: FormState, _ event: DomainEvent) -> FormState {
         var next = state
+        apply(event, to: &next)
+        return next
+    }
+
+    /// Folds `event` into `next` in place, as ``evolve(_:_:)`` does, without copying the
+    /// state: what a long replay does for every event.
+    public static func apply(_ event: DomainEvent, to next: inout FormState) {
         next.version += 1
         switch event {
         case .readableIdReserved:
@@ -36,7 +43,6 @@ public enum FormEvolver {
             applyLaterStep(event, to: &next)
         }
         next.updatedAt = event.at
-        return next
     }
 
     /// The state after folding `events` in order, from `initial`.

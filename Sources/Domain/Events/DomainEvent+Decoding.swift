@@ -10,51 +10,50 @@ extension DomainEvent {
             throw .unknownType(type: type, schemaVersion: schemaVersion)
         }
         do {
-            return try make(try CanonicalJSON.decode(JSONValue.self, from: payload))
+            return try make(payload)
         } catch {
             throw .malformedPayload(type: type, error)
         }
     }
 
-    private typealias Decoder = @Sendable (JSONValue) throws(JSONError) -> DomainEvent
+    private typealias Decoder = @Sendable ([UInt8]) throws(JSONError) -> DomainEvent
+
+    /// Decodes a payload straight from its bytes into a `T`, with no tree in between.
+    private static func read<T: JSONDecodable>(_ payload: [UInt8]) throws(JSONError) -> T {
+        try CanonicalJSON.decode(T.self, from: payload)
+    }
 
     private static let decoders: [String: Decoder] = [
-        "ReadableIdReserved": { value throws(JSONError) in
-            .readableIdReserved(try .init(jsonValue: value))
+        "ReadableIdReserved": { bytes throws(JSONError) in .readableIdReserved(try read(bytes)) },
+        "FormCreated": { bytes throws(JSONError) in .formCreated(try read(bytes)) },
+        "FormUpdated": { bytes throws(JSONError) in .formUpdated(try read(bytes)) },
+        "FormDeleted": { bytes throws(JSONError) in .formDeleted(try read(bytes)) },
+        "FormSealed": { bytes throws(JSONError) in .formSealed(try read(bytes)) },
+        "EmissionSigned": { bytes throws(JSONError) in .emissionSigned(try read(bytes)) },
+        "TransportSigned": { bytes throws(JSONError) in .transportSigned(try read(bytes)) },
+        "FormReceived": { bytes throws(JSONError) in .formReceived(try read(bytes)) },
+        "FormAccepted": { bytes throws(JSONError) in .formAccepted(try read(bytes)) },
+        "FormTempStored": { bytes throws(JSONError) in .formTempStored(try read(bytes)) },
+        "FormTempStorerAccepted": { bytes throws(JSONError) in
+            .formTempStorerAccepted(try read(bytes))
         },
-        "FormCreated": { value throws(JSONError) in .formCreated(try .init(jsonValue: value)) },
-        "FormUpdated": { value throws(JSONError) in .formUpdated(try .init(jsonValue: value)) },
-        "FormDeleted": { value throws(JSONError) in .formDeleted(try .init(jsonValue: value)) },
-        "FormSealed": { value throws(JSONError) in .formSealed(try .init(jsonValue: value)) },
-        "EmissionSigned": { value throws(JSONError) in .emissionSigned(try .init(jsonValue: value))
+        "FormProcessed": { bytes throws(JSONError) in .formProcessed(try read(bytes)) },
+        "FormResealed": { bytes throws(JSONError) in .formResealed(try read(bytes)) },
+        "TempStorerEmissionSigned": { bytes throws(JSONError) in
+            .tempStorerEmissionSigned(try read(bytes))
         },
-        "TransportSigned": { value throws(JSONError) in
-            .transportSigned(try .init(jsonValue: value))
+        "FormResent": { bytes throws(JSONError) in .formResent(try read(bytes)) },
+        "FormGrouped": { bytes throws(JSONError) in .formGrouped(try read(bytes)) },
+        "GroupedFormProcessed": { bytes throws(JSONError) in
+            .groupedFormProcessed(try read(bytes))
         },
-        "FormReceived": { value throws(JSONError) in .formReceived(try .init(jsonValue: value)) },
-        "FormAccepted": { value throws(JSONError) in .formAccepted(try .init(jsonValue: value)) },
-        "FormTempStored": { value throws(JSONError) in .formTempStored(try .init(jsonValue: value))
+        "FormUngrouped": { bytes throws(JSONError) in .formUngrouped(try read(bytes)) },
+        "FormAttachedToAppendix1": { bytes throws(JSONError) in
+            .formAttachedToAppendix1(try read(bytes))
         },
-        "FormTempStorerAccepted": { value throws(JSONError) in
-            .formTempStorerAccepted(try .init(jsonValue: value))
+        "FormImportedFromPaper": { bytes throws(JSONError) in
+            .formImportedFromPaper(try read(bytes))
         },
-        "FormProcessed": { value throws(JSONError) in .formProcessed(try .init(jsonValue: value)) },
-        "FormResealed": { value throws(JSONError) in .formResealed(try .init(jsonValue: value)) },
-        "TempStorerEmissionSigned": { value throws(JSONError) in
-            .tempStorerEmissionSigned(try .init(jsonValue: value))
-        },
-        "FormResent": { value throws(JSONError) in .formResent(try .init(jsonValue: value)) },
-        "FormGrouped": { value throws(JSONError) in .formGrouped(try .init(jsonValue: value)) },
-        "GroupedFormProcessed": { value throws(JSONError) in
-            .groupedFormProcessed(try .init(jsonValue: value))
-        },
-        "FormUngrouped": { value throws(JSONError) in .formUngrouped(try .init(jsonValue: value)) },
-        "FormAttachedToAppendix1": { value throws(JSONError) in
-            .formAttachedToAppendix1(try .init(jsonValue: value))
-        },
-        "FormImportedFromPaper": { value throws(JSONError) in
-            .formImportedFromPaper(try .init(jsonValue: value))
-        },
-        "FormCanceled": { value throws(JSONError) in .formCanceled(try .init(jsonValue: value)) },
+        "FormCanceled": { bytes throws(JSONError) in .formCanceled(try read(bytes)) },
     ]
 }

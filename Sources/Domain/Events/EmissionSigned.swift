@@ -41,3 +41,39 @@ public struct EmissionSigned: Hashable, Sendable, JSONConvertible {
         status = try object.required("status")
     }
 }
+
+extension EmissionSigned: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var formId: String?
+        var at: Timestamp?
+        var actor: Actor?
+        var signature: EmissionSignature?
+        var changes: [FieldChange]?
+        var status: FormStatus?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "formId" {
+                formId = try reader.member()
+            } else if key == "at" {
+                at = try reader.member()
+            } else if key == "actor" {
+                actor = try reader.member()
+            } else if key == "signature" {
+                signature = try reader.member()
+            } else if key == "changes" {
+                changes = try reader.member()
+            } else if key == "status" {
+                status = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.header = EventHeader(
+            formId: try JSONReader.required(formId, "formId"),
+            at: try JSONReader.required(at, "at"),
+            actor: try JSONReader.required(actor, "actor"))
+        self.signature = try JSONReader.required(signature, "signature")
+        self.changes = changes ?? []
+        self.status = try JSONReader.required(status, "status")
+    }
+}

@@ -40,3 +40,39 @@ public struct FormCreated: Hashable, Sendable, JSONConvertible {
         isDuplicateOf = try object.optional("isDuplicateOf")
     }
 }
+
+extension FormCreated: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var formId: String?
+        var at: Timestamp?
+        var actor: Actor?
+        var readableId: String?
+        var content: FormContent?
+        var isDuplicateOf: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "formId" {
+                formId = try reader.member()
+            } else if key == "at" {
+                at = try reader.member()
+            } else if key == "actor" {
+                actor = try reader.member()
+            } else if key == "readableId" {
+                readableId = try reader.member()
+            } else if key == "content" {
+                content = try reader.member()
+            } else if key == "isDuplicateOf" {
+                isDuplicateOf = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.header = EventHeader(
+            formId: try JSONReader.required(formId, "formId"),
+            at: try JSONReader.required(at, "at"),
+            actor: try JSONReader.required(actor, "actor"))
+        self.readableId = try JSONReader.required(readableId, "readableId")
+        self.content = try JSONReader.required(content, "content")
+        self.isDuplicateOf = isDuplicateOf
+    }
+}

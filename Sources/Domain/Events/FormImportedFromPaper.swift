@@ -62,3 +62,55 @@ public struct FormImportedFromPaper: Hashable, Sendable, JSONConvertible {
         status = try object.required("status")
     }
 }
+
+extension FormImportedFromPaper: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var formId: String?
+        var at: Timestamp?
+        var actor: Actor?
+        var readableId: String?
+        var content: FormContent?
+        var emission: EmissionSignature?
+        var transport: TransportSignature?
+        var reception: Reception?
+        var processing: Processing?
+        var status: FormStatus?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "formId" {
+                formId = try reader.member()
+            } else if key == "at" {
+                at = try reader.member()
+            } else if key == "actor" {
+                actor = try reader.member()
+            } else if key == "readableId" {
+                readableId = try reader.member()
+            } else if key == "content" {
+                content = try reader.member()
+            } else if key == "emission" {
+                emission = try reader.member()
+            } else if key == "transport" {
+                transport = try reader.member()
+            } else if key == "reception" {
+                reception = try reader.member()
+            } else if key == "processing" {
+                processing = try reader.member()
+            } else if key == "status" {
+                status = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.header = EventHeader(
+            formId: try JSONReader.required(formId, "formId"),
+            at: try JSONReader.required(at, "at"),
+            actor: try JSONReader.required(actor, "actor"))
+        self.readableId = readableId
+        self.content = try JSONReader.required(content, "content")
+        self.emission = try JSONReader.required(emission, "emission")
+        self.transport = try JSONReader.required(transport, "transport")
+        self.reception = try JSONReader.required(reception, "reception")
+        self.processing = try JSONReader.required(processing, "processing")
+        self.status = try JSONReader.required(status, "status")
+    }
+}

@@ -41,3 +41,39 @@ public struct FormLinked: Hashable, Sendable, JSONConvertible {
         status = try object.optional("status")
     }
 }
+
+extension FormLinked: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var formId: String?
+        var at: Timestamp?
+        var actor: Actor?
+        var otherFormId: String?
+        var quantity: Weight?
+        var status: FormStatus?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "formId" {
+                formId = try reader.member()
+            } else if key == "at" {
+                at = try reader.member()
+            } else if key == "actor" {
+                actor = try reader.member()
+            } else if key == "otherFormId" {
+                otherFormId = try reader.member()
+            } else if key == "quantity" {
+                quantity = try reader.member()
+            } else if key == "status" {
+                status = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.header = EventHeader(
+            formId: try JSONReader.required(formId, "formId"),
+            at: try JSONReader.required(at, "at"),
+            actor: try JSONReader.required(actor, "actor"))
+        self.otherFormId = try JSONReader.required(otherFormId, "otherFormId")
+        self.quantity = quantity
+        self.status = status
+    }
+}

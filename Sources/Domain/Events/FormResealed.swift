@@ -45,3 +45,43 @@ public struct FormResealed: Hashable, Sendable, JSONConvertible {
         status = try object.required("status")
     }
 }
+
+extension FormResealed: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var formId: String?
+        var at: Timestamp?
+        var actor: Actor?
+        var destination: Recipient?
+        var transporter: Transporter?
+        var wasteDetails: WasteDetails?
+        var status: FormStatus?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "formId" {
+                formId = try reader.member()
+            } else if key == "at" {
+                at = try reader.member()
+            } else if key == "actor" {
+                actor = try reader.member()
+            } else if key == "destination" {
+                destination = try reader.member()
+            } else if key == "transporter" {
+                transporter = try reader.member()
+            } else if key == "wasteDetails" {
+                wasteDetails = try reader.member()
+            } else if key == "status" {
+                status = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.header = EventHeader(
+            formId: try JSONReader.required(formId, "formId"),
+            at: try JSONReader.required(at, "at"),
+            actor: try JSONReader.required(actor, "actor"))
+        self.destination = try JSONReader.required(destination, "destination")
+        self.transporter = transporter
+        self.wasteDetails = wasteDetails
+        self.status = try JSONReader.required(status, "status")
+    }
+}

@@ -38,3 +38,30 @@ public struct ReadableIdReserved: Hashable, Sendable, JSONConvertible {
         formId = try object.required("formId")
     }
 }
+
+extension ReadableIdReserved: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var year: Int?
+        var number: Int?
+        var readableId: String?
+        var formId: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "year" {
+                year = try reader.member()
+            } else if key == "number" {
+                number = try reader.member()
+            } else if key == "readableId" {
+                readableId = try reader.member()
+            } else if key == "formId" {
+                formId = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.year = try JSONReader.required(year, "year")
+        self.number = try JSONReader.required(number, "number")
+        self.readableId = try JSONReader.required(readableId, "readableId")
+        self.formId = try JSONReader.required(formId, "formId")
+    }
+}

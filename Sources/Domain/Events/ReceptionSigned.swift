@@ -40,3 +40,39 @@ public struct ReceptionSigned: Hashable, Sendable, JSONConvertible {
         cascadedFrom = try object.optional("cascadedFrom")
     }
 }
+
+extension ReceptionSigned: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var formId: String?
+        var at: Timestamp?
+        var actor: Actor?
+        var reception: Reception?
+        var status: FormStatus?
+        var cascadedFrom: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "formId" {
+                formId = try reader.member()
+            } else if key == "at" {
+                at = try reader.member()
+            } else if key == "actor" {
+                actor = try reader.member()
+            } else if key == "reception" {
+                reception = try reader.member()
+            } else if key == "status" {
+                status = try reader.member()
+            } else if key == "cascadedFrom" {
+                cascadedFrom = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.header = EventHeader(
+            formId: try JSONReader.required(formId, "formId"),
+            at: try JSONReader.required(at, "at"),
+            actor: try JSONReader.required(actor, "actor"))
+        self.reception = try JSONReader.required(reception, "reception")
+        self.status = try JSONReader.required(status, "status")
+        self.cascadedFrom = cascadedFrom
+    }
+}

@@ -33,3 +33,35 @@ public struct StatusChanged: Hashable, Sendable, JSONConvertible {
         reason = try object.optional("reason")
     }
 }
+
+extension StatusChanged: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var formId: String?
+        var at: Timestamp?
+        var actor: Actor?
+        var status: FormStatus?
+        var reason: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "formId" {
+                formId = try reader.member()
+            } else if key == "at" {
+                at = try reader.member()
+            } else if key == "actor" {
+                actor = try reader.member()
+            } else if key == "status" {
+                status = try reader.member()
+            } else if key == "reason" {
+                reason = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.header = EventHeader(
+            formId: try JSONReader.required(formId, "formId"),
+            at: try JSONReader.required(at, "at"),
+            actor: try JSONReader.required(actor, "actor"))
+        self.status = try JSONReader.required(status, "status")
+        self.reason = reason
+    }
+}

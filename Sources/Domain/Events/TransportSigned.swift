@@ -59,3 +59,47 @@ public struct TransportSigned: Hashable, Sendable, JSONConvertible {
         cascadedFrom = try object.optional("cascadedFrom")
     }
 }
+
+extension TransportSigned: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var formId: String?
+        var at: Timestamp?
+        var actor: Actor?
+        var signature: TransportSignature?
+        var leg: Leg?
+        var changes: [FieldChange]?
+        var status: FormStatus?
+        var cascadedFrom: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "formId" {
+                formId = try reader.member()
+            } else if key == "at" {
+                at = try reader.member()
+            } else if key == "actor" {
+                actor = try reader.member()
+            } else if key == "signature" {
+                signature = try reader.member()
+            } else if key == "leg" {
+                leg = try reader.member()
+            } else if key == "changes" {
+                changes = try reader.member()
+            } else if key == "status" {
+                status = try reader.member()
+            } else if key == "cascadedFrom" {
+                cascadedFrom = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.header = EventHeader(
+            formId: try JSONReader.required(formId, "formId"),
+            at: try JSONReader.required(at, "at"),
+            actor: try JSONReader.required(actor, "actor"))
+        self.signature = try JSONReader.required(signature, "signature")
+        self.leg = try JSONReader.required(leg, "leg")
+        self.changes = changes ?? []
+        self.status = try JSONReader.required(status, "status")
+        self.cascadedFrom = cascadedFrom
+    }
+}

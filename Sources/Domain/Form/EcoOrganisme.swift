@@ -31,3 +31,32 @@ extension EcoOrganisme: JSONConvertible {
         siret = try object.optional("siret")
     }
 }
+
+extension EcoOrganisme: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var name: String?
+        var siret: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "name" {
+                name = try reader.member()
+            } else if key == "siret" {
+                siret = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.name = name
+        self.siret = siret
+    }
+}
+
+extension EcoOrganisme: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("name", name)
+        writer.member("siret", siret)
+        writer.endObject()
+    }
+}

@@ -38,3 +38,42 @@ extension EmissionSignature: JSONConvertible {
         isAutomatic = try object.flag("isAutomatic")
     }
 }
+
+extension EmissionSignature: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var emittedAt: Timestamp?
+        var emittedBy: String?
+        var byEcoOrganisme: Bool?
+        var isAutomatic: Bool?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "emittedAt" {
+                emittedAt = try reader.member()
+            } else if key == "emittedBy" {
+                emittedBy = try reader.member()
+            } else if key == "byEcoOrganisme" {
+                byEcoOrganisme = try reader.member()
+            } else if key == "isAutomatic" {
+                isAutomatic = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.emittedAt = try JSONReader.required(emittedAt, "emittedAt")
+        self.emittedBy = try JSONReader.required(emittedBy, "emittedBy")
+        self.byEcoOrganisme = byEcoOrganisme ?? false
+        self.isAutomatic = isAutomatic ?? false
+    }
+}
+
+extension EmissionSignature: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("byEcoOrganisme", ifTrue: byEcoOrganisme)
+        writer.member("emittedAt", emittedAt)
+        writer.member("emittedBy", emittedBy)
+        writer.member("isAutomatic", ifTrue: isAutomatic)
+        writer.endObject()
+    }
+}

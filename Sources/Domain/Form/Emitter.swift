@@ -43,3 +43,52 @@ extension Emitter: JSONConvertible {
         isForeignShip = try object.flag("isForeignShip")
     }
 }
+
+extension Emitter: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var type: EmitterType?
+        var company: FormCompany?
+        var workSite: WorkSite?
+        var pickupSite: String?
+        var isPrivateIndividual: Bool?
+        var isForeignShip: Bool?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "type" {
+                type = try reader.member()
+            } else if key == "company" {
+                company = try reader.member()
+            } else if key == "workSite" {
+                workSite = try reader.member()
+            } else if key == "pickupSite" {
+                pickupSite = try reader.member()
+            } else if key == "isPrivateIndividual" {
+                isPrivateIndividual = try reader.member()
+            } else if key == "isForeignShip" {
+                isForeignShip = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.type = type
+        self.company = company
+        self.workSite = workSite
+        self.pickupSite = pickupSite
+        self.isPrivateIndividual = isPrivateIndividual ?? false
+        self.isForeignShip = isForeignShip ?? false
+    }
+}
+
+extension Emitter: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("company", company)
+        writer.member("isForeignShip", ifTrue: isForeignShip)
+        writer.member("isPrivateIndividual", ifTrue: isPrivateIndividual)
+        writer.member("pickupSite", pickupSite)
+        writer.member("type", type)
+        writer.member("workSite", workSite)
+        writer.endObject()
+    }
+}

@@ -35,3 +35,38 @@ extension FieldChange: JSONConvertible {
         to = object.members["to"]
     }
 }
+
+extension FieldChange: JSONDecodable {
+    /// Reads a change record straight from JSON bytes; `from` and `to` stay trees, as in
+    /// ``init(jsonValue:)`` (a `null` side is kept as `.null`).
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var path: String?
+        var from: JSONValue?
+        var to: JSONValue?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "path" {
+                path = try reader.member()
+            } else if key == "from" {
+                from = try JSONValue(from: &reader)
+            } else if key == "to" {
+                to = try JSONValue(from: &reader)
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.path = try JSONReader.required(path, "path")
+        self.from = from
+        self.to = to
+    }
+}
+
+extension FieldChange: JSONEncodable {
+    /// Writes the change record as ``jsonValue`` does, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("from", from)
+        writer.member("path", path)
+        writer.member("to", to)
+        writer.endObject()
+    }
+}

@@ -75,3 +75,72 @@ extension FormCompany: JSONConvertible {
         extraEuropeanId = try object.optional("extraEuropeanId")
     }
 }
+
+extension FormCompany: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var name: String?
+        var siret: String?
+        var vatNumber: String?
+        var address: String?
+        var contact: String?
+        var phone: String?
+        var mail: String?
+        var country: String?
+        var omiNumber: String?
+        var extraEuropeanId: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "name" {
+                name = try reader.member()
+            } else if key == "siret" {
+                siret = try reader.member()
+            } else if key == "vatNumber" {
+                vatNumber = try reader.member()
+            } else if key == "address" {
+                address = try reader.member()
+            } else if key == "contact" {
+                contact = try reader.member()
+            } else if key == "phone" {
+                phone = try reader.member()
+            } else if key == "mail" {
+                mail = try reader.member()
+            } else if key == "country" {
+                country = try reader.member()
+            } else if key == "omiNumber" {
+                omiNumber = try reader.member()
+            } else if key == "extraEuropeanId" {
+                extraEuropeanId = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.name = name
+        self.siret = siret
+        self.vatNumber = vatNumber
+        self.address = address
+        self.contact = contact
+        self.phone = phone
+        self.mail = mail
+        self.country = country
+        self.omiNumber = omiNumber
+        self.extraEuropeanId = extraEuropeanId
+    }
+}
+
+extension FormCompany: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("address", address)
+        writer.member("contact", contact)
+        writer.member("country", country)
+        writer.member("extraEuropeanId", extraEuropeanId)
+        writer.member("mail", mail)
+        writer.member("name", name)
+        writer.member("omiNumber", omiNumber)
+        writer.member("phone", phone)
+        writer.member("siret", siret)
+        writer.member("vatNumber", vatNumber)
+        writer.endObject()
+    }
+}

@@ -68,3 +68,82 @@ extension FormContent: JSONConvertible {
         grouping = try object.list("grouping")
     }
 }
+
+extension FormContent: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var customId: String?
+        var emitter: Emitter?
+        var recipient: Recipient?
+        var transporters: [Transporter]?
+        var wasteDetails: WasteDetails?
+        var trader: TradingParty?
+        var broker: TradingParty?
+        var ecoOrganisme: EcoOrganisme?
+        var intermediaries: [FormCompany]?
+        var isDirectSupply: Bool?
+        var temporaryStorageDestination: Recipient?
+        var grouping: [GroupingFraction]?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "customId" {
+                customId = try reader.member()
+            } else if key == "emitter" {
+                emitter = try reader.member()
+            } else if key == "recipient" {
+                recipient = try reader.member()
+            } else if key == "transporters" {
+                transporters = try reader.member()
+            } else if key == "wasteDetails" {
+                wasteDetails = try reader.member()
+            } else if key == "trader" {
+                trader = try reader.member()
+            } else if key == "broker" {
+                broker = try reader.member()
+            } else if key == "ecoOrganisme" {
+                ecoOrganisme = try reader.member()
+            } else if key == "intermediaries" {
+                intermediaries = try reader.member()
+            } else if key == "isDirectSupply" {
+                isDirectSupply = try reader.member()
+            } else if key == "temporaryStorageDestination" {
+                temporaryStorageDestination = try reader.member()
+            } else if key == "grouping" {
+                grouping = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.customId = customId
+        self.emitter = emitter ?? Emitter()
+        self.recipient = recipient ?? Recipient()
+        self.transporters = transporters ?? []
+        self.wasteDetails = wasteDetails ?? WasteDetails()
+        self.trader = trader
+        self.broker = broker
+        self.ecoOrganisme = ecoOrganisme
+        self.intermediaries = intermediaries ?? []
+        self.isDirectSupply = isDirectSupply ?? false
+        self.temporaryStorageDestination = temporaryStorageDestination
+        self.grouping = grouping ?? []
+    }
+}
+
+extension FormContent: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("broker", broker)
+        writer.member("customId", customId)
+        writer.member("ecoOrganisme", ecoOrganisme)
+        writer.member("emitter", emitter)
+        writer.member("grouping", nonEmpty: grouping)
+        writer.member("intermediaries", nonEmpty: intermediaries)
+        writer.member("isDirectSupply", ifTrue: isDirectSupply)
+        writer.member("recipient", recipient)
+        writer.member("temporaryStorageDestination", temporaryStorageDestination)
+        writer.member("trader", trader)
+        writer.member("transporters", nonEmpty: transporters)
+        writer.member("wasteDetails", wasteDetails)
+        writer.endObject()
+    }
+}

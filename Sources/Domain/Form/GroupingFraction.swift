@@ -31,3 +31,32 @@ extension GroupingFraction: JSONConvertible {
         quantity = try object.optional("quantity")
     }
 }
+
+extension GroupingFraction: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var formId: String?
+        var quantity: Weight?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "formId" {
+                formId = try reader.member()
+            } else if key == "quantity" {
+                quantity = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.formId = try JSONReader.required(formId, "formId")
+        self.quantity = quantity
+    }
+}
+
+extension GroupingFraction: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("formId", formId)
+        writer.member("quantity", quantity)
+        writer.endObject()
+    }
+}

@@ -42,3 +42,37 @@ extension NextDestination: JSONConvertible {
         notificationNumber = try object.optional("notificationNumber")
     }
 }
+
+extension NextDestination: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var processingOperation: String?
+        var company: FormCompany?
+        var notificationNumber: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "processingOperation" {
+                processingOperation = try reader.member()
+            } else if key == "company" {
+                company = try reader.member()
+            } else if key == "notificationNumber" {
+                notificationNumber = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.processingOperation = processingOperation
+        self.company = company
+        self.notificationNumber = notificationNumber
+    }
+}
+
+extension NextDestination: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("company", company)
+        writer.member("notificationNumber", notificationNumber)
+        writer.member("processingOperation", processingOperation)
+        writer.endObject()
+    }
+}

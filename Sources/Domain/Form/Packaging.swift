@@ -43,3 +43,47 @@ extension Packaging: JSONConvertible {
         identificationNumbers = try object.list("identificationNumbers")
     }
 }
+
+extension Packaging: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var type: PackagingType?
+        var other: String?
+        var quantity: Int?
+        var volume: Int?
+        var identificationNumbers: [String]?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "type" {
+                type = try reader.member()
+            } else if key == "other" {
+                other = try reader.member()
+            } else if key == "quantity" {
+                quantity = try reader.member()
+            } else if key == "volume" {
+                volume = try reader.member()
+            } else if key == "identificationNumbers" {
+                identificationNumbers = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.type = try JSONReader.required(type, "type")
+        self.other = other
+        self.quantity = try JSONReader.required(quantity, "quantity")
+        self.volume = volume
+        self.identificationNumbers = identificationNumbers ?? []
+    }
+}
+
+extension Packaging: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("identificationNumbers", nonEmpty: identificationNumbers)
+        writer.member("other", other)
+        writer.member("quantity", quantity)
+        writer.member("type", type)
+        writer.member("volume", volume)
+        writer.endObject()
+    }
+}

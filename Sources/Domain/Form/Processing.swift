@@ -51,3 +51,57 @@ extension Processing: JSONConvertible {
         noTraceability = try object.flag("noTraceability")
     }
 }
+
+extension Processing: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var operationDone: String?
+        var operationMode: OperationMode?
+        var description: String?
+        var processedBy: String?
+        var processedAt: Timestamp?
+        var nextDestination: NextDestination?
+        var noTraceability: Bool?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "operationDone" {
+                operationDone = try reader.member()
+            } else if key == "operationMode" {
+                operationMode = try reader.member()
+            } else if key == "description" {
+                description = try reader.member()
+            } else if key == "processedBy" {
+                processedBy = try reader.member()
+            } else if key == "processedAt" {
+                processedAt = try reader.member()
+            } else if key == "nextDestination" {
+                nextDestination = try reader.member()
+            } else if key == "noTraceability" {
+                noTraceability = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.operationDone = try JSONReader.required(operationDone, "operationDone")
+        self.operationMode = operationMode
+        self.description = description
+        self.processedBy = try JSONReader.required(processedBy, "processedBy")
+        self.processedAt = try JSONReader.required(processedAt, "processedAt")
+        self.nextDestination = nextDestination
+        self.noTraceability = noTraceability ?? false
+    }
+}
+
+extension Processing: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("description", description)
+        writer.member("nextDestination", nextDestination)
+        writer.member("noTraceability", ifTrue: noTraceability)
+        writer.member("operationDone", operationDone)
+        writer.member("operationMode", operationMode)
+        writer.member("processedAt", processedAt)
+        writer.member("processedBy", processedBy)
+        writer.endObject()
+    }
+}

@@ -73,3 +73,82 @@ extension Reception: JSONConvertible {
         emptyReturnADR = try object.optional("emptyReturnADR")
     }
 }
+
+extension Reception: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var receivedAt: Timestamp?
+        var receivedBy: String?
+        var signedAt: Timestamp?
+        var signedBy: String?
+        var acceptationStatus: AcceptationStatus?
+        var refusalReason: String?
+        var quantityReceived: Weight?
+        var quantityRefused: Weight?
+        var quantityType: QuantityType?
+        var hasCiterneBeenWashedOut: Bool?
+        var citerneNotWashedOutReason: CiterneNotWashedOutReason?
+        var emptyReturnADR: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "receivedAt" {
+                receivedAt = try reader.member()
+            } else if key == "receivedBy" {
+                receivedBy = try reader.member()
+            } else if key == "signedAt" {
+                signedAt = try reader.member()
+            } else if key == "signedBy" {
+                signedBy = try reader.member()
+            } else if key == "acceptationStatus" {
+                acceptationStatus = try reader.member()
+            } else if key == "refusalReason" {
+                refusalReason = try reader.member()
+            } else if key == "quantityReceived" {
+                quantityReceived = try reader.member()
+            } else if key == "quantityRefused" {
+                quantityRefused = try reader.member()
+            } else if key == "quantityType" {
+                quantityType = try reader.member()
+            } else if key == "hasCiterneBeenWashedOut" {
+                hasCiterneBeenWashedOut = try reader.member()
+            } else if key == "citerneNotWashedOutReason" {
+                citerneNotWashedOutReason = try reader.member()
+            } else if key == "emptyReturnADR" {
+                emptyReturnADR = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.receivedAt = receivedAt
+        self.receivedBy = receivedBy
+        self.signedAt = signedAt
+        self.signedBy = signedBy
+        self.acceptationStatus = acceptationStatus
+        self.refusalReason = refusalReason
+        self.quantityReceived = quantityReceived
+        self.quantityRefused = quantityRefused
+        self.quantityType = quantityType
+        self.hasCiterneBeenWashedOut = hasCiterneBeenWashedOut
+        self.citerneNotWashedOutReason = citerneNotWashedOutReason
+        self.emptyReturnADR = emptyReturnADR
+    }
+}
+
+extension Reception: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("acceptationStatus", acceptationStatus)
+        writer.member("citerneNotWashedOutReason", citerneNotWashedOutReason)
+        writer.member("emptyReturnADR", emptyReturnADR)
+        writer.member("hasCiterneBeenWashedOut", hasCiterneBeenWashedOut)
+        writer.member("quantityReceived", quantityReceived)
+        writer.member("quantityRefused", quantityRefused)
+        writer.member("quantityType", quantityType)
+        writer.member("receivedAt", receivedAt)
+        writer.member("receivedBy", receivedBy)
+        writer.member("refusalReason", refusalReason)
+        writer.member("signedAt", signedAt)
+        writer.member("signedBy", signedBy)
+        writer.endObject()
+    }
+}

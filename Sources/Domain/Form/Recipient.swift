@@ -35,3 +35,42 @@ extension Recipient: JSONConvertible {
         isTempStorage = try object.flag("isTempStorage")
     }
 }
+
+extension Recipient: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var cap: String?
+        var processingOperation: String?
+        var company: FormCompany?
+        var isTempStorage: Bool?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "cap" {
+                cap = try reader.member()
+            } else if key == "processingOperation" {
+                processingOperation = try reader.member()
+            } else if key == "company" {
+                company = try reader.member()
+            } else if key == "isTempStorage" {
+                isTempStorage = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.cap = cap
+        self.processingOperation = processingOperation
+        self.company = company
+        self.isTempStorage = isTempStorage ?? false
+    }
+}
+
+extension Recipient: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("cap", cap)
+        writer.member("company", company)
+        writer.member("isTempStorage", ifTrue: isTempStorage)
+        writer.member("processingOperation", processingOperation)
+        writer.endObject()
+    }
+}

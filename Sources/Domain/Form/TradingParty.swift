@@ -35,3 +35,42 @@ extension TradingParty: JSONConvertible {
         validityLimit = try object.optional("validityLimit")
     }
 }
+
+extension TradingParty: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var company: FormCompany?
+        var receipt: String?
+        var department: String?
+        var validityLimit: Timestamp?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "company" {
+                company = try reader.member()
+            } else if key == "receipt" {
+                receipt = try reader.member()
+            } else if key == "department" {
+                department = try reader.member()
+            } else if key == "validityLimit" {
+                validityLimit = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.company = company
+        self.receipt = receipt
+        self.department = department
+        self.validityLimit = validityLimit
+    }
+}
+
+extension TradingParty: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("company", company)
+        writer.member("department", department)
+        writer.member("receipt", receipt)
+        writer.member("validityLimit", validityLimit)
+        writer.endObject()
+    }
+}

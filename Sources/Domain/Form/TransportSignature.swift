@@ -35,3 +35,37 @@ extension TransportSignature: JSONConvertible {
         takenOverBy = try object.required("takenOverBy")
     }
 }
+
+extension TransportSignature: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var number: Int?
+        var takenOverAt: Timestamp?
+        var takenOverBy: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "number" {
+                number = try reader.member()
+            } else if key == "takenOverAt" {
+                takenOverAt = try reader.member()
+            } else if key == "takenOverBy" {
+                takenOverBy = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.number = try JSONReader.required(number, "number")
+        self.takenOverAt = try JSONReader.required(takenOverAt, "takenOverAt")
+        self.takenOverBy = try JSONReader.required(takenOverBy, "takenOverBy")
+    }
+}
+
+extension TransportSignature: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("number", number)
+        writer.member("takenOverAt", takenOverAt)
+        writer.member("takenOverBy", takenOverBy)
+        writer.endObject()
+    }
+}

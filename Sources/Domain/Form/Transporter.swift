@@ -73,3 +73,72 @@ extension Transporter: JSONConvertible {
         customInfo = try object.optional("customInfo")
     }
 }
+
+extension Transporter: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var id: String?
+        var readyToTakeOver: Bool?
+        var company: FormCompany?
+        var isExemptedOfReceipt: Bool?
+        var receipt: String?
+        var department: String?
+        var validityLimit: Timestamp?
+        var numberPlates: [String]?
+        var mode: TransportMode?
+        var customInfo: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "id" {
+                id = try reader.member()
+            } else if key == "readyToTakeOver" {
+                readyToTakeOver = try reader.member()
+            } else if key == "company" {
+                company = try reader.member()
+            } else if key == "isExemptedOfReceipt" {
+                isExemptedOfReceipt = try reader.member()
+            } else if key == "receipt" {
+                receipt = try reader.member()
+            } else if key == "department" {
+                department = try reader.member()
+            } else if key == "validityLimit" {
+                validityLimit = try reader.member()
+            } else if key == "numberPlates" {
+                numberPlates = try reader.member()
+            } else if key == "mode" {
+                mode = try reader.member()
+            } else if key == "customInfo" {
+                customInfo = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.id = id
+        self.readyToTakeOver = readyToTakeOver ?? true
+        self.company = company
+        self.isExemptedOfReceipt = isExemptedOfReceipt ?? false
+        self.receipt = receipt
+        self.department = department
+        self.validityLimit = validityLimit
+        self.numberPlates = numberPlates ?? []
+        self.mode = mode
+        self.customInfo = customInfo
+    }
+}
+
+extension Transporter: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("company", company)
+        writer.member("customInfo", customInfo)
+        writer.member("department", department)
+        writer.member("id", id)
+        writer.member("isExemptedOfReceipt", ifTrue: isExemptedOfReceipt)
+        writer.member("mode", mode)
+        writer.member("numberPlates", nonEmpty: numberPlates)
+        writer.member("readyToTakeOver", readyToTakeOver ? nil : false)
+        writer.member("receipt", receipt)
+        writer.member("validityLimit", validityLimit)
+        writer.endObject()
+    }
+}

@@ -67,3 +67,82 @@ extension WasteDetails: JSONConvertible {
         sampleNumber = try object.optional("sampleNumber")
     }
 }
+
+extension WasteDetails: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var code: String?
+        var name: String?
+        var isDangerous: Bool?
+        var pop: Bool?
+        var isSubjectToADR: Bool?
+        var onuCode: String?
+        var nonRoadRegulationMention: String?
+        var quantity: Weight?
+        var quantityType: QuantityType?
+        var consistences: [Consistence]?
+        var packagings: [Packaging]?
+        var sampleNumber: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "code" {
+                code = try reader.member()
+            } else if key == "name" {
+                name = try reader.member()
+            } else if key == "isDangerous" {
+                isDangerous = try reader.member()
+            } else if key == "pop" {
+                pop = try reader.member()
+            } else if key == "isSubjectToADR" {
+                isSubjectToADR = try reader.member()
+            } else if key == "onuCode" {
+                onuCode = try reader.member()
+            } else if key == "nonRoadRegulationMention" {
+                nonRoadRegulationMention = try reader.member()
+            } else if key == "quantity" {
+                quantity = try reader.member()
+            } else if key == "quantityType" {
+                quantityType = try reader.member()
+            } else if key == "consistences" {
+                consistences = try reader.member()
+            } else if key == "packagings" {
+                packagings = try reader.member()
+            } else if key == "sampleNumber" {
+                sampleNumber = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.code = code
+        self.name = name
+        self.isDangerous = isDangerous
+        self.pop = pop
+        self.isSubjectToADR = isSubjectToADR
+        self.onuCode = onuCode
+        self.nonRoadRegulationMention = nonRoadRegulationMention
+        self.quantity = quantity
+        self.quantityType = quantityType
+        self.consistences = consistences ?? []
+        self.packagings = packagings ?? []
+        self.sampleNumber = sampleNumber
+    }
+}
+
+extension WasteDetails: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("code", code)
+        writer.member("consistences", nonEmpty: consistences)
+        writer.member("isDangerous", isDangerous)
+        writer.member("isSubjectToADR", isSubjectToADR)
+        writer.member("name", name)
+        writer.member("nonRoadRegulationMention", nonRoadRegulationMention)
+        writer.member("onuCode", onuCode)
+        writer.member("packagings", nonEmpty: packagings)
+        writer.member("pop", pop)
+        writer.member("quantity", quantity)
+        writer.member("quantityType", quantityType)
+        writer.member("sampleNumber", sampleNumber)
+        writer.endObject()
+    }
+}

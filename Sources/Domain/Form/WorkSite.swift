@@ -39,3 +39,47 @@ extension WorkSite: JSONConvertible {
         infos = try object.optional("infos")
     }
 }
+
+extension WorkSite: JSONDecodable {
+    /// Reads the object straight from JSON bytes, with the rules of ``init(jsonValue:)``.
+    public init(from reader: inout JSONReader) throws(JSONError) {
+        var name: String?
+        var address: String?
+        var city: String?
+        var postalCode: String?
+        var infos: String?
+        try reader.readObject { key, reader throws(JSONError) in
+            if key == "name" {
+                name = try reader.member()
+            } else if key == "address" {
+                address = try reader.member()
+            } else if key == "city" {
+                city = try reader.member()
+            } else if key == "postalCode" {
+                postalCode = try reader.member()
+            } else if key == "infos" {
+                infos = try reader.member()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        self.name = name
+        self.address = address
+        self.city = city
+        self.postalCode = postalCode
+        self.infos = infos
+    }
+}
+
+extension WorkSite: JSONEncodable {
+    /// Writes the object as ``jsonValue`` reads, members in canonical order.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("address", address)
+        writer.member("city", city)
+        writer.member("infos", infos)
+        writer.member("name", name)
+        writer.member("postalCode", postalCode)
+        writer.endObject()
+    }
+}

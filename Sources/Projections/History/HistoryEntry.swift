@@ -18,6 +18,21 @@ public struct HistoryEntry: Sendable {
     public var status: FormStatus
     /// The content fields the event changed.
     public var changes: [FieldChange]
+
+    /// Makes an entry, for readers that fold a stream themselves (the dispatcher).
+    public init(
+        formId: String, position: UInt64, streamVersion: UInt64, type: String,
+        recordedAt: Int64, actor: Actor?, status: FormStatus, changes: [FieldChange]
+    ) {
+        self.formId = formId
+        self.position = position
+        self.streamVersion = streamVersion
+        self.type = type
+        self.recordedAt = recordedAt
+        self.actor = actor
+        self.status = status
+        self.changes = changes
+    }
 }
 
 /// An instant of the ledger: a position, or a date-time compared with the recording time.

@@ -60,3 +60,18 @@ extension StatusLogEntry: JSONConvertible {
         userId = try object.optional("userId")
     }
 }
+
+extension StatusLogEntry: JSONEncodable {
+    /// Writes the entry as ``jsonValue`` does, members in canonical order, with no tree.
+    public func encode(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("formId", formId)
+        writer.member("id", Int64(id))
+        writer.member("loggedAt", loggedAt)
+        writer.member("readableId", readableId)
+        writer.member("status", status)
+        writer.member("updatedFields", nonEmpty: updatedFields)
+        writer.member("userId", userId)
+        writer.endObject()
+    }
+}

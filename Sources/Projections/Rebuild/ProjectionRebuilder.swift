@@ -116,7 +116,8 @@ public struct ProjectionRebuilder: Sendable {
     ) throws -> (UInt64, Bool) {
         let outcome = try ledger.write {
             transaction throws(LedgerError) -> Result<(UInt64, Bool), any Error> in
-            let store = FormStore(databases: databases, transaction: transaction)
+            let store = FormStore(
+                databases: databases, transaction: transaction, remembersStates: false)
             var seen = 0
             var failure: (any Error)?
             let last = try ledger.scan(after: position, limit: chunkSize, in: transaction) {

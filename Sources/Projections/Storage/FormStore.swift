@@ -15,29 +15,34 @@ struct FormStore {
     let databases: FormDatabases
     let transaction: Transaction
     private let pending = PendingStates()
+    private let batch = WriteBatch()
 
-    init(databases: FormDatabases, transaction: Transaction) {
+    /// Whether written states go to ``StateCache``: yes for live appends, whose BSDs are
+    /// read again soon; not for a rebuild, which writes every BSD once.
+    let remembersStates: Bool
+
+    init(databases: FormDatabases, transaction: Transaction, remembersStates: Bool = true) {
         self.databases = databases
         self.transaction = transaction
+        self.remembersStates = remembersStates
     }
 
     /// Writes every state changed since the last flush.
     func flush() throws {
-        for formId in pending.order {
-            let (row, state) = pending.states[formId]!
-            let original = pending.originals[formId] ?? FormState(id: formId)
+        for slot in pending.states.indices {
+            let (row, state) = (pending.rows[slot], pending.states[slot])
+            let original = pending.originals[slot]
             let oldFacts = FormFacts(original, initialEmitters: try initialEmitters(original))
             let newFacts = FormFacts(state, initialEmitters: try initialEmitters(state))
-            try replace(
+            replace(
                 listEntries(original, oldFacts, row) + registerEntries(original, oldFacts, row)
                     + transporterEntries(original),
                 with: listEntries(state, newFacts, row) + registerEntries(state, newFacts, row)
                     + transporterEntries(state))
-            try save(state, row: row)
+            save(state, row: row)
         }
-        pending.originals.removeAll(keepingCapacity: true)
-        pending.states.removeAll(keepingCapacity: true)
-        pending.order.removeAll(keepingCapacity: true)
+        try batch.apply(to: databases, in: transaction)
+        pending.removeAll()
     }
 
     /// Folds one recorded event into the projection; events of other streams are ignored.
@@ -52,29 +57,39 @@ struct FormStore {
                 position: event.position, type: event.type, reason: "\(error)")
         }
         let formId = domainEvent.formId
-        let stored = try load(formId)
-        let row = stored?.row ?? event.position
-        let old = stored?.state ?? FormState(id: formId)
-        let new = FormEvolver.evolve(old, domainEvent)
-        if pending.states.updateValue((row, new), forKey: formId) == nil {
-            pending.order.append(formId)
-            pending.originals[formId] = old
-        }
-        if !old.exists && new.exists {
+        let slot = try pendingSlot(formId, position: event.position)
+        let (wasThere, oldStatus) = (pending.states[slot].exists, pending.states[slot].status)
+        FormEvolver.apply(domainEvent, to: &pending.states[slot])
+        let new = pending.states[slot]
+        if !wasThere && new.exists {
             let key = Array(new.readableId.utf8)
             if let holder = try transaction.get(databases.readable, key),
                 holder != Array(formId.utf8)
             {
                 throw ProjectionError.readableIdTaken(new.readableId)
             }
+            // Written at once, not batched: the check above must see the BSDs of this batch.
             try transaction.put(databases.readable, key, Array(formId.utf8))
         }
-        if new.exists && (!old.exists || old.status != new.status) {
+        if new.exists && (!wasThere || oldStatus != new.status) {
             let readers = new.readerOrgIds(
                 named: new.rolesByOrgId, initialEmitters: try initialEmitters(new)
             ).sorted()
-            try logStatus(new, readers, event, changes: domainEvent.contentChanges)
+            logStatus(new, readers, event, changes: domainEvent.contentChanges)
         }
+    }
+
+    /// Where the pending state of `formId` is, loading it first when this store has not
+    /// changed it yet.
+    private func pendingSlot(_ formId: String, position: UInt64) throws -> Int {
+        if let slot = pending.index[formId] { return slot }
+        let stored = try FormStore.load(formId, in: transaction, state: databases.state)
+        let old = stored?.state ?? FormState(id: formId)
+        pending.index[formId] = pending.states.count
+        pending.rows.append(stored?.row ?? position)
+        pending.states.append(old)
+        pending.originals.append(old)
+        return pending.states.count - 1
     }
 
     /// The emitters of the initial BSDs `state` groups, when it is an annexe-2 regroupement.
@@ -97,7 +112,7 @@ struct FormStore {
 
     /// The stored row number and state of `formId`, if any.
     func load(_ formId: String) throws -> (row: UInt64, state: FormState)? {
-        if let changed = pending.states[formId] { return changed }
+        if let slot = pending.index[formId] { return (pending.rows[slot], pending.states[slot]) }
         return try FormStore.load(formId, in: transaction, state: databases.state)
     }
 
@@ -113,8 +128,7 @@ struct FormStore {
             }
             return Result { () throws(JSONError) -> (UInt64, FormState) in
                 let json = UnsafeRawBufferPointer(rebasing: bytes[8...])
-                let value = try CanonicalJSON.decode(JSONValue.self, from: json)
-                let decoded = try FormState(storageValue: value)
+                let decoded = try FormState(storageBytes: json)
                 StateCache.shared.remember(formId, bytes: Array(bytes), state: decoded)
                 return (row, decoded)
             }
@@ -128,50 +142,55 @@ struct FormStore {
         }
     }
 
-    private func save(_ state: FormState, row: UInt64) throws {
+    private func save(_ state: FormState, row: UInt64) {
+        var writer = JSONWriter(capacity: 4096)
+        state.encodeStorage(to: &writer)
         var value: [UInt8] = []
+        value.reserveCapacity(8 + writer.bytes.count)
         IndexKey.appending(row, to: &value)
-        value.append(contentsOf: CanonicalJSON.encode(state.storageValue, capacity: 4096))
-        try transaction.put(databases.state, Array(state.id.utf8), value)
-        StateCache.shared.remember(state.id, bytes: value, state: state)
+        value.append(contentsOf: writer.bytes)
+        batch.put(.state, Array(state.id.utf8), value)
+        if remembersStates { StateCache.shared.remember(state.id, bytes: value, state: state) }
     }
 
     /// Deletes the entries that are gone and writes the new ones (values change with the
     /// BSD even where keys stay).
-    private func replace(
-        _ old: [(Database, [UInt8], [UInt8])], with new: [(Database, [UInt8], [UInt8])]
-    ) throws {
-        var stale: [EntryKey: [UInt8]] = [:]
-        for (database, key, value) in old { stale[EntryKey(database: database, key: key)] = value }
-        for (database, key, value) in new {
-            let previous = stale.removeValue(forKey: EntryKey(database: database, key: key))
-            if previous != value { try transaction.put(database, key, value) }
+    private func replace(_ old: [Entry], with new: [Entry]) {
+        guard !old.isEmpty else {
+            for (kind, key, value) in new { batch.put(kind, key, value) }
+            return
         }
-        for entry in stale.keys { try transaction.delete(entry.database, entry.key) }
+        var stale: [EntryKey: [UInt8]] = [:]
+        for (kind, key, value) in old { stale[EntryKey(kind: kind, key: key)] = value }
+        for (kind, key, value) in new {
+            let previous = stale.removeValue(forKey: EntryKey(kind: kind, key: key))
+            if previous != value { batch.put(kind, key, value) }
+        }
+        for entry in stale.keys { batch.delete(entry.kind, entry.key) }
     }
 
     /// The list index entries of `state`: one per reading company in each list it belongs to.
     private func listEntries(
         _ state: FormState, _ facts: FormFacts, _ row: UInt64
-    ) -> [(Database, [UInt8], [UInt8])] {
-        var entries: [(Database, [UInt8], [UInt8])] = []
+    ) -> [Entry] {
+        var entries: [Entry] = []
         for orgId in facts.readers {
             let value = facts.summary(state, for: orgId).bytes
-            entries.append((databases.company, IndexKey.companyRow(orgId, row), value))
+            entries.append((.company, IndexKey.companyRow(orgId, row), value))
             entries.append(
-                (databases.status, IndexKey.companyText(orgId, state.status.rawValue, row), value))
+                (.status, IndexKey.companyText(orgId, state.status.rawValue, row), value))
             if let code = state.content.wasteDetails.code {
-                entries.append((databases.waste, IndexKey.companyText(orgId, code, row), value))
+                entries.append((.waste, IndexKey.companyText(orgId, code, row), value))
             }
             if let custom = state.content.customId {
-                entries.append((databases.custom, IndexKey.companyText(orgId, custom, row), value))
+                entries.append((.custom, IndexKey.companyText(orgId, custom, row), value))
             }
             for role in facts.roles[orgId] ?? [] {
                 entries.append(
-                    (databases.role, IndexKey.companyText(orgId, role.rawValue, row), value))
+                    (.role, IndexKey.companyText(orgId, role.rawValue, row), value))
             }
             if facts.nextStep.contains(orgId) {
-                entries.append((databases.nextStep, IndexKey.companyRow(orgId, row), value))
+                entries.append((.nextStep, IndexKey.companyRow(orgId, row), value))
             }
         }
         return entries
@@ -179,21 +198,21 @@ struct FormStore {
 
     private func registerEntries(
         _ state: FormState, _ facts: FormFacts, _ row: UInt64
-    ) -> [(Database, [UInt8], [UInt8])] {
+    ) -> [Entry] {
         state.registerEntries(roles: facts.roles).map { entry in
             let key = IndexKey.register(entry.orgId, entry.type, date: entry.date, row: row)
-            return (databases.register, key, Array(state.id.utf8))
+            return (.register, key, Array(state.id.utf8))
         }
     }
 
     /// One attachment entry per transporter with an id on `state`, the onward transporter
     /// after temporary storage included; deleted BSDs keep theirs, so that a transporter
     /// never moves to another BSD.
-    private func transporterEntries(_ state: FormState) -> [(Database, [UInt8], [UInt8])] {
+    private func transporterEntries(_ state: FormState) -> [Entry] {
         let transporters = state.content.transporters + [state.temporaryStorage?.transporter]
         let formId = Array(state.id.utf8)
         return transporters.compactMap { $0?.id }.map { transporterId in
-            (databases.transporter, IndexKey.transporter(transporterId, formId: state.id), formId)
+            (.transporter, IndexKey.transporter(transporterId, formId: state.id), formId)
         }
     }
 
@@ -201,30 +220,46 @@ struct FormStore {
     /// content changes the event carries.
     private func logStatus(
         _ new: FormState, _ readers: [String], _ event: RecordedEvent, changes: [FieldChange]
-    ) throws {
+    ) {
         let entry = StatusLogEntry(
             id: event.position, formId: new.id, readableId: new.readableId, status: new.status,
             loggedAt: new.updatedAt.microseconds, updatedFields: changes,
             userId: event.metadata.actingUser)
-        let bytes = CanonicalJSON.encode(entry.jsonValue, capacity: 512)
+        let bytes = CanonicalJSON.encode(entry, capacity: 512)
         for orgId in readers {
             let key = IndexKey.lifecycle(
                 orgId, loggedAt: new.updatedAt.microseconds, position: event.position)
-            try transaction.put(databases.lifecycle, key, bytes)
+            batch.put(.lifecycle, key, bytes)
         }
     }
 }
 
-/// The states a ``FormStore`` changed and has not written yet, in order of first change.
+/// The states a ``FormStore`` changed and has not written yet, in order of first change,
+/// each folded in place.
 final class PendingStates {
-    var states: [String: (UInt64, FormState)] = [:]
+    /// Where each changed BSD is in the arrays below.
+    var index: [String: Int] = [:]
+    /// The row of each changed BSD.
+    var rows: [UInt64] = []
+    /// The current state of each changed BSD.
+    var states: [FormState] = []
     /// The state of each changed BSD before its first change, whose entries flush replaces.
-    var originals: [String: FormState] = [:]
-    var order: [String] = []
+    var originals: [FormState] = []
+
+    /// Forgets every state, keeping the storage for the next ones.
+    func removeAll() {
+        index.removeAll(keepingCapacity: true)
+        rows.removeAll(keepingCapacity: true)
+        states.removeAll(keepingCapacity: true)
+        originals.removeAll(keepingCapacity: true)
+    }
 }
+
+/// An index entry: its database, key and value.
+typealias Entry = (FormDatabases.Kind, [UInt8], [UInt8])
 
 /// An index entry's place: its database and key.
 struct EntryKey: Hashable {
-    var database: Database
+    var kind: FormDatabases.Kind
     var key: [UInt8]
 }

@@ -61,4 +61,27 @@ struct FormDatabases {
             transporter,
         ]
     }
+
+    /// The database of `kind`.
+    subscript(kind: Kind) -> Database {
+        switch kind {
+        case .state: state
+        case .readable: readable
+        case .company: company
+        case .status: status
+        case .waste: waste
+        case .custom: custom
+        case .role: role
+        case .nextStep: nextStep
+        case .lifecycle: lifecycle
+        case .register: register
+        case .transporter: transporter
+        }
+    }
+
+    /// The kinds of database of a slot, in the order of ``kinds``.
+    enum Kind: Int, CaseIterable {
+        case state, readable, company, status, waste, custom, role, nextStep, lifecycle
+        case register, transporter
+    }
 }

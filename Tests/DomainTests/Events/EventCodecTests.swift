@@ -150,3 +150,65 @@ import Darwin
         #expect(RepositoryFiles.write(lines, to: ".build/event-samples.jsonl"))
     }
 }
+
+/// Payloads are decoded straight from their bytes; these cases pin down that the pull
+/// decoders read what the tree decoders read, edge cases included.
+@Suite struct PullDecodingTests {
+    @Test func everyScenarioPayloadDecodesStraightAsThroughATree() throws {
+        for event in try EventCodecTests.allScenarioEvents() {
+            let payload = event.payload
+            let pulled = try DomainEvent.decode(
+                type: event.type, schemaVersion: 1, payload: payload)
+            let tree = try CanonicalJSON.decode(JSONValue.self, from: payload)
+            #expect(pulled.payload == CanonicalJSON.encode(tree), "\(event.type)")
+            if case .formCreated(let created) = pulled {
+                #expect(try FormCreated(jsonValue: tree) == created)
+                #expect(
+                    CanonicalJSON.encode(created.content) == CanonicalJSON.encode(tree["content"]!))
+            }
+        }
+    }
+
+    @Test func unknownMembersAreSkippedAndNullMeansAbsent() throws {
+        let payload = Array(
+            (#"{"actor":{"userId":"u1","x":[1,{"y":null}]},"at":5,"formId":"f1","#
+                + #""reason":null,"status":"CANCELED","zz":true}"#).utf8)
+        let event = try DomainEvent.decode(type: "FormCanceled", schemaVersion: 1, payload: payload)
+        guard case .formCanceled(let changed) = event else {
+            Issue.record("decoded \(event.type)")
+            return
+        }
+        #expect(changed.header.actor == Actor(userId: "u1"))
+        #expect(changed.header.at == Timestamp(microseconds: 5))
+        #expect(changed.reason == nil)
+        #expect(changed.status == .canceled)
+    }
+
+    @Test func nestedMemberMissingIsRefusedNamingIt() throws {
+        let payload = Array(
+            (#"{"actor":{"userId":"u1"},"at":5,"formId":"f1","signature":"#
+                + #"{"takenOverAt":7,"takenOverBy":"Jo"},"leg":"INITIAL","status":"SENT"}"#).utf8)
+        do {
+            _ = try DomainEvent.decode(type: "TransportSigned", schemaVersion: 1, payload: payload)
+            Issue.record("decoding should fail")
+        } catch .malformedPayload(let type, let error) {
+            #expect(type == "TransportSigned")
+            #expect(error.reason == .missingKey)
+            #expect(error.key == "number")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func unknownStatusIsAnInvalidValue() throws {
+        let payload = Array(#"{"actor":{"userId":"u1"},"at":5,"formId":"f1","status":"NOPE"}"#.utf8)
+        do {
+            _ = try DomainEvent.decode(type: "FormSealed", schemaVersion: 1, payload: payload)
+            Issue.record("decoding should fail")
+        } catch .malformedPayload(_, let error) {
+            #expect(error.reason == .invalidValue)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+}
