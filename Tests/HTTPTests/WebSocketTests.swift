@@ -87,6 +87,9 @@ import Testing
     @Test(arguments: [
         ("unmasked frame", UInt16(1002)), ("oversized message", 1009), ("invalid UTF-8", 1007),
         ("reserved opcode", 1002), ("stray continuation", 1002), ("fragmented ping", 1002),
+        ("reserved bit", 1002), ("ping over 125 bytes", 1002), ("one-byte close", 1002),
+        ("reserved close code", 1002), ("invalid UTF-8 across fragments", 1007),
+        ("new message inside a fragmented one", 1002),
     ])
     func brokenRulesCloseWithTheirCode(rule: String, code: UInt16) async throws {
         try await withServer(handler: echoRoutes) { server in
@@ -101,13 +104,47 @@ import Testing
                 case "invalid UTF-8": try socket.send(opcode: 1, payload: [0x61, 0xC3, 0x28])
                 case "reserved opcode": try socket.send(opcode: 3, payload: [])
                 case "stray continuation": try socket.send(opcode: 0, payload: [65])
-                default: try socket.send(opcode: 9, payload: [], fin: false)
+                case "fragmented ping": try socket.send(opcode: 9, payload: [], fin: false)
+                default: try Self.breakRule(rule, on: socket)
                 }
                 return (try socket.readFrame(), socket.isClosedByServer())
             }
             #expect(frame.opcode == 8)
             #expect(frame.closeCode == code)
             #expect(closed)
+        }
+    }
+
+    /// The rarer broken rules of ``brokenRulesCloseWithTheirCode(rule:code:)``.
+    private static func breakRule(_ rule: String, on socket: RawWebSocket) throws {
+        switch rule {
+        case "reserved bit": try socket.send(opcode: 0x40 | 1, payload: [65])
+        case "ping over 125 bytes":
+            try socket.send(opcode: 9, payload: Array(repeating: 1, count: 126))
+        case "one-byte close": try socket.send(opcode: 8, payload: [3])
+        case "reserved close code": try socket.sendClose(code: 1005)
+        case "invalid UTF-8 across fragments":
+            try socket.send(opcode: 1, payload: [0x61, 0xE2, 0x82], fin: false)
+            try socket.send(opcode: 0, payload: [0x28])
+        default:
+            try socket.send(text: "first", fin: false)
+            try socket.send(text: "second")
+        }
+    }
+
+    @Test func pingIsAnsweredWithAPongCarryingItsPayload() async throws {
+        try await withServer(handler: echoRoutes) { server in
+            let frames = try await onThread {
+                let socket = try RawWebSocket(port: server.port)
+                _ = try socket.handshake()
+                try socket.send(opcode: 9, payload: [1, 2, 3])
+                try socket.send(opcode: 10, payload: [9])
+                try socket.send(text: "after")
+                return [try socket.readFrame(), try socket.readFrame()]
+            }
+            // An unsolicited pong is absorbed: the echo of the text comes next.
+            #expect(frames[0] == .init(fin: true, opcode: 10, payload: [1, 2, 3]))
+            #expect(frames[1] == .init(fin: true, opcode: 1, payload: Array("after".utf8)))
         }
     }
 

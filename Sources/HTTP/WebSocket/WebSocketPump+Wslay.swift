@@ -23,8 +23,10 @@ extension WebSocketPump {
             recv_callback: { context, buffer, length, _, user in
                 WebSocketPump.pump(user).read(into: buffer!, length: length, context: context!)
             },
-            send_callback: { context, data, length, _, user in
-                WebSocketPump.pump(user).write(data!, length: length, context: context!)
+            send_callback: { context, data, length, flags, user in
+                WebSocketPump.pump(user).write(
+                    data!, length: length, more: flags & Int32(WSLAY_MSG_MORE.rawValue) != 0,
+                    context: context!)
             },
             genmask_callback: nil, on_frame_recv_start_callback: nil,
             on_frame_recv_chunk_callback: nil, on_frame_recv_end_callback: nil,
@@ -57,11 +59,14 @@ extension WebSocketPump {
         return failed(context)
     }
 
-    /// wslay's write, straight to the socket.
+    /// wslay's write, straight to the socket. wslay writes a frame's header and payload
+    /// apart and says `more` for the header: the kernel then holds it for the payload, rather
+    /// than sending it alone and making the payload wait for its acknowledgement.
     private func write(
-        _ data: UnsafePointer<UInt8>, length: Int, context: OpaquePointer
+        _ data: UnsafePointer<UInt8>, length: Int, more: Bool, context: OpaquePointer
     ) -> Int {
-        let count = send(socket, data, length, Int32(MSG_NOSIGNAL))
+        let flags = Int32(MSG_NOSIGNAL) | (more ? Int32(MSG_MORE) : 0)
+        let count = send(socket, data, length, flags)
         if count >= 0 { return count }
         if errno == EAGAIN || errno == EINTR { return Self.wouldBlock(context) }
         return failed(context)

@@ -30,6 +30,8 @@ final class WebSocketPump: @unchecked Sendable {
     /// error found before the payload, and echoes a 1-byte close payload as an empty one).
     var closeOverride: UInt16?
     private let onEnd: @Sendable () -> Void
+    /// How long the socket stays open for the peer's last bytes once our close is out.
+    static let lingerLimit = Duration.seconds(1)
 
     /// Makes the pump; `extra` holds bytes libmicrohttpd read past the request's head.
     /// `onEnd` runs on the pump's thread once the socket is handed back.
@@ -66,25 +68,54 @@ final class WebSocketPump: @unchecked Sendable {
     private func run() {
         _ = fcntl(socket, F_SETFL, fcntl(socket, F_GETFL) | O_NONBLOCK)
         context = makeContext()
-        guard let context else { return finish() }
+        guard context != nil else { return finish() }
         if !extra.isEmpty { receive() }
         while true {
-            let plan = channel.state.withLock { state in
+            channel.state.withLock { state in
                 pending += state.outbox
                 state.outbox.removeAll()
-                return (
-                    read: wslay_event_want_read(context) != 0
+            }
+            flush()
+            // Checked after the flush: a close frame it wrote may end the connection.
+            // The context may have been replaced while reading: ask the current one.
+            let plan = channel.state.withLock { state in
+                (
+                    read: context.map { wslay_event_want_read($0) != 0 } ?? false
                         && state.inbox.count < WebSocketChannel.inboxLimit,
                     end: shouldEnd(state), deadline: state.closeDeadline
                 )
             }
             if plan.end { break }
-            flush()
-            if peerGone { break }
             wait(read: plan.read, deadline: plan.deadline)
             if peerGone { break }
         }
+        if shouldLinger() { linger() }
         finish()
+    }
+
+    /// True when our close frame went out and the socket is still good.
+    private func shouldLinger() -> Bool {
+        guard !peerGone, let context, wslay_event_get_close_sent(context) != 0 else {
+            return false
+        }
+        return !channel.state.withLock { $0.aborted }
+    }
+
+    /// Ends our side of the stream, then reads and drops whatever the peer still sends until
+    /// it closes its side or ``lingerLimit`` passes. Closing a socket that holds unread bytes
+    /// resets the connection, and the peer may then lose our close frame (a client whose
+    /// oversized message we refuse is typically still sending it).
+    private func linger() {
+        guard shutdown(socket, Int32(SHUT_WR)) == 0 else { return }
+        let end = ContinuousClock.now.advanced(by: Self.lingerLimit)
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        while true {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            let left = Self.milliseconds(until: end)
+            guard left > 0, poll(&descriptor, 1, left) > 0 else { return }
+            let count = recv(socket, &bytes, bytes.count, 0)
+            if count == 0 || (count < 0 && errno != EAGAIN && errno != EINTR) { return }
+        }
     }
 
     private func shouldEnd(_ state: WebSocketChannel.State) -> Bool {
