@@ -22,6 +22,12 @@ public enum JSONValue: Hashable, Sendable {
         return members[key]
     }
 
+    /// The members held, if this is an object.
+    public var objectValue: [String: JSONValue]? {
+        guard case .object(let members) = self else { return nil }
+        return members
+    }
+
     /// The string held, if this is a string.
     public var stringValue: String? {
         guard case .string(let text) = self else { return nil }

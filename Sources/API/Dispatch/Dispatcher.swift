@@ -113,10 +113,22 @@ final class Dispatcher: Sendable {
         registry.withLock { $0.position = position }
     }
 
+    /// Records `position` as dispatched when no one subscribes, and says whether it did: a
+    /// change no one receives need not be built. One lock, so a subscriber joining now
+    /// either sees the position advanced or gets the change.
+    private func advanceIfUnwatched(to position: UInt64) -> Bool {
+        registry.withLock { registry in
+            guard registry.subscribers.isEmpty else { return false }
+            registry.position = position
+            return true
+        }
+    }
+
     private func follow(after head: UInt64) async {
         var builder = FormChangeBuilder(ledger: ledger)
         do {
             for try await event in ledger.tail(after: head) {
+                if advanceIfUnwatched(to: event.position) { continue }
                 do {
                     if let change = try builder.change(for: event) {
                         dispatch(change)

@@ -2,15 +2,16 @@ import CanonicalJSON
 
 extension FormContent {
     /// The leaves that differ between `self` and `other`, sorted by path.
+    ///
+    /// Objects are walked and everything else is a leaf, addressed by its dotted path. Both
+    /// trees are walked together in key order, skipping equal subtrees, so a change of one
+    /// block costs that block only; since keys are identifiers, whose characters all sort
+    /// after the dot, this order is the order of the full paths.
     public func changes(to other: FormContent) -> [FieldChange] {
-        let before = Self.flatten(jsonValue)
-        let after = Self.flatten(other.jsonValue)
-        let paths = Set(before.keys).union(after.keys).sorted()
-        return paths.compactMap { path in
-            let old = before[path]
-            let new = after[path]
-            return old == new ? nil : FieldChange(path: path, from: old, to: new)
-        }
+        guard self != other else { return [] }
+        var changes: [FieldChange] = []
+        Self.diff(jsonValue, other.jsonValue, at: "", into: &changes)
+        return changes
     }
 
     /// The content with `changes` applied, each leaf set to its `to` value or removed; with
@@ -19,9 +20,11 @@ extension FormContent {
     public func applying(_ changes: [FieldChange]) throws(JSONError) -> FormContent {
         // Most signature events change nothing here; the content is kept as it is.
         guard !changes.isEmpty else { return self }
-        var leaves = Self.flatten(jsonValue)
-        for change in changes { leaves[change.path] = change.to }
-        return try FormContent(jsonValue: Self.unflatten(leaves))
+        var root = jsonValue.objectValue ?? [:]
+        for change in changes {
+            Self.set(change.to, at: change.path.split(separator: ".")[...], in: &root)
+        }
+        return try FormContent(jsonValue: .object(Self.pruned(root)))
     }
 
     /// The same content as it reads back after a trip through its JSON leaves: blocks
@@ -29,48 +32,57 @@ extension FormContent {
     /// that applying them gives back exactly the content they came from.
     public func normalized() -> FormContent {
         do {
-            return try FormContent(jsonValue: Self.unflatten(Self.flatten(jsonValue)))
+            return try FormContent(jsonValue: .object(Self.pruned(jsonValue.objectValue ?? [:])))
         } catch {
             preconditionFailure("content written by the domain must read back: \(error)")
         }
     }
 
-    /// Leaves of a JSON tree by dotted path; objects are walked, everything else is a leaf.
-    static func flatten(_ value: JSONValue) -> [String: JSONValue] {
-        var leaves: [String: JSONValue] = [:]
-        func walk(_ value: JSONValue, _ prefix: String) {
-            if case .object(let members) = value {
-                for (key, member) in members {
-                    walk(member, prefix.isEmpty ? key : prefix + "." + key)
-                }
-            } else {
-                leaves[prefix] = value
-            }
-        }
-        walk(value, "")
-        return leaves
-    }
-
-    /// Rebuilds nested objects from dotted-path leaves.
-    static func unflatten(_ leaves: [String: JSONValue]) -> JSONValue {
-        var root: [String: JSONValue] = [:]
-        for (path, value) in leaves {
-            insert(value, at: path.split(separator: ".").map(String.init)[...], into: &root)
-        }
-        return .object(root)
-    }
-
-    private static func insert(
-        _ value: JSONValue, at path: ArraySlice<String>, into object: inout [String: JSONValue]
+    /// Appends the leaf changes from `old` to `new` under `path`, in path order.
+    private static func diff(
+        _ old: JSONValue?, _ new: JSONValue?, at path: String, into changes: inout [FieldChange]
     ) {
-        guard let head = path.first else { return }
+        guard old != new else { return }
+        let oldMembers = old?.objectValue
+        let newMembers = new?.objectValue
+        // A leaf on either side is one change at this path, before the other side's leaves.
+        if oldMembers == nil || newMembers == nil {
+            let from = oldMembers == nil ? old : nil
+            let to = newMembers == nil ? new : nil
+            if from != to { changes.append(FieldChange(path: path, from: from, to: to)) }
+        }
+        if oldMembers == nil && newMembers == nil { return }
+        let keys = Set((oldMembers ?? [:]).keys).union((newMembers ?? [:]).keys).sorted()
+        for key in keys {
+            diff(
+                oldMembers?[key], newMembers?[key], at: path.isEmpty ? key : path + "." + key,
+                into: &changes)
+        }
+    }
+
+    /// Sets (or, for nil, removes) the leaf at `path`, making the objects on the way.
+    private static func set(
+        _ value: JSONValue?, at path: ArraySlice<Substring>, in object: inout [String: JSONValue]
+    ) {
+        guard let head = path.first.map(String.init) else { return }
         if path.count == 1 {
             object[head] = value
             return
         }
-        var child: [String: JSONValue] = [:]
-        if case .object(let members) = object[head] { child = members }
-        insert(value, at: path.dropFirst(), into: &child)
+        var child = object[head]?.objectValue ?? [:]
+        if value == nil && object[head]?.objectValue == nil { return }
+        set(value, at: path.dropFirst(), in: &child)
         object[head] = .object(child)
+    }
+
+    /// `object` without the objects that hold no leaf, at any depth.
+    private static func pruned(_ object: [String: JSONValue]) -> [String: JSONValue] {
+        var result = object
+        for (key, value) in object {
+            guard let members = value.objectValue else { continue }
+            let inner = pruned(members)
+            result[key] = inner.isEmpty ? nil : .object(inner)
+        }
+        return result
     }
 }
