@@ -69,6 +69,39 @@ struct CountingProjection: InlineProjection {
         #expect(try ledger.appendWaiting(Sample.events(1), to: "s", expected: .exact(1)) == [3])
     }
 
+    @Test func refusedAppendsInAGroupCommitLeaveTheOthersCommitted() async throws {
+        let folder = TemporaryFolder()
+        let ledger = try open(folder)
+        defer { ledger.close() }
+        let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+            for index in 0..<64 {
+                group.addTask {
+                    let poisoned = index % 4 == 0
+                    let events = [
+                        Sample.event(index), Sample.event(type: poisoned ? "Poison" : "Fine"),
+                    ]
+                    do {
+                        _ = try await ledger.append(events, to: "s-\(index)", expected: .noStream)
+                        return (index, true)
+                    } catch LedgerError.projectionFailed {
+                        return (index, false)
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+        }
+        for index in 0..<64 {
+            #expect(outcomes[index] == (index % 4 != 0))
+            let written = try ledger.streamVersion("s-\(index)")
+            #expect(written == (index % 4 == 0 ? nil : 1))
+            #expect(
+                try CountingProjection.count("s-\(index)", in: ledger) == (index % 4 == 0 ? 0 : 2))
+        }
+        #expect(try ledger.head().position == 96)
+        #expect(try ledger.verify().problem == nil)
+        #expect(ledger.statistics.snapshot.eventsPerCommit > 2)
+    }
+
     @Test func scanFromAnEmptyKeyVisitsEveryEntryInOrder() throws {
         let folder = TemporaryFolder()
         let ledger = try open(folder)

@@ -1,63 +1,85 @@
 import CLMDB
 
 extension Writer {
-    /// Applies each append of `batch` in its own nested transaction (so one refused append
-    /// leaves the others intact), then commits once. Throws only for failures of the whole
-    /// batch (map full, commit failed); per-append refusals come back as results.
+    /// How one pass over a batch ended.
+    private enum Pass {
+        /// Committed; one result per append.
+        case committed([Result<[[UInt64]], LedgerError>])
+        /// The append at `index` failed after it had written: the pass was aborted.
+        case aborted(index: Int, error: LedgerError)
+    }
+
+    /// Applies the appends of `batch` in order in one write transaction and commits once.
+    /// An append refused by its checks (idempotency, expected versions) writes nothing and
+    /// gets its error; one that fails after writing (an event id already used, a projection
+    /// refusal) aborts the pass, which runs again without it, so the others still commit.
+    /// Throws only for failures of the whole batch (map full, commit failed).
+    ///
+    /// No nested transactions: a child transaction copies every page its parent has already
+    /// dirtied before changing it, which made each append pay for a copy of the pages the
+    /// earlier appends of its commit had touched.
     func writeBatch(
         _ batch: [PendingAppend], chain: inout ChainState
     ) throws(LedgerError) -> [Result<[[UInt64]], LedgerError>] {
-        var parent: OpaquePointer?
-        try LMDB.check(mdb_txn_begin(environment.pointer, nil, 0, &parent), "mdb_txn_begin")
-        var results: [Result<[[UInt64]], LedgerError>] = []
-        let nested = batch.count > 1
-        for append in batch {
-            let before = chain
-            var child: OpaquePointer? = parent
-            if nested {
-                let code = mdb_txn_begin(environment.pointer, parent, 0, &child)
-                if code != 0 {
-                    mdb_txn_abort(parent)
-                    throw LMDB.failure(code, "mdb_txn_begin")
-                }
-            }
-            do throws(LedgerError) {
-                let positions = try apply(append, in: Transaction(pointer: child!), chain: &chain)
-                if nested { try LMDB.check(mdb_txn_commit(child), "mdb_txn_commit") }
-                results.append(.success(positions))
-            } catch {
-                if nested { mdb_txn_abort(child) }
-                chain = before
-                if case .storage(_, let code, _) = error, code == LMDB.mapFull {
-                    mdb_txn_abort(parent)
-                    throw error
-                }
-                results.append(.failure(error))
-                if !nested {
-                    mdb_txn_abort(parent)
-                    return results
-                }
+        var refused: [Int: LedgerError] = [:]
+        while true {
+            var draft = chain
+            switch try pass(batch, refused: refused, chain: &draft) {
+            case .committed(let results):
+                chain = draft
+                return results
+            case .aborted(let index, let error):
+                refused[index] = error
             }
         }
-        try LMDB.check(mdb_txn_commit(parent), "mdb_txn_commit")
-        return results
     }
 
-    /// Writes one append: idempotency check, expected versions, records, indexes, projections.
+    /// One pass: every append not already `refused`, then the commit.
+    private func pass(
+        _ batch: [PendingAppend], refused: [Int: LedgerError], chain: inout ChainState
+    ) throws(LedgerError) -> Pass {
+        var pointer: OpaquePointer?
+        try LMDB.check(mdb_txn_begin(environment.pointer, nil, 0, &pointer), "mdb_txn_begin")
+        let transaction = Transaction(pointer: pointer!)
+        var results: [Result<[[UInt64]], LedgerError>] = []
+        results.reserveCapacity(batch.count)
+        for (index, append) in batch.enumerated() {
+            if let error = refused[index] {
+                results.append(.failure(error))
+                continue
+            }
+            var wrote = false
+            do throws(LedgerError) {
+                let positions = try apply(append, in: transaction, chain: &chain, wrote: &wrote)
+                results.append(.success(positions))
+            } catch {
+                if !wrote {
+                    results.append(.failure(error))
+                    continue
+                }
+                mdb_txn_abort(pointer)
+                if case .storage(_, let code, _) = error, code == LMDB.mapFull { throw error }
+                return .aborted(index: index, error: error)
+            }
+        }
+        try LMDB.check(mdb_txn_commit(pointer), "mdb_txn_commit")
+        return .committed(results)
+    }
+
+    /// Writes one append: idempotency check and expected versions first (nothing written
+    /// when they refuse), then records, indexes and projections; `wrote` turns true at the
+    /// first write.
     private func apply(
-        _ append: PendingAppend, in transaction: Transaction, chain: inout ChainState
+        _ append: PendingAppend, in transaction: Transaction, chain: inout ChainState,
+        wrote: inout Bool
     ) throws(LedgerError) -> [[UInt64]] {
         if let repeated = try repeatedPositions(append, in: transaction) { return repeated }
+        let versions = try checkedVersions(append, in: transaction)
+        wrote = true
         var positions: [[UInt64]] = []
         var recorded: [RecordedEvent] = []
         let now = Timestamp.now()
-        for part in append.parts {
-            let actual = try StreamIndex.lastVersion(
-                of: part.stream, in: transaction, streams: environment.streams)
-            guard part.expected.isSatisfied(by: actual) else {
-                throw .wrongExpectedVersion(
-                    stream: part.stream, expected: part.expected, actual: actual)
-            }
+        for (part, actual) in zip(append.parts, versions) {
             var version = actual.map { $0 + 1 } ?? 0
             var streamKey = StreamIndex.key(part.stream, 0)
             var partPositions: [UInt64] = []
@@ -82,6 +104,32 @@ extension Writer {
         }
         try runProjections(recorded, in: transaction)
         return positions
+    }
+
+    /// Each part's stream version before the append, after checking it against the part's
+    /// expectation. A stream named by two parts is checked against the first part's events.
+    private func checkedVersions(
+        _ append: PendingAppend, in transaction: Transaction
+    ) throws(LedgerError) -> [UInt64?] {
+        var last: [String: UInt64?] = [:]
+        var versions: [UInt64?] = []
+        for part in append.parts {
+            let actual: UInt64?
+            if let known = last[part.stream] {
+                actual = known
+            } else {
+                actual = try StreamIndex.lastVersion(
+                    of: part.stream, in: transaction, streams: environment.streams)
+            }
+            guard part.expected.isSatisfied(by: actual) else {
+                throw .wrongExpectedVersion(
+                    stream: part.stream, expected: part.expected, actual: actual)
+            }
+            versions.append(actual)
+            let count = UInt64(part.events.count)
+            last[part.stream] = count == 0 ? actual : (actual.map { $0 + count } ?? count - 1)
+        }
+        return versions
     }
 
     /// A code of our own (outside LMDB's range) for an id already in the index.
