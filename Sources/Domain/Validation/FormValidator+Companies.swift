@@ -79,11 +79,19 @@ extension FormValidator {
             && bytes[3...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    /// One `@` with text on both sides and a dot in the domain.
+    /// One `@` with text on both sides and a dot in the domain, and no white space.
     static func looksLikeMail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
-            && !text.contains(where: \.isWhitespace)
+        let bytes = text.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex else {
+            return false
+        }
+        let domain = bytes[bytes.index(after: at)...]
+        guard !domain.contains(UInt8(ascii: "@")), domain.contains(UInt8(ascii: ".")),
+            domain.first != UInt8(ascii: "."), domain.last != UInt8(ascii: ".")
+        else { return false }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return !bytes.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        }
+        return !text.contains(where: \.isWhitespace)
     }
 }

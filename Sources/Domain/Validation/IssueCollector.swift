@@ -8,18 +8,20 @@ struct IssueCollector {
     }
 
     /// Records `required` at `path` when `value` is nil or blank.
-    mutating func require(_ value: String?, _ path: String) {
-        if value?.contains(where: { !$0.isWhitespace }) != true { add(path, .required) }
+    mutating func require(_ value: String?, _ path: @autoclosure () -> String) {
+        if value?.contains(where: { !$0.isWhitespace }) != true { add(path(), .required) }
     }
 
     /// Records `required` at `path` when `value` is nil.
-    mutating func require<T>(_ value: T?, _ path: String) {
-        if value == nil { add(path, .required) }
+    mutating func require<T>(_ value: T?, _ path: @autoclosure () -> String) {
+        if value == nil { add(path(), .required) }
     }
 
     /// Records `tooLong` when `value` has more than `limit` characters.
-    mutating func limit(_ value: String?, _ limit: Int, _ path: String) {
-        if let value, value.count > limit { add(path, .tooLong) }
+    mutating func limit(_ value: String?, _ limit: Int, _ path: @autoclosure () -> String) {
+        // A character takes at least one byte: few enough bytes need no counting.
+        guard let value, value.utf8.count > limit else { return }
+        if value.count > limit { add(path(), .tooLong) }
     }
 
     /// Appends another collector's issues.

@@ -61,6 +61,23 @@ import Testing
             ])
     }
 
+    @Test(arguments: [
+        ("jo@example.fr", true), ("jo.dupont@sub.example.fr", true), ("é@exemple.fr", true),
+        ("", false), ("@example.fr", false), ("jo@", false), ("jo@example", false),
+        ("jo@.example.fr", false), ("jo@example.fr.", false), ("jo@a@example.fr", false),
+        ("jo @example.fr", false), ("jo@exa\tmple.fr", false), ("jo\u{00A0}x@example.fr", false),
+    ])
+    func mailShapeIsChecked(mail: String, accepted: Bool) {
+        let found = issues(content { $0.emitter.company?.mail = mail }, .draft)
+        #expect(found.contains(issue("emitter.company.mail", .invalidMail)) == !accepted)
+    }
+
+    @Test func accentedTextIsBoundedInCharactersNotBytes() {
+        let found = issues(
+            content { $0.recipient.company?.name = String(repeating: "é", count: 250) }, .draft)
+        #expect(found == [])
+    }
+
     @Test func workSiteTextIsBounded() {
         var site = WorkSite()
         site.city = String(repeating: "c", count: 251)
