@@ -88,6 +88,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Audit",
+            dependencies: ["Ledger", "CanonicalJSON", "Logging", "CSodium"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
@@ -96,7 +101,7 @@ let package = Package(
             name: "API",
             dependencies: [
                 "HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging", "Domain",
-                "Projections", "Webhooks",
+                "Projections", "Webhooks", "Audit",
             ],
             swiftSettings: strict
         ),
@@ -104,7 +109,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API", "Identity",
-                "Projections", "Webhooks",
+                "Projections", "Webhooks", "Audit",
             ],
             swiftSettings: strict
         ),
@@ -148,6 +153,11 @@ let package = Package(
         .testTarget(
             name: "WebhooksTests",
             dependencies: ["Webhooks", "Ledger", "CanonicalJSON", "Logging", "Projections"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["Audit", "Ledger", "CanonicalJSON", "Logging"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -4,6 +4,12 @@ public struct MerkleTreeHead: Sendable, Equatable {
     public var size: UInt64
     /// The RFC 9162 root hash of those leaves.
     public var rootHash: Hash
+
+    /// A tree of `size` leaves with root `rootHash`.
+    public init(size: UInt64, rootHash: Hash) {
+        self.size = size
+        self.rootHash = rootHash
+    }
 }
 
 /// An RFC 9162 inclusion proof: the event at `position` is leaf `position − 1` of the tree
