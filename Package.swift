@@ -109,7 +109,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API", "Identity",
-                "Projections", "Webhooks", "Audit",
+                "Projections", "Webhooks", "Audit", "Domain",
             ],
             swiftSettings: strict
         ),
