@@ -94,6 +94,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Audit",
+            dependencies: ["Ledger", "CanonicalJSON", "Logging", "CSodium"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
@@ -102,7 +107,7 @@ let package = Package(
             name: "API",
             dependencies: [
                 "HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging", "Domain",
-                "Projections", "Webhooks",
+                "Projections", "Webhooks", "Audit",
             ],
             swiftSettings: strict
         ),
@@ -110,7 +115,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API", "Identity",
-                "Projections", "Webhooks",
+                "Projections", "Webhooks", "Audit", "Domain",
             ],
             swiftSettings: strict
         ),
@@ -154,6 +159,11 @@ let package = Package(
         .testTarget(
             name: "WebhooksTests",
             dependencies: ["Webhooks", "Ledger", "CanonicalJSON", "Logging", "Projections"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AuditTests",
+            dependencies: ["Audit", "Ledger", "CanonicalJSON", "Logging"],
             swiftSettings: strict
         ),
         .testTarget(

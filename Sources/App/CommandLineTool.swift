@@ -12,7 +12,17 @@ enum CommandLineTool {
                 [--webhook-allow-host HOST]... [--webhooks-per-company N]
                 [--webhook-retry-ms A,B,...]
                                  serve the API (default 127.0.0.1:4000, ./data) until SIGTERM
-          verify --data DIR      walk the whole log: positions, versions, hashes, indexes
+          verify --data DIR      walk the whole log: positions, versions, hashes, indexes,
+                                 the Merkle tree
+          head --data DIR [--size N]
+                                 the signed tree head (now, or the one signed at size N)
+          key --data DIR         the public tree-head key (as at /.well-known/bsd-ledger-key)
+          export-history READABLE_ID --data DIR --out FILE [--since-size N]
+                                 one BSD's history bundle: events, inclusion proofs, signed head
+          verify-bundle FILE --key KEY [--earlier-head HEAD.json]
+                                 check a history bundle offline (KEY: key file or hex)
+          verify-consistency OLD_HEAD.json NEW_HEAD.json --data DIR
+                                 check that the log still extends an earlier signed head
           stats --data DIR       counts of events, streams and types; head hash; sizes
           export --data DIR [--after POSITION] [--limit N]
                                  each event as a JSON line: envelope, hash, previous hash
@@ -44,6 +54,12 @@ enum CommandLineTool {
             switch command {
             case "serve": return try ServeCommand(options: &options).run()
             case "verify": return try VerifyCommand(options: &options).run()
+            case "head": return try HeadCommand(options: &options).run()
+            case "key": return try KeyCommand(options: &options).run()
+            case "export-history": return try ExportHistoryCommand(options: &options).run()
+            case "verify-bundle": return try VerifyBundleCommand(options: &options).run()
+            case "verify-consistency":
+                return try VerifyConsistencyCommand(options: &options).run()
             case "stats": return try StatsCommand(options: &options).run()
             case "export": return try ExportCommand(options: &options).run()
             case "rebuild": return try RebuildCommand(options: &options).run()

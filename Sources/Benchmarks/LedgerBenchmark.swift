@@ -13,8 +13,8 @@ public struct LedgerBenchmark {
         public var durability: LedgerOptions.Durability = .full
         /// PostgreSQL's events/s for 64 concurrent single-event inserts, if measured.
         public var postgresRate: Double?
-        /// When set, only the measures named here run (append1, append100, append1000, decode,
-        /// concurrent64).
+        /// When set, only the measures named here run (append1, append100, append1000, merkle,
+        /// proofs, decode, validate, concurrent64).
         public var only: Set<String>?
         /// Where temporary LMDB environments go.
         public var folder: String
@@ -57,6 +57,10 @@ public struct LedgerBenchmark {
         if wanted("append1") { try appends(payloads, perCommit: 1, commits: 2_000 / scale) }
         if wanted("append100") { try appends(payloads, perCommit: 100, commits: 200 / scale) }
         if wanted("append1000") { try appends(payloads, perCommit: 1_000, commits: 100 / scale) }
+        if wanted("merkle") { try merkleAppends(payloads, commits: 100 / scale) }
+        if wanted("proofs") {
+            try inclusionProofs(events: 1_000_000 / scale, proofs: 200_000 / scale)
+        }
         if wanted("decode") { try decode(decodePayloads, rounds: 10 / min(scale, 10)) }
         if wanted("validate") { try validate(decodePayloads, rounds: 10 / min(scale, 10)) }
         if wanted("concurrent64") { try concurrent(payloads, appenders: 64, each: 400 / scale) }

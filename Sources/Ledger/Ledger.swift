@@ -48,7 +48,7 @@ public final class Ledger: Sendable {
             ])
     }
 
-    /// Opens LMDB and reads the head; on failure closes what it opened and gives the folder back.
+    /// Opens LMDB, reads the head and brings the Merkle tree level with it; on failure closes what it opened and gives the folder back.
     private static func openEnvironment(
         _ path: String, _ options: LedgerOptions, releasing key: String
     ) throws(LedgerError) -> (Environment, ChainState) {
@@ -57,8 +57,12 @@ public final class Ledger: Sendable {
             let names = options.projections.flatMap(\.databaseNames)
             let opened = try Environment(path: path, options: options, extraDatabases: names)
             environment = opened
-            let head = try opened.read { transaction throws(LedgerError) in
+            var head = try opened.read { transaction throws(LedgerError) in
                 try ChainState.last(in: transaction, log: opened.log)
+            }
+            if options.maintainsMerkleTree {
+                head.tree = try MerkleBuilder.catchUp(
+                    opened, head: head.position, logger: options.logger)
             }
             return (opened, head)
         } catch {

@@ -20,6 +20,11 @@ public enum LedgerError: Error, Equatable, Sendable {
     case projectionFailed(projection: String, reason: String)
     /// A stored record that cannot be decoded.
     case corruptRecord(position: UInt64, reason: String)
+    /// The Merkle database disagrees with the log (a node missing, or more nodes than
+    /// events).
+    case corruptMerkle(reason: String)
+    /// A tree size or position outside the Merkle tree (`available` is its current size).
+    case outsideTree(requested: UInt64, available: UInt64)
     /// The data folder holds a ledger written in a layout this version cannot read.
     case incompatibleFormat(found: String)
     /// LMDB reported an error.

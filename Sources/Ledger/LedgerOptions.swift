@@ -28,6 +28,10 @@ public struct LedgerOptions: Sendable {
     public var initialMapSize: Int = 1 << 34
     /// The most events one group commit takes from the queue.
     public var maximumEventsPerCommit: Int = 10_000
+    /// Whether each commit extends the Merkle tree over the log. Benchmarks only turn it off
+    /// (to measure its cost); the tree is then caught up the next time the ledger opens with
+    /// it on.
+    public var maintainsMerkleTree = true
     /// Projections written in the same transaction as the events.
     public var projections: [any InlineProjection] = []
     /// Where the ledger reports its lifecycle (info) and failures; silent unless given one.

@@ -1,3 +1,4 @@
+import Audit
 import Domain
 import GraphQL
 import Identity
@@ -15,6 +16,8 @@ struct FormResolvers: Sendable {
     let ledger: Ledger
     /// The download links of `FileDownload` answers (registers).
     var downloads = DownloadTokens()
+    /// The signed tree heads of `treeHead` and `formHistoryBundle`; nil: those fields fail.
+    var treeHeads: TreeHeads?
 
     /// Makes the resolvers over a ledger opened with the forms projection.
     init(identity: IdentityService, ledger: Ledger) {
@@ -177,6 +180,12 @@ struct FormResolvers: Sendable {
             },
             "formEvents": { @Sendable _, arguments, context, _ in
                 try formEvents(arguments, context)
+            },
+            "treeHead": { @Sendable _, arguments, context, _ in
+                try treeHead(arguments, context)
+            },
+            "formHistoryBundle": { @Sendable _, arguments, context, _ in
+                try formHistoryBundle(arguments, context)
             },
         ].merging(registerQueries) { first, _ in first }
     }

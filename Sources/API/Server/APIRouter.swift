@@ -1,3 +1,4 @@
+import Audit
 import CanonicalJSON
 import Glibc
 import HTTP
@@ -21,13 +22,17 @@ final class APIRouter: Sendable {
     let downloadProducer: DownloadProducer
     /// Subscriptions over WebSocket and Server-Sent Events; nil: none.
     let subscriptions: SubscriptionEndpoint?
+    /// The tree-head key published at `/.well-known/bsd-ledger-key`; nil: 404 there.
+    let treeHeads: TreeHeads?
 
     init(
         ledger: Ledger, identity: IdentityService, endpoint: GraphQLEndpoint,
         rateLimiter: RateLimiter?, idempotency: IdempotencyStore, downloads: DownloadTokens,
-        logger: Logger, metrics: MetricsRegistry, subscriptions: SubscriptionEndpoint? = nil
+        logger: Logger, metrics: MetricsRegistry, treeHeads: TreeHeads? = nil,
+        subscriptions: SubscriptionEndpoint? = nil
     ) {
         self.subscriptions = subscriptions
+        self.treeHeads = treeHeads
         self.ledger = ledger
         self.identity = identity
         self.endpoint = endpoint
@@ -83,6 +88,14 @@ final class APIRouter: Sendable {
             if let upgrade = subscriptions?.upgrade(request) { return ("graphql-ws", nil, upgrade) }
             let (operation, response) = await graphQL(request)
             return ("graphql", operation, response)
+        case "/.well-known/bsd-ledger-key":
+            guard request.method == "GET" || request.method == "HEAD" else {
+                return ("key", nil, Self.methodNotAllowed(allow: "GET, HEAD"))
+            }
+            guard let treeHeads else {
+                return ("key", nil, Self.json(404, ["error": "this server signs no tree heads"]))
+            }
+            return ("key", nil, Self.json(200, treeHeads.key.verifyingKey.json))
         case "/download":
             return ("download", nil, download(request))
         case "/playground":

@@ -1,3 +1,4 @@
+import Audit
 import GraphQL
 import HTTP
 import Identity
@@ -39,6 +40,9 @@ public final class APIServer: Sendable {
         public var subscriptionInitTimeout: Duration = .seconds(10)
         /// How many changes a subscriber may fall behind before it is ended.
         public var subscriberBuffer = 1_000
+        /// The signed tree heads served by `treeHead`, `formHistoryBundle` and
+        /// `/.well-known/bsd-ledger-key`; nil: none (those answer with errors or 404).
+        public var treeHeads: TreeHeads?
 
         /// Listens on `host`:`port` with the transport's defaults otherwise.
         public init(host: String = "127.0.0.1", port: Int = 4000) {
@@ -81,7 +85,7 @@ public final class APIServer: Sendable {
         self.downloads = downloads
         linkHost = configuration.publicURL == nil ? configuration.http.host : nil
         let schema: GraphQLSchema
-        let forms = Self.forms(ledger, identity, downloads)
+        let forms = Self.forms(ledger, identity, downloads, configuration.treeHeads)
         dispatcher = Dispatcher(
             ledger: ledger, logger: logger, capacity: max(1, configuration.subscriberBuffer))
         do {
@@ -101,7 +105,7 @@ public final class APIServer: Sendable {
             ledger: ledger, identity: identity, endpoint: endpoint,
             rateLimiter: configuration.requestsPerMinute.map { RateLimiter(limit: $0) },
             idempotency: idempotencyStore, downloads: downloads, logger: logger,
-            metrics: metrics,
+            metrics: metrics, treeHeads: configuration.treeHeads,
             subscriptions: SubscriptionEndpoint(
                 endpoint: endpoint, identity: identity, logger: logger,
                 initTimeout: configuration.subscriptionInitTimeout))
@@ -151,10 +155,12 @@ public final class APIServer: Sendable {
     /// The BSD resolvers over `ledger`, which must carry the forms projection, issuing
     /// download links from `downloads`.
     private static func forms(
-        _ ledger: Ledger, _ identity: IdentityService, _ downloads: DownloadTokens
+        _ ledger: Ledger, _ identity: IdentityService, _ downloads: DownloadTokens,
+        _ treeHeads: TreeHeads?
     ) -> FormResolvers {
         var forms = FormResolvers(identity: identity, ledger: ledger)
         forms.downloads = downloads
+        forms.treeHeads = treeHeads
         return forms
     }
 

@@ -1,4 +1,5 @@
 import API
+import Audit
 import Dispatch
 import Glibc
 import HTTP
@@ -66,10 +67,13 @@ struct ServeCommand {
         configuration.requestsPerMinute = requestsPerMinute
         configuration.idempotencyFolder = folder + "/idempotency"
         configuration.webhooks = webhooks
+        let treeHeads = try TreeHeads(ledger: ledger, folder: folder, logger: logger)
+        configuration.treeHeads = treeHeads
         let server = try APIServer(
             configuration: configuration, ledger: ledger, identity: identity, logger: logger)
         try server.start()
         try server.webhooks.start()
+        treeHeads.start()
         let shownHost = host.contains(":") ? "[\(host)]" : host
         Output.line(
             "BSD Ledger serving http://\(shownHost):\(server.port)/ (data folder: \(folder))")
@@ -83,6 +87,7 @@ struct ServeCommand {
         let stopped = DispatchSemaphore(value: 0)
         Task {
             await server.shutdown(deadline: .seconds(10))
+            await treeHeads.stop()
             stopped.signal()
         }
         stopped.wait()

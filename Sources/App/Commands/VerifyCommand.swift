@@ -1,6 +1,7 @@
 import Ledger
 
-/// `bsd-ledger verify --data DIR`: walks the whole log; exits 1 naming the first bad position.
+/// `bsd-ledger verify --data DIR`: walks the whole log and rebuilds the Merkle tree beside the
+/// stored one; exits 1 naming the first bad position.
 struct VerifyCommand {
     let folder: String
 
@@ -20,7 +21,7 @@ struct VerifyCommand {
         }
         Output.line(
             "OK: \(report.eventsChecked) events in \(report.streams) streams,"
-                + " head hash \(report.headHash)"
+                + " head hash \(report.headHash), Merkle root \(report.treeRoot)"
         )
         return 0
     }

@@ -5,20 +5,20 @@ import CCrypto
 /// digest implementation is fetched once (an implicit fetch per call costs more than hashing
 /// a whole record). One hasher per thread: it keeps an OpenSSL context between calls.
 final class ChainHasher {
-    private let context: OpaquePointer
-    private let digest: OpaquePointer
+    let context: OpaquePointer
+    let digestType: OpaquePointer
 
     init() {
         guard let context = EVP_MD_CTX_new(), let digest = EVP_MD_fetch(nil, "SHA256", nil) else {
             fatalError("OpenSSL could not provide SHA-256")
         }
         self.context = context
-        self.digest = digest
+        self.digestType = digest
     }
 
     deinit {
         EVP_MD_CTX_free(context)
-        EVP_MD_free(digest)
+        EVP_MD_free(digestType)
     }
 
     /// The chain hash of `envelope` following `previous`.
@@ -26,7 +26,7 @@ final class ChainHasher {
         var length: UInt32 = 0
         let bytes = [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
             let ok =
-                EVP_DigestInit_ex2(context, digest, nil) == 1
+                EVP_DigestInit_ex2(context, digestType, nil) == 1
                 && EVP_DigestUpdate(context, previous.baseAddress, previous.count) == 1
                 && EVP_DigestUpdate(context, envelope.baseAddress, envelope.count) == 1
                 && EVP_DigestFinal_ex(context, buffer.baseAddress, &length) == 1

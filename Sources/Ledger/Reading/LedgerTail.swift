@@ -54,3 +54,21 @@ extension Ledger {
         LedgerTail(ledger: self, after: position, batchSize: batchSize)
     }
 }
+
+extension Ledger {
+    /// The last committed position, as the writer last published it (no transaction).
+    public var committedPosition: UInt64 { notifier.head }
+
+    /// Returns once a commit moves the head past `position`, the ledger closes or the task
+    /// is cancelled; then returns the committed position.
+    @discardableResult
+    public func waitForCommit(after position: UInt64) async -> UInt64 {
+        await notifier.wait(after: position)
+        return notifier.head
+    }
+}
+
+extension Ledger {
+    /// Whether ``close()`` was called.
+    public var isClosed: Bool { notifier.isClosed }
+}

@@ -14,6 +14,18 @@ extension SideStore {
         }
     }
 
+    /// The entry with the greatest key, or nil when the store is empty.
+    public func last() throws(LedgerError) -> (key: [UInt8], value: [UInt8])? {
+        try read { transaction throws(LedgerError) -> ([UInt8], [UInt8])? in
+            var found: ([UInt8], [UInt8])?
+            try transaction.scanBackwards(database, from: nil) { key, value in
+                found = (Array(key), Array(value))
+                return false
+            }
+            return found
+        }
+    }
+
     /// Stores `value` under `key`, replacing what was there; durable when it returns.
     public func put(_ key: [UInt8], _ value: [UInt8]) throws(LedgerError) {
         try write { transaction throws(LedgerError) in try transaction.put(database, key, value) }

@@ -11,6 +11,8 @@ final class Environment: @unchecked Sendable {
     let eventIDs: Database
     let streams: Database
     let meta: Database
+    /// The Merkle tree's complete inner nodes (see ``MerkleTree``).
+    let merkle: Database
     let extra: [String: Database]
     let resizeLock = ReadWriteLock()
     private(set) var mapSize: Int
@@ -30,11 +32,12 @@ final class Environment: @unchecked Sendable {
             var reclaimed: Int32 = 0
             mdb_reader_check(pointer, &reclaimed)
             let handles = try Self.openDatabases(
-                pointer, ["log", "event-ids", "streams", "meta"] + extraDatabases)
+                pointer, ["log", "event-ids", "streams", "meta", "merkle"] + extraDatabases)
             log = handles["log"]!
             eventIDs = handles["event-ids"]!
             streams = handles["streams"]!
             meta = handles["meta"]!
+            merkle = handles["merkle"]!
             extra = handles.filter { extraDatabases.contains($0.key) }
         } catch {
             mdb_env_close(pointer)

@@ -23,7 +23,7 @@ extension Ledger {
         }
         return VerificationReport(
             eventsChecked: walk.checked, streams: walk.versions.count, headHash: walk.previousHash,
-            problem: walk.problem)
+            treeRoot: walk.tree.root(hasher: walk.hasher), problem: walk.problem)
     }
 }
 
@@ -35,6 +35,8 @@ struct VerificationWalk {
     var previousHash = Hash.zero
     var versions: [String: UInt64] = [:]
     var problem: VerificationReport.Problem?
+    /// The Merkle tree rebuilt from the chain hashes walked so far.
+    var tree = MerkleFrontier()
 
     init(environment: Environment) {
         self.environment = environment
@@ -85,7 +87,7 @@ struct VerificationWalk {
         }
         versions[stream] = view.streamVersion
         if let reason = try checkIndexes(view, stream: stream, in: transaction) { return reason }
-        return nil
+        return try checkTree(view, in: transaction)
     }
 
     /// Header, envelope JSON and hash agree, and the hash chains to the previous one.
@@ -138,17 +140,22 @@ struct VerificationWalk {
         return nil
     }
 
-    /// Each index holds exactly one entry per event: none left over from elsewhere.
+    /// Each index holds exactly one entry per event, and the Merkle database one per inner
+    /// node of the tree over all of them: none left over from elsewhere.
     mutating func checkTotals(in transaction: Transaction) throws(LedgerError) {
-        for database in [environment.eventIDs, environment.streams] {
+        let expected = [
+            (environment.eventIDs, checked), (environment.streams, checked),
+            (environment.merkle, MerkleTree.innerCount(leaves: checked)),
+        ]
+        for (database, count) in expected {
             var stat = MDB_stat()
             try LMDB.check(mdb_stat(transaction.pointer, database.handle, &stat), "mdb_stat")
-            if UInt64(stat.ms_entries) != checked {
+            if UInt64(stat.ms_entries) != count {
                 problem = .init(
                     position: checked,
                     reason:
-                        "\(database.name) index holds \(stat.ms_entries) entries"
-                        + " for \(checked) events"
+                        "\(database.name) database holds \(stat.ms_entries) entries"
+                        + " for \(checked) events (expected \(count))"
                 )
                 return
             }

@@ -17,6 +17,8 @@ public struct VerificationReport: Sendable, Equatable {
     public var streams: Int
     /// The hash of the last good event.
     public var headHash: Hash
+    /// The Merkle root over the good events, rebuilt from the log.
+    public var treeRoot: Hash
     /// The first problem, or nil when the log is intact.
     public var problem: Problem?
 }

@@ -6,6 +6,9 @@ struct ChainState: Sendable {
     var position: UInt64 = 0
     var hash: Hash = .zero
     var recordedAt: Int64 = 0
+    /// The Merkle tree's right edge, kept in step with `position` while the tree is
+    /// maintained (rolled back with the rest when an append is refused).
+    var tree = MerkleFrontier()
 
     init() {}
 

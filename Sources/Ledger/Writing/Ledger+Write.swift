@@ -12,13 +12,7 @@ extension Ledger {
     public func write<R>(
         _ body: (Transaction) throws(LedgerError) -> R
     ) throws(LedgerError) -> R {
-        while true {
-            do throws(LedgerError) {
-                return try environment.writeOnce(body)
-            } catch .storage(_, let code, _) where code == LMDB.mapFull {
-                try environment.grow()
-            }
-        }
+        try environment.writeGrowing(body)
     }
 
     /// The position of the last event of the log as seen by `transaction` (0 when empty),
@@ -67,6 +61,21 @@ extension Environment {
             } catch {
                 mdb_txn_abort(txn)
                 throw error
+            }
+        }
+    }
+}
+
+extension Environment {
+    /// A write transaction of the caller's, run again after growing the map when full.
+    func writeGrowing<R>(
+        _ body: (Transaction) throws(LedgerError) -> R
+    ) throws(LedgerError) -> R {
+        while true {
+            do throws(LedgerError) {
+                return try writeOnce(body)
+            } catch .storage(_, let code, _) where code == LMDB.mapFull {
+                try grow()
             }
         }
     }

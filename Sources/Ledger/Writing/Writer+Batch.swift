@@ -95,8 +95,12 @@ extension Writer {
                 if !options.projections.isEmpty {
                     try recorded.append(Self.materialize(record, assigned.position))
                 }
-                chain = ChainState(
-                    position: assigned.position, hash: hash, recordedAt: assigned.recordedAt)
+                chain.position = assigned.position
+                chain.hash = hash
+                chain.recordedAt = assigned.recordedAt
+                if options.maintainsMerkleTree {
+                    try extendTree(&chain.tree, with: hash, in: transaction)
+                }
                 partPositions.append(assigned.position)
                 version += 1
             }

@@ -1,0 +1,76 @@
+import Audit
+import Foundation
+import Ledger
+import Logging
+import Testing
+
+@Suite struct TreeHeadTests {
+    @Test func keyIsCreatedOnceOwnerOnlyAndReloaded() throws {
+        let fixture = try AuditFixture()
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: fixture.path + "/" + SigningKey.fileName)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let again = try SigningKey.loadOrCreate(
+            in: fixture.path, logger: Logger.discarding(label: "test"))
+        #expect(again.verifyingKey == fixture.heads.key.verifyingKey)
+        #expect(fixture.heads.key.verifyingKey.keyId.count == 16)
+    }
+
+    @Test func signedHeadVerifiesAndAnyForgeryFails() throws {
+        let fixture = try AuditFixture()
+        try fixture.append(5, to: "a")
+        let head = try fixture.heads.signCurrent()
+        let key = fixture.heads.key.verifyingKey
+        #expect(head.size == 5)
+        #expect(head.rootHash == (try fixture.ledger.merkleRoot(size: 5)))
+        #expect(head.problem(with: key) == nil)
+        var bigger = head
+        bigger.size = 6
+        #expect(bigger.problem(with: key) != nil)
+        var otherRoot = head
+        otherRoot.rootHash = Hash.zero
+        #expect(otherRoot.problem(with: key) != nil)
+        let stranger = SigningKey(seed: [UInt8](repeating: 9, count: 32))
+        let foreign = SignedTreeHead(
+            signing: MerkleTreeHead(size: head.size, rootHash: head.rootHash), at: 0,
+            with: stranger)
+        #expect(foreign.problem(with: key) != nil)
+        let reread = try SignedTreeHead(jsonText: head.jsonBytes)
+        #expect(reread == head)
+        #expect(try fixture.heads.head(size: 5) == head)
+        #expect(try fixture.heads.head(size: 4) == nil)
+    }
+
+    @Test func signerFollowsCommitsEveryNEvents() async throws {
+        var policy = TreeHeads.Policy()
+        policy.interval = .seconds(3_600)
+        policy.everyEvents = 10
+        let fixture = try AuditFixture(policy: policy)
+        fixture.heads.start()
+        #expect(try fixture.heads.latest()?.size == 0)
+        try fixture.append(25, to: "a")
+        var latest: UInt64 = 0
+        for _ in 0..<200 where latest < 20 {
+            try await Task.sleep(for: .milliseconds(20))
+            latest = try fixture.heads.latest()?.size ?? 0
+        }
+        #expect(latest >= 20)
+        await fixture.heads.stop()
+    }
+
+    @Test func signerSignsPendingEventsOnceTheIntervalPasses() async throws {
+        var policy = TreeHeads.Policy()
+        policy.interval = .milliseconds(200)
+        policy.everyEvents = 1_000_000
+        let fixture = try AuditFixture(policy: policy)
+        fixture.heads.start()
+        try fixture.append(3, to: "a")
+        var latest: UInt64 = 0
+        for _ in 0..<200 where latest < 3 {
+            try await Task.sleep(for: .milliseconds(20))
+            latest = try fixture.heads.latest()?.size ?? 0
+        }
+        #expect(latest == 3)
+        await fixture.heads.stop()
+    }
+}

@@ -1,0 +1,163 @@
+"""History bundles checked by two independent verifiers: `bsd-ledger verify-bundle` and
+tools/verify_bundle.py (standard library and PyNaCl only). A bundle fetched over the API
+verifies with the key from /.well-known/bsd-ledger-key; each tampering (a changed event, a
+removed event, a reordered pair, a forged head, a rewritten log) fails both verifiers.
+"""
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+from bsdd_world import Company, Person, Server, codes
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+PY_VERIFIER = ROOT / "tools" / "verify_bundle.py"
+
+CONTENT_DRAFT = "mutation($i: CreateFormInput!) { createForm(createFormInput: $i) { id readableId } }"
+UPDATE = "mutation($i: UpdateFormInput!) { updateForm(updateFormInput: $i) { id } }"
+BUNDLE = "query($r: String!, $s: Int) { formHistoryBundle(readableId: $r, sinceSize: $s) }"
+HEAD = "query($s: Int) { treeHead(size: $s) { size rootHash time keyId signature } }"
+
+
+def both_verifiers(binary, bundle_path, key_path, earlier=None):
+    """Exit status and output of each verifier, Swift first."""
+    extra = ["--earlier-head", str(earlier)] if earlier else []
+    swift = subprocess.run([str(binary), "verify-bundle", str(bundle_path), "--key",
+                            str(key_path), *extra], capture_output=True, text=True)
+    python = subprocess.run([sys.executable, str(PY_VERIFIER), str(bundle_path), "--key",
+                             str(key_path), *extra], capture_output=True, text=True)
+    return (swift.returncode, swift.stdout), (python.returncode, python.stdout)
+
+
+@pytest.fixture(scope="module")
+def served(ledger_binary, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bundles")
+    server = Server(ledger_binary, folder)
+    ana = Person(server.url, "ana@producer.example", "Ana")
+    una = Person(server.url, "una@elsewhere.example", "Una")
+    producer = Company(ana, 301, "Producteur Sud", ["PRODUCER"])
+    Company(una, 302, "Ailleurs", ["PRODUCER"])
+    content = {"emitter": {"type": "PRODUCER", "company": producer.input()},
+               "wasteDetails": {"code": "16 01 07*", "name": "Filtres"}}
+    form = ana.must(CONTENT_DRAFT, {"i": content})["createForm"]
+    other = ana.must(CONTENT_DRAFT, {"i": content})["createForm"]
+    for round_ in range(3):
+        ana.must(UPDATE, {"i": {"id": form["id"], "customId": f"lot-{round_}"}})
+        ana.must(UPDATE, {"i": {"id": other["id"], "customId": f"other-{round_}"}})
+    yield server, ana, una, form, folder
+    server.stop()
+
+
+def test_bundle_from_the_api_verifies_with_the_published_key(served, ledger_binary, tmp_path):
+    server, ana, una, form, _ = served
+    base = server.url.rsplit("/", 1)[0]
+    with urllib.request.urlopen(base + "/.well-known/bsd-ledger-key", timeout=10) as response:
+        key = json.loads(response.read())
+    assert key["algorithm"] == "Ed25519" and len(key["publicKey"]) == 64
+    bundle = ana.must(BUNDLE, {"r": form["readableId"]})["formHistoryBundle"]
+    assert [json.loads(e["envelope"])["streamVersion"] for e in bundle["events"]] == [0, 1, 2, 3]
+    latest = ana.must(HEAD, {})["treeHead"]
+    assert latest["size"] >= bundle["treeHead"]["size"]
+    by_size = ana.must(HEAD, {"s": bundle["treeHead"]["size"]})["treeHead"]
+    assert by_size == bundle["treeHead"]
+    assert codes(una.ask(BUNDLE, {"r": form["readableId"]})[1]) == ["NOT_FOUND"]
+    assert codes(ana.ask(HEAD, {"s": 999_999})[1]) == ["NOT_FOUND"]
+    (tmp_path / "key.json").write_text(json.dumps(key))
+    (tmp_path / "bundle.json").write_text(json.dumps(bundle))
+    swift, python = both_verifiers(ledger_binary, tmp_path / "bundle.json", tmp_path / "key.json")
+    assert swift[0] == 0, swift[1]
+    assert python[0] == 0, python[1]
+
+
+def tamper_changed(bundle):
+    event = bundle["events"][2]
+    event["envelope"] = event["envelope"].replace("lot-1", "lot-9")
+
+
+def tamper_removed(bundle):
+    del bundle["events"][1]
+
+
+def tamper_reordered(bundle):
+    events = bundle["events"]
+    events[1], events[2] = events[2], events[1]
+
+
+def tamper_forged_head(bundle):
+    bundle["treeHead"]["size"] += 1
+
+
+@pytest.mark.parametrize("tamper", [tamper_changed, tamper_removed, tamper_reordered,
+                                    tamper_forged_head])
+def test_each_tampering_fails_both_verifiers(served, ledger_binary, tmp_path, tamper):
+    server, ana, _, form, folder = served
+    bundle = ana.must(BUNDLE, {"r": form["readableId"]})["formHistoryBundle"]
+    tamper(bundle)
+    (tmp_path / "bundle.json").write_text(json.dumps(bundle))
+    key = subprocess.run([str(ledger_binary), "key", "--data", str(folder)],
+                         capture_output=True, text=True, check=True).stdout
+    (tmp_path / "key.json").write_text(key)
+    swift, python = both_verifiers(ledger_binary, tmp_path / "bundle.json", tmp_path / "key.json")
+    assert swift[0] == 1 and "FAILED" in swift[1]
+    assert python[0] == 1 and "FAILED" in python[1]
+
+
+def cli(binary, *arguments):
+    return subprocess.run([str(binary), *map(str, arguments)], capture_output=True, text=True)
+
+
+def a_readable_id(binary, folder):
+    """A readable id of a BSD in the generated workload of `folder`."""
+    lines = cli(binary, "export", "--data", folder).stdout.splitlines()
+    for line in lines:
+        envelope = json.loads(line)["envelope"]
+        readable = envelope["payload"].get("readableId")
+        if envelope["type"] == "FormCreated" and readable:
+            return readable
+    raise AssertionError("no BSD in the generated workload")
+
+
+def test_a_rewritten_log_fails_consistency_with_an_earlier_head(ledger_binary, tmp_path):
+    honest, rewritten = tmp_path / "honest", tmp_path / "rewritten"
+    assert cli(ledger_binary, "generate", "--data", honest, "--seed", 1, "--commands",
+               40).returncode == 0
+    earlier = cli(ledger_binary, "head", "--data", honest).stdout
+    (tmp_path / "earlier.json").write_text(earlier)
+    size = json.loads(earlier)["size"]
+    (tmp_path / "key.json").write_text(cli(ledger_binary, "key", "--data", honest).stdout)
+    readable = a_readable_id(ledger_binary, honest)
+
+    # The honest log grows: its new head extends the earlier one.
+    assert cli(ledger_binary, "generate", "--data", honest, "--seed", 2, "--commands",
+               20).returncode == 0
+    (tmp_path / "later.json").write_text(cli(ledger_binary, "head", "--data", honest).stdout)
+    checked = cli(ledger_binary, "verify-consistency", tmp_path / "earlier.json",
+                  tmp_path / "later.json", "--data", honest)
+    assert checked.returncode == 0, checked.stdout
+    assert cli(ledger_binary, "export-history", readable, "--data", honest, "--out",
+               tmp_path / "honest.json", "--since-size", size).returncode == 0
+    swift, python = both_verifiers(ledger_binary, tmp_path / "honest.json", tmp_path / "key.json",
+                                   tmp_path / "earlier.json")
+    assert swift[0] == 0, swift[1]
+    assert python[0] == 0, python[1]
+
+    # Another history signed with the same key, larger than the earlier head.
+    rewritten.mkdir()
+    shutil.copy(honest / "tree-head.key", rewritten / "tree-head.key")
+    assert cli(ledger_binary, "generate", "--data", rewritten, "--seed", 3, "--commands",
+               80).returncode == 0
+    (tmp_path / "forged.json").write_text(cli(ledger_binary, "head", "--data", rewritten).stdout)
+    checked = cli(ledger_binary, "verify-consistency", tmp_path / "earlier.json",
+                  tmp_path / "forged.json", "--data", rewritten)
+    assert checked.returncode == 1 and "rewritten" in checked.stdout
+    other = a_readable_id(ledger_binary, rewritten)
+    assert cli(ledger_binary, "export-history", other, "--data", rewritten, "--out",
+               tmp_path / "forged-bundle.json", "--since-size", size).returncode == 0
+    swift, python = both_verifiers(ledger_binary, tmp_path / "forged-bundle.json",
+                                   tmp_path / "key.json", tmp_path / "earlier.json")
+    assert swift[0] == 1 and "rewritten" in swift[1]
+    assert python[0] == 1 and "rewritten" in python[1]
