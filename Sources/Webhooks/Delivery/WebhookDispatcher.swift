@@ -18,6 +18,7 @@ final class WebhookDispatcher: Sendable {
     private let deliverer: Deliverer
     private let configuration: WebhookConfiguration
     private let logger: Logger
+    private let cache: MessageCache
     private let running = Mutex<[String: Running]>([:])
     private let watcher = Mutex<Task<Void, Never>?>(nil)
 
@@ -31,6 +32,7 @@ final class WebhookDispatcher: Sendable {
         self.deliverer = deliverer
         self.configuration = configuration
         self.logger = logger
+        cache = MessageCache(ledger: ledger, cap: configuration.payloadCap)
     }
 
     /// Starts a worker for every active setting, then follows the settings' streams.
@@ -104,8 +106,8 @@ final class WebhookDispatcher: Sendable {
     private func launch(_ setting: WebhookSetting) {
         let worker = EndpointWorker(
             setting: setting, ledger: ledger, store: store, settings: settings,
-            deliverer: deliverer, schedule: configuration.retrySchedule,
-            payloadCap: configuration.payloadCap, logger: logger)
+            deliverer: deliverer, schedule: configuration.retrySchedule, cache: cache,
+            logger: logger)
         let task = Task { await worker.run() }
         running.withLock { $0[setting.id] = Running(setting: setting, task: task) }
     }
