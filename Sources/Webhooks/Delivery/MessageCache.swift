@@ -15,6 +15,13 @@ final class MessageCache: Sendable {
         var bodies: [WebhookPayloadKind: WebhookMessage] = [:]
     }
 
+    private enum Lookup {
+        case unknown
+        case notForThisCompany
+        case audience(EventAudience)
+        case message(WebhookMessage)
+    }
+
     private struct State {
         var entries: [UInt64: Entry] = [:]
         var order: [UInt64] = []
@@ -43,14 +50,30 @@ final class MessageCache: Sendable {
     func message(
         for event: RecordedEvent, orgId: String, kind: WebhookPayloadKind
     ) throws -> WebhookMessage? {
-        let cached = state.withLock { $0.entries[event.position] }
-        let entry = try cached ?? Entry(audience: EventAudience.read(event, ledger: ledger))
-        if cached == nil { keep(entry, at: event.position) }
-        guard let audience = entry.audience, audience.readers.contains(orgId) else { return nil }
-        if let body = entry.bodies[kind] { return body }
-        let message = try audience.message(kind, ledger: ledger, cap: cap)
-        state.withLock { $0.entries[event.position]?.bodies[kind] = message }
-        return message
+        // Only what this call needs leaves the lock: most events are for other companies.
+        var found = state.withLock { state -> Lookup in
+            guard let entry = state.entries[event.position] else { return .unknown }
+            guard let audience = entry.audience, audience.readers.contains(orgId) else {
+                return .notForThisCompany
+            }
+            return entry.bodies[kind].map(Lookup.message) ?? .audience(audience)
+        }
+        if case .unknown = found {
+            let audience = try EventAudience.read(event, ledger: ledger)
+            keep(Entry(audience: audience), at: event.position)
+            found = audience.map(Lookup.audience) ?? .notForThisCompany
+            if case .audience(let known) = found, !known.readers.contains(orgId) {
+                found = .notForThisCompany
+            }
+        }
+        switch found {
+        case .unknown, .notForThisCompany: return nil
+        case .message(let message): return message
+        case .audience(let audience):
+            let message = try audience.message(kind, ledger: ledger, cap: cap)
+            state.withLock { $0.entries[event.position]?.bodies[kind] = message }
+            return message
+        }
     }
 
     private func keep(_ entry: Entry, at position: UInt64) {
