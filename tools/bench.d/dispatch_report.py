@@ -72,7 +72,7 @@ def subscriptions(pushes, events, mutations):
 
 def row(name, count, p50, p99, target):
     text = lambda value: "-" if value is None else f"{value:.2f}"
-    print(f"{name:<48}{count:>9}{text(p50):>10}{text(p99):>10}  {target}")
+    print(f"{name:<50}{count:>9}{text(p50):>10}{text(p99):>10}  {target}")
 
 
 def verdict(value, limit, below=True):
@@ -105,21 +105,25 @@ def report(args, load, scene, hooks, pushes, extra):
           f"{extra['steadySeconds']:.1f} s ({len(steady) / extra['steadySeconds']:.0f}/s, "
           f"asked {args.rate:g}/s), answer p50 {percentile([s * 1000 for s in steady], 50)} ms"
           f" p99 {percentile([s * 1000 for s in steady], 99)} ms")
-    print(f"{'commit-to-delivery (steady load)':<48}{'count':>9}{'p50 ms':>10}{'p99 ms':>10}"
+    print(f"{'commit-to-delivery (steady load)':<50}{'count':>9}{'p50 ms':>10}{'p99 ms':>10}"
           "  target")
-    row("webhook, from recordedAt", len(hook_recorded), hook_summary["p50Milliseconds"],
-        hook_summary["p99Milliseconds"], f"p99 <= 50 ms: {hook_met}")
-    row("  same, from the mutation's answer", len(hook_answered),
-        percentile(hook_answered, 50), percentile(hook_answered, 99), "")
-    row("subscription push, from recordedAt", len(push_recorded), push_summary["p50Milliseconds"],
-        push_summary["p99Milliseconds"], f"p99 <= 20 ms: {push_met}")
-    row("  same, from the mutation's answer", len(push_answered),
-        percentile(push_answered, 50), percentile(push_answered, 99), "")
-    print(f"{'deliveries/s (backlog, same receivers)':<48}{'requests':>9}{'per s':>10}"
+    hook_low = verdict(percentile(hook_answered, 99), TARGETS["webhookP99Milliseconds"])
+    push_low = verdict(percentile(push_answered, 99), TARGETS["subscriptionP99Milliseconds"])
+    row("webhook, from recordedAt (upper bound)", len(hook_recorded),
+        hook_summary["p50Milliseconds"], hook_summary["p99Milliseconds"],
+        f"p99 <= 50 ms: {hook_met}")
+    row("  same, from the mutation's answer (lower bound)", len(hook_answered),
+        percentile(hook_answered, 50), percentile(hook_answered, 99), f"({hook_low})")
+    row("subscription push, from recordedAt (upper)", len(push_recorded),
+        push_summary["p50Milliseconds"], push_summary["p99Milliseconds"],
+        f"p99 <= 20 ms: {push_met}")
+    row("  same, from the mutation's answer (lower)", len(push_answered),
+        percentile(push_answered, 50), percentile(push_answered, 99), f"({push_low})")
+    print(f"{'deliveries/s (backlog, same receivers)':<50}{'requests':>9}{'per s':>10}"
           f"{'ratio':>10}")
-    print(f"{'raw libcurl multi POST loop (C)':<48}{extra['rawRequests']:>9}"
+    print(f"{'raw libcurl multi POST loop (C)':<50}{extra['rawRequests']:>9}"
           f"{extra['rawRate']:>10.0f}{1:>10.2f}")
-    print(f"{'bsd-ledger webhooks':<48}{len(drained):>9}{drain_rate:>10.0f}{ratio:>10.2f}"
+    print(f"{'bsd-ledger webhooks':<50}{len(drained):>9}{drain_rate:>10.0f}{ratio:>10.2f}"
           f"  >= 0.5x: {ratio_met}")
     print(f"  backlog of {len(drained)} deliveries made in {extra['burstSeconds']:.1f} s with the "
           f"receivers stopped; bodies {min(sizes)}-{max(sizes)} bytes, baseline "
@@ -143,7 +147,8 @@ def report(args, load, scene, hooks, pushes, extra):
         "repeated": hook_dups + push_dups, "outOfOrder": disorder,
         "mutationErrors": len(load.errors), "loadAverage": extra["loadAfter"],
         "targets": dict(TARGETS, webhookMet=hook_met == "met", subscriptionMet=push_met == "met",
-                        deliveriesMet=ratio_met == "met"),
+                        deliveriesMet=ratio_met == "met", webhookMetFromAnswer=hook_low == "met",
+                        subscriptionMetFromAnswer=push_low == "met"),
         "checksPassed": ok}, separators=(",", ":")))
     if load.errors:
         print(f"bench: a mutation failed: {load.errors[0]}")
