@@ -17,6 +17,8 @@ struct EndpointWorker: Sendable {
     let schedule: RetrySchedule
     /// Shared by every worker: each event's audience and bodies are worked out once.
     let cache: MessageCache
+    /// Shared by every worker: the recent events, read from the log once.
+    let feed: EventFeed
     let logger: Logger
 
     /// How a delivery ended.
@@ -41,7 +43,7 @@ struct EndpointWorker: Sendable {
         }
         var unsaved = 0
         do {
-            for try await event in ledger.tail(after: cursor.position) {
+            for try await event in FeedTail(feed: feed, ledger: ledger, after: cursor.position) {
                 guard let message = await message(for: event) else {
                     if Task.isCancelled { break }
                     cursor.position = event.position
