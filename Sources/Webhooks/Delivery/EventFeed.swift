@@ -22,17 +22,13 @@ final class EventFeed: Sendable {
         var events: [RecordedEvent] = []
         /// The position of `events[0]`.
         var first: UInt64 = 1
-        var closed = false
-        var nextWaiter = 0
-        var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
-        var cancelled: Set<Int> = []
-
-        var last: UInt64 { first + UInt64(events.count) - 1 }
     }
 
     private let ledger: Ledger
     private let capacity: Int
     private let state = Mutex(State())
+    /// The last position held, for the workers waiting on it.
+    private let signal = HeadNotifier(head: 0)
     private let reader = Mutex<Task<Void, Never>?>(nil)
 
     /// A feed over `ledger` holding up to `capacity` events (twice that between trims).
@@ -45,6 +41,7 @@ final class EventFeed: Sendable {
     /// Starts following the log after `head`.
     func start(after head: UInt64) {
         state.withLock { $0.first = head + 1 }
+        signal.publish(head)
         let task = Task { [self] in
             do {
                 for try await event in ledger.tail(after: head) { append(event) }
@@ -65,7 +62,7 @@ final class EventFeed: Sendable {
     }
 
     /// Whether the feed stopped following the log.
-    var isClosed: Bool { state.withLock { $0.closed } }
+    var isClosed: Bool { signal.isClosed }
 
     /// Up to `limit` events after `position`, or why there are none.
     func batch(after position: UInt64, limit: Int) -> Batch {
@@ -80,34 +77,10 @@ final class EventFeed: Sendable {
 
     /// Returns once an event after `position` is held, the feed closes or the task is
     /// cancelled.
-    func wait(after position: UInt64) async {
-        let id = state.withLock { state in
-            state.nextWaiter += 1
-            return state.nextWaiter
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let now = state.withLock { state in
-                    if state.last > position || state.closed || state.cancelled.remove(id) != nil {
-                        return true
-                    }
-                    state.waiters[id] = continuation
-                    return false
-                }
-                if now { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { state in
-                if let waiter = state.waiters.removeValue(forKey: id) { return Optional(waiter) }
-                state.cancelled.insert(id)
-                return nil
-            }
-            waiter?.resume()
-        }
-    }
+    func wait(after position: UInt64) async { await signal.wait(after: position) }
 
     private func append(_ event: RecordedEvent) {
-        let woken = state.withLock { state in
+        state.withLock { state in
             if state.events.isEmpty { state.first = event.position }
             state.events.append(event)
             if state.events.count >= 2 * capacity {
@@ -115,18 +88,9 @@ final class EventFeed: Sendable {
                 state.events.removeFirst(dropped)
                 state.first += UInt64(dropped)
             }
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
         }
-        for waiter in woken { waiter.resume() }
+        signal.publish(event.position)
     }
 
-    private func close() {
-        let woken = state.withLock { state in
-            state.closed = true
-            defer { state.waiters = [:] }
-            return Array(state.waiters.values)
-        }
-        for waiter in woken { waiter.resume() }
-    }
+    private func close() { signal.close() }
 }
