@@ -13,7 +13,7 @@ webhooks, makes the companies (one user, ADMIN of all), one webhook setting per 
 2. steady load: createForm/updateForm at --rate per second for --seconds, each BSD from one
    company to another; BSDs stay drafts, which only the emitter may read, so each event goes
    to the endpoints and subscribers of its emitter (5 and 50 with the defaults);
-3. backlog, --rounds times (2), after a run of the baseline (4) each time, so that both are
+3. backlog, --rounds times (3; 2 with --quick), after a run of the baseline (4) each time, so that both are
    measured alike on a busy machine: the subscribers are closed (once), then the receivers
    stopped (SIGSTOP) while --backlog
    mutations are made flat out (6 s at most, within libcurl's 10 s timeout), then resumed
@@ -66,10 +66,11 @@ def options():
     parser.add_argument("--subscribers", type=int, default=1000)
     parser.add_argument("--companies", type=int, default=20)
     parser.add_argument("--backlog", type=int)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int)
     parsed = parser.parse_args()
     parsed.seconds = parsed.seconds or (8.0 if parsed.quick else 30.0)
-    parsed.backlog = parsed.backlog or (600 if parsed.quick else 1500)
+    parsed.backlog = parsed.backlog or (1000 if parsed.quick else 3000)
+    parsed.rounds = parsed.rounds or (2 if parsed.quick else 3)
     if not 2 <= parsed.companies <= parsed.endpoints:
         parser.error("need 2 <= companies <= endpoints (every event must reach an endpoint)")
     return parsed
