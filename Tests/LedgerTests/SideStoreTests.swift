@@ -24,6 +24,23 @@ import Testing
         #expect(try store.withValue(bytes("a")) { $0?.count } == 3)
     }
 
+    @Test func entriesPutTogetherAreAllStoredAndTheLastOfAKeyWins() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/side"
+        var store = try SideStore(path: path)
+        try store.put(bytes("c"), bytes("old"))
+        try store.put([
+            (key: bytes("a"), value: bytes("one")), (key: bytes("c"), value: bytes("three")),
+            (key: bytes("a"), value: bytes("uno")),
+        ])
+        try store.put([])
+        store.close()
+        store = try SideStore(path: path)
+        defer { store.close() }
+        #expect(try store.get(bytes("a")) == bytes("uno"))
+        #expect(try store.get(bytes("c")) == bytes("three"))
+    }
+
     @Test func insertWritesOnlyWhenTheKeyIsAbsent() throws {
         let folder = TemporaryFolder()
         let store = try SideStore(path: folder.path + "/side")

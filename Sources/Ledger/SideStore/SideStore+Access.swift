@@ -31,6 +31,15 @@ extension SideStore {
         try write { transaction throws(LedgerError) in try transaction.put(database, key, value) }
     }
 
+    /// Stores every entry in one durable transaction (one sync for all of them), replacing
+    /// what was there; of a key given twice, the last value stays.
+    public func put(_ entries: [(key: [UInt8], value: [UInt8])]) throws(LedgerError) {
+        guard !entries.isEmpty else { return }
+        try write { transaction throws(LedgerError) in
+            for entry in entries { try transaction.put(database, entry.key, entry.value) }
+        }
+    }
+
     /// Stores `value` under `key` only if the key is absent, atomically: of several callers
     /// inserting the same key, exactly one succeeds.
     /// - Returns: nil when `value` was stored (durably), else the value already there (and

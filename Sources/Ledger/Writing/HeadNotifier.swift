@@ -1,7 +1,9 @@
 import Synchronization
 
-/// Tells tailers that the log's committed head moved; the writer publishes after each commit.
-final class HeadNotifier: Sendable {
+/// Tells waiters that a position moved forward: the writer publishes the log's committed head
+/// after each commit for tailers; other followers of the log (a feed of recent events) use
+/// one of their own.
+public final class HeadNotifier: Sendable {
     private struct State {
         var head: UInt64 = 0
         var closed = false
@@ -12,15 +14,16 @@ final class HeadNotifier: Sendable {
 
     private let state = Mutex(State())
 
-    init(head: UInt64) {
+    /// A notifier standing at `head`.
+    public init(head: UInt64) {
         state.withLock { $0.head = head }
     }
 
     /// The last committed position.
-    var head: UInt64 { state.withLock { $0.head } }
+    public var head: UInt64 { state.withLock { $0.head } }
 
     /// Records a new committed head and wakes every waiter.
-    func publish(_ head: UInt64) {
+    public func publish(_ head: UInt64) {
         let woken = state.withLock { state in
             state.head = max(state.head, head)
             defer { state.waiters = [:] }
@@ -30,7 +33,7 @@ final class HeadNotifier: Sendable {
     }
 
     /// Wakes every waiter for good: the ledger is closing.
-    func close() {
+    public func close() {
         let woken = state.withLock { state in
             state.closed = true
             defer { state.waiters = [:] }
@@ -40,7 +43,7 @@ final class HeadNotifier: Sendable {
     }
 
     /// Returns once the head is past `position`, the ledger closes or the task is cancelled.
-    func wait(after position: UInt64) async {
+    public func wait(after position: UInt64) async {
         let id = state.withLock { state in
             state.nextWaiter += 1
             return state.nextWaiter
@@ -66,5 +69,6 @@ final class HeadNotifier: Sendable {
         }
     }
 
-    var isClosed: Bool { state.withLock { $0.closed } }
+    /// Whether ``close()`` was called.
+    public var isClosed: Bool { state.withLock { $0.closed } }
 }

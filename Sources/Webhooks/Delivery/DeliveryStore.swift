@@ -5,6 +5,7 @@ import Ledger
 /// Keys: `cursor/<settingId>` and `failure/<settingId>/<position, 8 bytes big-endian>`.
 public final class DeliveryStore: Sendable {
     let store: SideStore
+    private let committer: CursorCommitter
 
     /// Opens (creating) the store in `path`.
     public init(path: String) throws(WebhookError) {
@@ -13,6 +14,7 @@ public final class DeliveryStore: Sendable {
         } catch {
             throw .store(error)
         }
+        committer = CursorCommitter(store: store)
     }
 
     /// Closes the store.
@@ -28,6 +30,12 @@ public final class DeliveryStore: Sendable {
     /// Stores the cursor of setting `id`.
     public func save(_ cursor: EndpointCursor, for id: String) throws(WebhookError) {
         try guarded { () throws(LedgerError) in try store.put(Self.cursorKey(id), cursor.bytes) }
+    }
+
+    /// Stores the cursor of setting `id` in a commit shared with the other settings' cursors
+    /// handed in meanwhile (see ``CursorCommitter``); durable when it returns.
+    func commit(_ cursor: EndpointCursor, for id: String) async throws(WebhookError) {
+        try await committer.commit(cursor, for: id)
     }
 
     /// Stores a failure (replacing one at the same position).

@@ -15,7 +15,10 @@ struct EndpointWorker: Sendable {
     let settings: WebhookSettings
     let deliverer: Deliverer
     let schedule: RetrySchedule
-    let payloadCap: Int
+    /// Shared by every worker: each event's audience and bodies are worked out once.
+    let cache: MessageCache
+    /// Shared by every worker: the recent events, read from the log once.
+    let feed: EventFeed
     let logger: Logger
 
     /// How a delivery ended.
@@ -40,13 +43,13 @@ struct EndpointWorker: Sendable {
         }
         var unsaved = 0
         do {
-            for try await event in ledger.tail(after: cursor.position) {
+            for try await event in FeedTail(feed: feed, ledger: ledger, after: cursor.position) {
                 guard let message = await message(for: event) else {
                     if Task.isCancelled { break }
                     cursor.position = event.position
                     unsaved += 1
                     if unsaved >= 256 {
-                        try? store.save(cursor, for: setting.id)
+                        try? await store.commit(cursor, for: setting.id)
                         unsaved = 0
                     }
                     continue
@@ -57,7 +60,7 @@ struct EndpointWorker: Sendable {
         } catch {
             logger.warning("Webhook tail ended", metadata: ["webhook.setting": setting.id])
         }
-        if unsaved > 0 { try? store.save(cursor, for: setting.id) }
+        if unsaved > 0 { try? await store.commit(cursor, for: setting.id) }
     }
 
     /// The message for `event`, nil when it is not for this endpoint; waits and retries
@@ -65,9 +68,8 @@ struct EndpointWorker: Sendable {
     private func message(for event: RecordedEvent) async -> WebhookMessage? {
         while !Task.isCancelled {
             do {
-                return try WebhookMessage.make(
-                    for: event, orgId: setting.record.orgId, kind: setting.record.payload,
-                    ledger: ledger, cap: payloadCap)
+                return try cache.message(
+                    for: event, orgId: setting.record.orgId, kind: setting.record.payload)
             } catch {
                 logger.debug(
                     "Webhook message not ready", metadata: ["ledger.position": "\(event.position)"])
@@ -92,7 +94,7 @@ struct EndpointWorker: Sendable {
             let result = await deliverer.attempt(message, to: setting)
             if result.isSuccess {
                 cursor = EndpointCursor(position: message.position)
-                return save(cursor) ? .next : .stop
+                return await save(cursor) ? .next : .stop
             }
             cursor.failures += 1
             let retryAfter: Duration? =
@@ -106,12 +108,12 @@ struct EndpointWorker: Sendable {
                     metadata: [
                         "webhook.setting": setting.id, "ledger.position": "\(message.position)",
                     ])
-                guard save(cursor) else { return .stop }
+                guard await save(cursor) else { return .stop }
                 continue
             }
             await giveUp(message, result: result, failures: cursor.failures)
             cursor = EndpointCursor(position: message.position)
-            _ = save(cursor)
+            _ = await save(cursor)
             return .stop
         }
     }
@@ -137,9 +139,9 @@ struct EndpointWorker: Sendable {
             id: setting.id, reason: reason, position: message.position, status: status)
     }
 
-    private func save(_ cursor: EndpointCursor) -> Bool {
+    private func save(_ cursor: EndpointCursor) async -> Bool {
         do {
-            try store.save(cursor, for: setting.id)
+            try await store.commit(cursor, for: setting.id)
             return true
         } catch {
             logger.error("Webhook cursor not saved", metadata: ["webhook.setting": setting.id])

@@ -18,6 +18,8 @@ final class WebhookDispatcher: Sendable {
     private let deliverer: Deliverer
     private let configuration: WebhookConfiguration
     private let logger: Logger
+    private let cache: MessageCache
+    private let feed: EventFeed
     private let running = Mutex<[String: Running]>([:])
     private let watcher = Mutex<Task<Void, Never>?>(nil)
 
@@ -31,6 +33,8 @@ final class WebhookDispatcher: Sendable {
         self.deliverer = deliverer
         self.configuration = configuration
         self.logger = logger
+        cache = MessageCache(ledger: ledger, cap: configuration.payloadCap)
+        feed = EventFeed(ledger: ledger)
     }
 
     /// Starts a worker for every active setting, then follows the settings' streams.
@@ -41,6 +45,7 @@ final class WebhookDispatcher: Sendable {
         } catch {
             throw .ledger(error)
         }
+        feed.start(after: head)
         for setting in try settings.settings(orgIds: nil) where setting.isActive {
             launch(setting)
         }
@@ -73,6 +78,7 @@ final class WebhookDispatcher: Sendable {
         }
         for worker in workers { worker.task.cancel() }
         for worker in workers { await worker.task.value }
+        await feed.stop()
     }
 
     /// How many workers run.
@@ -104,8 +110,8 @@ final class WebhookDispatcher: Sendable {
     private func launch(_ setting: WebhookSetting) {
         let worker = EndpointWorker(
             setting: setting, ledger: ledger, store: store, settings: settings,
-            deliverer: deliverer, schedule: configuration.retrySchedule,
-            payloadCap: configuration.payloadCap, logger: logger)
+            deliverer: deliverer, schedule: configuration.retrySchedule, cache: cache, feed: feed,
+            logger: logger)
         let task = Task { await worker.run() }
         running.withLock { $0[setting.id] = Running(setting: setting, task: task) }
     }

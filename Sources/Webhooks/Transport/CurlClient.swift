@@ -24,6 +24,10 @@ public final class CurlClient: Sendable {
         Self.globalInit
         multiBits = Int(bitPattern: curl_multi_init())
         precondition(multiBits != 0, "curl_multi_init failed")
+        // libcurl's default keeps four idle connections per transfer under way: with many
+        // endpoints and one delivery in flight each, a quiet moment would close the
+        // connections of endpoints between two deliveries, and each would connect again.
+        bsd_curl_multi_setopt_long(multi, CURLMOPT_MAXCONNECTS, Self.idleConnections)
     }
 
     /// Starts the driving thread unless it runs (or ran) already; false once stopping.
@@ -45,6 +49,9 @@ public final class CurlClient: Sendable {
             return true
         }
     }
+
+    /// How many idle connections are kept for reuse: one per endpoint up to this many.
+    static let idleConnections = 1_024
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 

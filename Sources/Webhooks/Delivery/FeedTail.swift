@@ -1,0 +1,68 @@
+import Ledger
+
+/// Every committed event after a position, as ``Ledger/tail(after:batchSize:)`` gives them
+/// (each once, in position order), taken from the shared ``EventFeed`` while it holds them
+/// and read from the log otherwise: before the feed's window, and for good once the feed
+/// has stopped. Ends when the ledger closes or the iterating task is cancelled.
+struct FeedTail: AsyncSequence, Sendable {
+    typealias Element = RecordedEvent
+    typealias Failure = LedgerError
+
+    let feed: EventFeed
+    let ledger: Ledger
+    let after: UInt64
+    var batchSize = 512
+
+    func makeAsyncIterator() -> Iterator {
+        Iterator(feed: feed, ledger: ledger, position: after, batchSize: batchSize)
+    }
+
+    /// Takes batches from the feed or the log, and waits on the feed when caught up.
+    struct Iterator: AsyncIteratorProtocol {
+        let feed: EventFeed
+        let ledger: Ledger
+        var position: UInt64
+        let batchSize: Int
+        var buffer: [RecordedEvent] = []
+        var index = 0
+        /// The log's own tail, once the feed has stopped.
+        var own: LedgerTail.Iterator?
+
+        mutating func next() async throws(LedgerError) -> RecordedEvent? {
+            if own != nil { return try await ownNext() }
+            while index == buffer.count {
+                if Task.isCancelled { return nil }
+                switch feed.batch(after: position, limit: batchSize) {
+                case .events(let events):
+                    buffer = events
+                case .notHeld:
+                    do {
+                        buffer = try ledger.readAll(after: position, limit: batchSize)
+                    } catch .closed {
+                        return nil
+                    }
+                    if buffer.isEmpty { await feed.wait(after: position) }
+                case .ahead:
+                    buffer = []
+                    if feed.isClosed {
+                        own = ledger.tail(after: position, batchSize: batchSize)
+                            .makeAsyncIterator()
+                        return try await ownNext()
+                    }
+                    await feed.wait(after: position)
+                }
+                index = 0
+            }
+            let event = buffer[index]
+            index += 1
+            position = event.position
+            return event
+        }
+
+        private mutating func ownNext() async throws(LedgerError) -> RecordedEvent? {
+            let event = try await own?.next()
+            if let event { position = event.position }
+            return event
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Dispatch
+import Ledger
+import Testing
+
+@testable import Webhooks
+
+@Suite struct CursorCommitterTests {
+    @Test func cursorsHandedInTogetherShareOneCommitAndAreDurable() async throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/webhooks"
+        let side = try SideStore(path: path)
+        let queue = DispatchQueue(label: "test.cursors")
+        queue.suspend()
+        let committer = CursorCommitter(store: side, queue: queue)
+        let workers = (0..<50).map { index in
+            Task {
+                try await committer.commit(
+                    EndpointCursor(position: UInt64(100 + index)), for: "setting-\(index)")
+            }
+        }
+        while committer.waiting < 50 { try await Task.sleep(for: .milliseconds(2)) }
+        queue.resume()
+        for worker in workers { try await worker.value }
+        #expect(committer.commits == 1)
+        side.close()
+        let reopened = try DeliveryStore(path: path)
+        defer { reopened.close() }
+        for index in 0..<50 {
+            #expect(
+                try reopened.cursor("setting-\(index)")
+                    == EndpointCursor(position: UInt64(100 + index)))
+        }
+    }
+
+    @Test func aCursorCommittedAgainKeepsItsLatestValue() async throws {
+        let folder = TemporaryFolder()
+        let store = try DeliveryStore(path: folder.path + "/webhooks")
+        defer { store.close() }
+        for position: UInt64 in [3, 9, 27] {
+            try await store.commit(EndpointCursor(position: position), for: "a")
+        }
+        #expect(try store.cursor("a") == EndpointCursor(position: 27))
+    }
+
+    @Test func aFailedCommitReachesEveryWaiter() async throws {
+        let folder = TemporaryFolder()
+        let side = try SideStore(path: folder.path + "/webhooks")
+        let committer = CursorCommitter(store: side)
+        side.close()
+        await #expect(throws: WebhookError.self) {
+            try await committer.commit(EndpointCursor(position: 1), for: "a")
+        }
+    }
+}

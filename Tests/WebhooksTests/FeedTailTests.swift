@@ -1,0 +1,82 @@
+import Ledger
+import Testing
+
+@testable import Webhooks
+
+@Suite struct FeedTailTests {
+    private func events(_ count: Int) -> [NewEvent] {
+        (0..<count).map { value in
+            NewEvent(
+                id: .random(), type: "SampleRecorded", payload: Array("{\"value\":\(value)}".utf8),
+                metadata: EventMetadata())
+        }
+    }
+
+    @Test func everyEventComesOnceInOrderFromBeforeTheFeedThroughTrimsAndLiveAppends()
+        async throws
+    {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path + "/ledger")
+        defer { ledger.close() }
+        _ = try await ledger.append(events(50), to: "before", expected: .noStream)
+        let feed = EventFeed(ledger: ledger, capacity: 8)
+        feed.start(after: 50)
+        let total = 50 + 8 * 40
+        let readers = (0..<3).map { number in
+            Task {
+                var seen: [UInt64] = []
+                let tail = FeedTail(feed: feed, ledger: ledger, after: 0, batchSize: 5 + number)
+                for try await event in tail {
+                    seen.append(event.position)
+                    if seen.count == total { break }
+                }
+                return seen
+            }
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for _ in 0..<40 {
+                        _ = try await ledger.append(events(1), to: "w-\(writer)", expected: .any)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        for reader in readers { #expect(try await reader.value == Array(1...UInt64(total))) }
+        await feed.stop()
+    }
+
+    @Test func aTailGoesOnFromTheLogOnceTheFeedStops() async throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path + "/ledger")
+        defer { ledger.close() }
+        let feed = EventFeed(ledger: ledger)
+        feed.start(after: 0)
+        _ = try await ledger.append(events(3), to: "s", expected: .noStream)
+        var iterator = FeedTail(feed: feed, ledger: ledger, after: 0).makeAsyncIterator()
+        for position: UInt64 in 1...3 { #expect(try await iterator.next()?.position == position) }
+        await feed.stop()
+        #expect(feed.isClosed)
+        _ = try await ledger.append(events(2), to: "s", expected: .any)
+        #expect(try await iterator.next()?.position == 4)
+        #expect(try await iterator.next()?.position == 5)
+    }
+
+    @Test func cancellingAWaitingTailEndsIt() async throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path + "/ledger")
+        defer { ledger.close() }
+        let feed = EventFeed(ledger: ledger)
+        feed.start(after: 0)
+        let reader = Task {
+            var count = 0
+            for try await _ in FeedTail(feed: feed, ledger: ledger, after: 0) { count += 1 }
+            return count
+        }
+        try await Task.sleep(for: .milliseconds(50))
+        reader.cancel()
+        #expect(try await reader.value == 0)
+        await feed.stop()
+    }
+}

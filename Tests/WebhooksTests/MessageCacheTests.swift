@@ -1,0 +1,61 @@
+import Ledger
+import Projections
+import Testing
+
+@testable import Webhooks
+
+@Suite struct MessageCacheTests {
+    private func ledgerWithForms(_ folder: TemporaryFolder) throws -> Ledger {
+        var options = LedgerOptions()
+        options.durability = .noSync
+        let ledger = try ProjectionRebuilder.openLedger(path: folder.path, options: options)
+        var generator = WorkloadGenerator(seed: 8, companies: 6)
+        _ = try generator.run(commands: 300, on: FormCommands(ledger: ledger))
+        return ledger
+    }
+
+    @Test func sharedMessagesEqualThoseWorkedOutAloneForEveryCompanyAndBodyForm() throws {
+        let folder = TemporaryFolder()
+        let ledger = try ledgerWithForms(folder)
+        defer { ledger.close() }
+        let events = try ledger.readAll(after: 0, limit: 10_000)
+        var companies: Set<String> = ["00000000000000"]
+        for event in events {
+            companies.formUnion(try EventAudience.read(event, ledger: ledger)?.readers ?? [])
+        }
+        #expect(companies.count > 3)
+        let cache = MessageCache(ledger: ledger, cap: 256 * 1024, capacity: 64)
+        var delivered = 0
+        for event in events {
+            for orgId in companies.sorted() {
+                for kind in WebhookPayloadKind.allCases {
+                    let alone = try WebhookMessage.make(
+                        for: event, orgId: orgId, kind: kind, ledger: ledger, cap: 256 * 1024)
+                    let shared = try cache.message(for: event, orgId: orgId, kind: kind)
+                    #expect(shared?.body == alone?.body)
+                    #expect(shared.map(\.webhookId) == alone.map(\.webhookId))
+                    #expect(shared.map(\.position) == alone.map(\.position))
+                    delivered += shared == nil ? 0 : 1
+                }
+            }
+        }
+        #expect(delivered > events.count)
+        #expect(cache.count == 64)
+    }
+
+    @Test func anEnvelopeOverTheCapFallsBackToTheShortBody() throws {
+        let folder = TemporaryFolder()
+        let ledger = try ledgerWithForms(folder)
+        defer { ledger.close() }
+        let cache = MessageCache(ledger: ledger, cap: 64)
+        let events = try ledger.readAll(after: 0, limit: 10_000)
+        let event = try #require(
+            try events.first { try EventAudience.read($0, ledger: ledger) != nil })
+        let reader = try #require(try EventAudience.read(event, ledger: ledger)?.readers.first)
+        let thin = try cache.message(for: event, orgId: reader, kind: .thin)
+        let envelope = try cache.message(for: event, orgId: reader, kind: .envelope)
+        #expect(envelope?.body == thin?.body)
+        let text = String(decoding: thin?.body ?? [], as: UTF8.self)
+        #expect(text.hasPrefix(#"[{"action":"#))
+    }
+}
