@@ -50,4 +50,23 @@ import Testing
         #expect(checked.isIPv6)
         #expect(checked.resolveEntry == "::1:8080:[::1]")
     }
+
+    @Test func numericHostsAreToldFromNames() {
+        #expect(EndpointGuard.isNumeric("127.0.0.1"))
+        #expect(EndpointGuard.isNumeric("::1"))
+        #expect(EndpointGuard.isNumeric("2001:db8::5"))
+        #expect(!EndpointGuard.isNumeric("localhost"))
+        #expect(!EndpointGuard.isNumeric("10.0.0"))
+        #expect(!EndpointGuard.isNumeric("example.org"))
+    }
+
+    @Test func aNumericHostIsCheckedWithoutALookupThread() async {
+        let strict = EndpointGuard(allowedHosts: [])
+        #expect(
+            await strict.checkDetached("https://10.1.2.3/x")
+                == .failure(.forbiddenAddress(host: "10.1.2.3", .private)))
+        let lenient = EndpointGuard(allowedHosts: ["127.0.0.1"])
+        let checked = await lenient.checkDetached("http://127.0.0.1:9/x")
+        #expect((try? checked.get())?.address == "127.0.0.1")
+    }
 }

@@ -63,14 +63,24 @@ public struct EndpointGuard: Sendable {
         throw .forbiddenAddress(host: url.host, refused ?? .reserved)
     }
 
-    /// ``check(_:)`` on a Dispatch worker, so that a slow lookup holds no cooperative thread.
+    /// ``check(_:)`` on a Dispatch worker, so that a slow lookup holds no cooperative thread;
+    /// on the calling thread when the host is a numeric address, which needs no lookup.
     public func checkDetached(_ text: String) async -> Result<CheckedEndpoint, EndpointRefusal> {
-        await withCheckedContinuation { continuation in
+        if let url = EndpointURL(text), Self.isNumeric(url.host) {
+            return Result { () throws(EndpointRefusal) in try check(text) }
+        }
+        return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(
                     returning: Result { () throws(EndpointRefusal) in try check(text) })
             }
         }
+    }
+
+    /// Whether `host` is an IPv4 or IPv6 address written out, not a name.
+    static func isNumeric(_ host: String) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 16)
+        return inet_pton(AF_INET, host, &buffer) == 1 || inet_pton(AF_INET6, host, &buffer) == 1
     }
 
     /// A resolved address: its bytes (4 or 16) and numeric text.
