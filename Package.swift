@@ -48,6 +48,17 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
 
+        // Debian ships no pkg-config file for libharu: the header is /usr/include/hpdf.h.
+        .systemLibrary(
+            name: "CHaru",
+            providers: [.apt(["libhpdf-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+
         // Our modules, from the bottom up.
         .target(name: "CanonicalJSON", swiftSettings: strict),
         .target(name: "Logging", swiftSettings: strict),
@@ -94,6 +105,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Documents",
+            dependencies: ["Domain", "CHaru", "CQREncode"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
@@ -102,7 +118,7 @@ let package = Package(
             name: "API",
             dependencies: [
                 "HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging", "Domain",
-                "Projections", "Webhooks",
+                "Projections", "Webhooks", "Documents",
             ],
             swiftSettings: strict
         ),
@@ -154,6 +170,11 @@ let package = Package(
         .testTarget(
             name: "WebhooksTests",
             dependencies: ["Webhooks", "Ledger", "CanonicalJSON", "Logging", "Projections"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "Domain"],
             swiftSettings: strict
         ),
         .testTarget(
