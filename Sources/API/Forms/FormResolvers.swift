@@ -15,6 +15,8 @@ struct FormResolvers: Sendable {
     let ledger: Ledger
     /// The download links of `FileDownload` answers (registers).
     var downloads = DownloadTokens()
+    /// How long the road-control links of `createPdfAccessToken` work.
+    var roadControlLifetime: Duration = .seconds(1_800)
 
     /// Makes the resolvers over a ledger opened with the forms projection.
     init(identity: IdentityService, ledger: Ledger) {
@@ -179,11 +181,13 @@ struct FormResolvers: Sendable {
                 try formEvents(arguments, context)
             },
         ].merging(registerQueries) { first, _ in first }
+            .merging(pdfQueries) { first, _ in first }
     }
 
     /// The mutation resolvers.
     var mutationResolvers: [String: FieldResolver] {
         contentMutations.merging(stepMutations) { first, _ in first }
             .merging(transporterMutations) { first, _ in first }
+            .merging(pdfMutations) { first, _ in first }
     }
 }

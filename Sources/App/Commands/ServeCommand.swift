@@ -19,6 +19,7 @@ struct ServeCommand {
     let level: Logger.Level
     let requestsPerMinute: Int?
     let webhooks: WebhookConfiguration
+    let roadControlSeconds: Int
 
     init(options: inout Options) throws {
         folder = try options.dataFolder()
@@ -40,6 +41,11 @@ struct ServeCommand {
         }
         requestsPerMinute = perMinute == 0 ? nil : perMinute
         webhooks = try WebhookOptions.parse(&options)
+        let lifetime = try options.value("road-control-link-lifetime") ?? "1800"
+        guard let seconds = Int(lifetime), seconds > 0 else {
+            throw UsageError(message: "--road-control-link-lifetime takes seconds (default 1800)")
+        }
+        roadControlSeconds = seconds
         try options.finish()
     }
 
@@ -66,6 +72,7 @@ struct ServeCommand {
         configuration.requestsPerMinute = requestsPerMinute
         configuration.idempotencyFolder = folder + "/idempotency"
         configuration.webhooks = webhooks
+        configuration.roadControlLinkLifetime = .seconds(roadControlSeconds)
         let server = try APIServer(
             configuration: configuration, ledger: ledger, identity: identity, logger: logger)
         try server.start()
