@@ -21,12 +21,13 @@ struct FormPdfRenderer {
         startPage(&cursor)
         cursor.top = drawHeader()
         for box in boxes { draw(box, &cursor) }
-        // Last, so that the boxes' tinted bands do not hide it.
-        if header.cancellation != nil {
-            for page in 1...canvas.pageCount {
-                canvas.selectPage(page)
-                drawStamp()
-            }
+        // Once the page count is known; the stamp last, so that no tinted band hides it.
+        for page in 1...canvas.pageCount {
+            canvas.selectPage(page)
+            canvas.text(
+                "BSD \(header.readableId) — page \(page) / \(canvas.pageCount)", x: Self.margin,
+                baseline: PdfCanvas.pageHeight - 20, size: 7, color: .grey)
+            if header.cancellation != nil { drawStamp() }
         }
     }
 
@@ -35,13 +36,10 @@ struct FormPdfRenderer {
         var top: Float
     }
 
-    /// Starts a page: the footer, and on pages after the first a one-line reminder of the BSD's number.
+    /// Starts a page; on pages after the first, a one-line reminder of the BSD's number.
     private func startPage(_ cursor: inout Cursor) {
         canvas.addPage()
         let page = canvas.pageCount
-        canvas.text(
-            "BSD \(header.readableId) — page \(page)", x: Self.margin,
-            baseline: PdfCanvas.pageHeight - 20, size: 7, color: .grey)
         cursor.top = Self.margin
         if page > 1 {
             canvas.text(

@@ -97,7 +97,7 @@ import Testing
         let text = try PdfText.extract(pdf)
         #expect(text.contains("initial-120"))
         #expect(text.contains("(suite)"))
-        #expect(text.contains("page 3"))
+        #expect(text.contains("page 3 / "))
     }
 
     @Test func tonnesUseADecimalCommaWithoutTrailingZeros() {
