@@ -2,13 +2,13 @@ import Domain
 
 extension FormPdf {
     /// Box 3: the waste's code, name, consistence and dangerousness.
-    static func wasteBox(_ state: FormState, number: String = "3") -> PdfBox {
+    static func wasteBox(_ state: FormState) -> PdfBox {
         let waste = state.content.wasteDetails
         let consistences = waste.consistences.map(FrenchText.consistence)
             .joined(separator: ", ")
         let dangerous = waste.isDangerous ?? waste.code.map(Nomenclatures.isDangerous)
         return PdfBox(
-            number: number, title: "Dénomination du déchet",
+            number: "3", title: "Dénomination du déchet",
             rows: [
                 Row("Code déchet", FrenchText.wasteCode(waste.code)),
                 Row("Dénomination usuelle", FrenchText.value(waste.name)),
