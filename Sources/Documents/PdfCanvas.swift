@@ -149,7 +149,11 @@ final class PdfCanvas {
     /// - Throws: ``PdfError/drawing(code:detail:)`` with the first error libharu recorded.
     func bytes() throws(PdfError) -> [UInt8] {
         try check()
-        guard HPDF_SaveToStream(document) == HPDF_OK else { try check(); return [] }
+        let saved = HPDF_SaveToStream(document)
+        guard saved == HPDF_OK else {
+            try check()
+            throw .drawing(code: UInt(saved), detail: 0)
+        }
         var size = HPDF_GetStreamSize(document)
         var bytes = [UInt8](repeating: 0, count: Int(size))
         let status = bytes.withUnsafeMutableBufferPointer {

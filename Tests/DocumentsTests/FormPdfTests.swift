@@ -100,6 +100,15 @@ import Testing
         #expect(text.contains("page 3 / "))
     }
 
+    @Test func aMissingFontIsATypedError() {
+        let fonts = PdfFonts(regular: "/nonexistent/font.ttf", bold: PdfFonts.dejaVuSans.bold)
+        #expect(throws: PdfError.fontNotLoaded(path: "/nonexistent/font.ttf")) {
+            try FormPdf.document(
+                FormPdfInput(state: FormPdfFixtures.sealed(), editedAt: Self.editedAt),
+                fonts: fonts)
+        }
+    }
+
     @Test func tonnesUseADecimalCommaWithoutTrailingZeros() {
         #expect(FrenchText.tonnes(Weight(grams: 1_250_000)) == "1,25 t")
         #expect(FrenchText.tonnes(Weight(grams: 12_000_000)) == "12 t")
