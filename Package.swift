@@ -48,6 +48,17 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
 
+        // Debian ships no pkg-config file for libharu: the header is /usr/include/hpdf.h.
+        .systemLibrary(
+            name: "CHaru",
+            providers: [.apt(["libhpdf-dev"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
+
         // Our modules, from the bottom up.
         .target(name: "CanonicalJSON", swiftSettings: strict),
         .target(name: "Logging", swiftSettings: strict),
@@ -99,6 +110,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Documents",
+            dependencies: ["Domain", "CHaru", "CQREncode"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
@@ -107,7 +123,7 @@ let package = Package(
             name: "API",
             dependencies: [
                 "HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging", "Domain",
-                "Projections", "Webhooks", "Audit",
+                "Projections", "Webhooks", "Audit", "Documents",
             ],
             swiftSettings: strict
         ),
@@ -164,6 +180,11 @@ let package = Package(
         .testTarget(
             name: "AuditTests",
             dependencies: ["Audit", "Ledger", "CanonicalJSON", "Logging"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "DocumentsTests",
+            dependencies: ["Documents", "Domain"],
             swiftSettings: strict
         ),
         .testTarget(

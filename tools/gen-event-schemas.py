@@ -216,6 +216,16 @@ EVENTS = {
         "A standalone transporter was deleted.",
         ({"transporterId": STRING, "deletedBy": ref("actor"), "at": ref("instant")},
          ["transporterId", "deletedBy", "at"])),
+    "PdfAccessTokenCreated": (
+        "A road-control link to a BSD's PDF was made (stream pdf-access-token-<SHA-256 of the "
+        "token, hex>; the token itself is never written).",
+        ({"tokenId": STRING, "formId": STRING, "readableId": STRING, "userId": STRING,
+          "issuedAt": ref("instant"), "expiresAt": ref("instant")},
+         ["tokenId", "formId", "readableId", "userId", "issuedAt", "expiresAt"])),
+    "PdfAccessTokenUsed": (
+        "A road-control link served the BSD's PDF to the client at address.",
+        ({"tokenId": STRING, "formId": STRING, "at": ref("instant"), "address": STRING},
+         ["tokenId", "formId", "at", "address"])),
 }
 
 AT = 1772323200000000
@@ -284,6 +294,13 @@ EXAMPLES = {
         "transporter": {"company": {**COMPANY, "siret": "55555555000014"}, "mode": "ROAD",
                         "numberPlates": ["AB-123-CD"]}},
     "FormTransporterDeleted": {"transporterId": "t1", "deletedBy": ACTOR, "at": AT},
+    "PdfAccessTokenCreated": {
+        "tokenId": "019ae8f0-6b2a-7c41-9d3e-5f7a8b9c0d1e", "formId": "f1",
+        "readableId": "TD-26-AAA00001", "userId": "user-1", "issuedAt": AT,
+        "expiresAt": AT + 1800000000},
+    "PdfAccessTokenUsed": {
+        "tokenId": "019ae8f0-6b2a-7c41-9d3e-5f7a8b9c0d1e", "formId": "f1",
+        "at": AT + 60000000, "address": "192.0.2.10"},
 }
 
 

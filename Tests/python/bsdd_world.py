@@ -35,10 +35,10 @@ def siret(seed: int) -> str:
 class Server:
     """`bsd-ledger serve` on an ephemeral loopback port, stopped with SIGTERM."""
 
-    def __init__(self, binary, folder):
+    def __init__(self, binary, folder, extra_args=()):
         self.child = subprocess.Popen(
             [str(binary), "serve", "--listen", "127.0.0.1:0", "--data", str(folder),
-             "--requests-per-minute", "0"],
+             "--requests-per-minute", "0", *extra_args],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         line = self.child.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)

@@ -25,6 +25,8 @@ extension APIRouter {
                     "Cache-Control": "no-store",
                 ],
                 body: file.bytes)
+        } catch .unavailable(let reason) {
+            return HTTPResponse(status: 404, text: reason)
         } catch {
             logger.error(
                 "Download failed",

@@ -46,6 +46,9 @@ final class DownloadTokens: Sendable {
         state.withLock { $0.baseURL = baseURL }
     }
 
+    /// What goes before the path in the links issued now (also used for road-control links).
+    var baseURL: String { state.withLock { $0.baseURL } }
+
     /// How many tokens are remembered now (used and expired ones included until they are
     /// forgotten).
     var count: Int { state.withLock { $0.entries.count } }

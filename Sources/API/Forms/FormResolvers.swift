@@ -18,6 +18,8 @@ struct FormResolvers: Sendable {
     var downloads = DownloadTokens()
     /// The signed tree heads of `treeHead` and `formHistoryBundle`; nil: those fields fail.
     var treeHeads: TreeHeads?
+    /// How long the road-control links of `createPdfAccessToken` work.
+    var roadControlLifetime: Duration = .seconds(1_800)
 
     /// Makes the resolvers over a ledger opened with the forms projection.
     init(identity: IdentityService, ledger: Ledger) {
@@ -188,11 +190,13 @@ struct FormResolvers: Sendable {
                 try formHistoryBundle(arguments, context)
             },
         ].merging(registerQueries) { first, _ in first }
+            .merging(pdfQueries) { first, _ in first }
     }
 
     /// The mutation resolvers.
     var mutationResolvers: [String: FieldResolver] {
         contentMutations.merging(stepMutations) { first, _ in first }
             .merging(transporterMutations) { first, _ in first }
+            .merging(pdfMutations) { first, _ in first }
     }
 }

@@ -152,7 +152,7 @@ enum APISchema {
         let fields = ["Query": queries, "Mutation": mutations]
         return try GraphQLSchema(
             sdl: sdl + "\n" + FormSchema.sdl + "\n" + WebhookSchema.sdl + "\n"
-                + SubscriptionSchema.sdl + "\n" + AuditSchema.sdl,
+                + SubscriptionSchema.sdl + "\n" + AuditSchema.sdl + "\n" + PdfSchema.sdl,
             resolvers: SchemaResolvers(
                 fields: fields.merging(subscriptions?.fields ?? [:]) { first, _ in first },
                 subscriptions: subscriptions?.sources ?? [:],

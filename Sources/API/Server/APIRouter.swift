@@ -100,6 +100,8 @@ final class APIRouter: Sendable {
             return ("download", nil, download(request))
         case "/playground":
             return ("playground", nil, Self.playground())
+        case RoadControlLinks.path:
+            return ("road-control", nil, await roadControl(request))
         case "/" where request.method == "GET" && Self.wantsHTML(request):
             return ("playground", nil, Self.playground())
         case "/" where request.method == "POST":

@@ -33,6 +33,8 @@ public final class APIServer: Sendable {
         public var downloadLinkLifetime: Duration = .seconds(60)
         /// The most download links remembered at once; beyond, the oldest stop working.
         public var downloadLinkCapacity = 10_000
+        /// How long a road-control link (`createPdfAccessToken`) works after it is made.
+        public var roadControlLinkLifetime: Duration = .seconds(1_800)
         /// What goes before `/download` in download links: scheme, host and port, without a
         /// trailing slash (`https://api.example.org`); nil: `http://<host>:<bound port>`.
         public var publicURL: String?
@@ -85,7 +87,8 @@ public final class APIServer: Sendable {
         self.downloads = downloads
         linkHost = configuration.publicURL == nil ? configuration.http.host : nil
         let schema: GraphQLSchema
-        let forms = Self.forms(ledger, identity, downloads, configuration.treeHeads)
+        var forms = Self.forms(ledger, identity, downloads, configuration.treeHeads)
+        forms.roadControlLifetime = configuration.roadControlLinkLifetime
         dispatcher = Dispatcher(
             ledger: ledger, logger: logger, capacity: max(1, configuration.subscriberBuffer))
         do {

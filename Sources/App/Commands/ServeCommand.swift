@@ -20,6 +20,7 @@ struct ServeCommand {
     let level: Logger.Level
     let requestsPerMinute: Int?
     let webhooks: WebhookConfiguration
+    let roadControlSeconds: Int
 
     init(options: inout Options) throws {
         folder = try options.dataFolder()
@@ -41,6 +42,11 @@ struct ServeCommand {
         }
         requestsPerMinute = perMinute == 0 ? nil : perMinute
         webhooks = try WebhookOptions.parse(&options)
+        let lifetime = try options.value("road-control-link-lifetime") ?? "1800"
+        guard let seconds = Int(lifetime), seconds > 0 else {
+            throw UsageError(message: "--road-control-link-lifetime takes seconds (default 1800)")
+        }
+        roadControlSeconds = seconds
         try options.finish()
     }
 
@@ -69,6 +75,7 @@ struct ServeCommand {
         configuration.webhooks = webhooks
         let treeHeads = try TreeHeads(ledger: ledger, folder: folder, logger: logger)
         configuration.treeHeads = treeHeads
+        configuration.roadControlLinkLifetime = .seconds(roadControlSeconds)
         let server = try APIServer(
             configuration: configuration, ledger: ledger, identity: identity, logger: logger)
         try server.start()
