@@ -94,6 +94,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Inspection",
+            dependencies: ["Domain", "Projections", "Ledger", "CanonicalJSON"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
@@ -102,7 +107,7 @@ let package = Package(
             name: "API",
             dependencies: [
                 "HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging", "Domain",
-                "Projections", "Webhooks",
+                "Projections", "Webhooks", "Inspection",
             ],
             swiftSettings: strict
         ),
@@ -110,7 +115,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API", "Identity",
-                "Projections", "Webhooks",
+                "Projections", "Webhooks", "Inspection",
             ],
             swiftSettings: strict
         ),
@@ -159,6 +164,11 @@ let package = Package(
         .testTarget(
             name: "ProjectionsTests",
             dependencies: ["Projections", "Domain", "Ledger", "CanonicalJSON", "Logging"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectionTests",
+            dependencies: ["Inspection", "Domain", "Projections", "Ledger", "CanonicalJSON"],
             swiftSettings: strict
         ),
     ],
