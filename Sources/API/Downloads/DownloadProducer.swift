@@ -15,6 +15,7 @@ struct DownloadProducer: Sendable {
     func produce(_ job: DownloadJob) throws(DownloadError) -> DownloadedFile {
         switch job {
         case .register(let download): try register(download)
+        case .prepared(let file, _): file
         }
     }
 

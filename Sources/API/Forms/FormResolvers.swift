@@ -15,6 +15,8 @@ struct FormResolvers: Sendable {
     let ledger: Ledger
     /// The download links of `FileDownload` answers (registers).
     var downloads = DownloadTokens()
+    /// Inspector rights (reading every BSD and register, each read recorded); nil: none.
+    var inspection: InspectionGate?
 
     /// Makes the resolvers over a ledger opened with the forms projection.
     init(identity: IdentityService, ledger: Ledger) {
@@ -164,7 +166,7 @@ struct FormResolvers: Sendable {
     var queryResolvers: [String: FieldResolver] {
         [
             "form": { @Sendable _, arguments, context, _ in
-                try form(arguments, context)
+                try await formOrControl(arguments, context)
             },
             "forms": { @Sendable _, arguments, context, _ in
                 try forms(arguments, context)

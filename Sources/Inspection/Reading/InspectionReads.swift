@@ -7,12 +7,14 @@ import Projections
 /// caller's business: nothing here filters by who asks.
 public struct InspectionReads: Sendable {
     let queries: FormQueries
+    let ledger: Ledger
     /// BSDs read per transaction when going through all of them.
     public var pageSize = 500
 
     /// Reads over a ledger opened with the forms projection.
     public init(ledger: Ledger) {
         queries = FormQueries(ledger: ledger)
+        self.ledger = ledger
     }
 
     /// The file of company `orgId` over `[from, to)` (µs).
@@ -79,5 +81,13 @@ public struct InspectionReads: Sendable {
             after = next
         } while after != nil
         return all
+    }
+}
+
+extension InspectionReads {
+    /// The ledger's last position: what the statistics cache compares to know whether
+    /// anything changed.
+    public func headPosition() throws -> UInt64 {
+        try ledger.head().position
     }
 }
