@@ -55,11 +55,15 @@ import Testing
     @Test func aBsdInTransitPastItsDelayIsStuckAndAYoungOneIsNot() {
         var old = Self.form("old", .sent)
         old.transportSignatures = [
-            TransportSignature(number: 1, takenOverAt: Timestamp(microseconds: Self.now - 5 * Self.day), takenOverBy: "T")
+            TransportSignature(
+                number: 1, takenOverAt: Timestamp(microseconds: Self.now - 5 * Self.day),
+                takenOverBy: "T")
         ]
         var young = Self.form("young", .sent, daysAgo: 0)
         young.transportSignatures = [
-            TransportSignature(number: 1, takenOverAt: Timestamp(microseconds: Self.now - Self.day), takenOverBy: "T")
+            TransportSignature(
+                number: 1, takenOverAt: Timestamp(microseconds: Self.now - Self.day),
+                takenOverBy: "T")
         ]
         let report = Self.report([old, young])
         #expect(Self.flags(report) == ["STUCK old"])
@@ -123,7 +127,9 @@ import Testing
         var group = Self.form("group", .sent, daysAgo: 380)
         group.content.emitter.type = .appendix2
         group.transportSignatures = [
-            TransportSignature(number: 1, takenOverAt: Timestamp(microseconds: Self.now - 380 * Self.day), takenOverBy: "T")
+            TransportSignature(
+                number: 1, takenOverAt: Timestamp(microseconds: Self.now - 380 * Self.day),
+                takenOverBy: "T")
         ]
         let report = Self.report([waiting, fresh, groupedButOpen], linked: [group])
         #expect(Self.flags(report) == ["OPEN_CHAIN waiting", "OPEN_CHAIN grouped"])

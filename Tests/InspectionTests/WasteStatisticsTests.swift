@@ -1,8 +1,11 @@
-@testable import Inspection
 import Testing
 
+@testable import Inspection
+
 @Suite struct WasteStatisticsTests {
-    static func record(_ orgId: String, _ code: String, _ department: String, _ tonnes: Int64)
+    static func record(
+        _ orgId: String, _ code: String, _ department: String, _ tonnes: Int64
+    )
         -> StatisticsRecord
     {
         StatisticsRecord(

@@ -9,6 +9,8 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "events"
 SAMPLES = ROOT / ".build" / "event-samples.jsonl"
+# Other modules' suites write their own samples beside the domain's.
+MORE_SAMPLES = ROOT / ".build" / "inspection-event-samples.jsonl"
 SCHEMAS = sorted(EVENTS.glob("*/v*.schema.json"))
 
 
@@ -51,6 +53,8 @@ def read_samples():
     assert SAMPLES.exists(), f"{SAMPLES} missing: run swift test first"
     lines = [line for line in SAMPLES.read_text(encoding="utf-8").splitlines() if line]
     assert lines, f"{SAMPLES} is empty"
+    assert MORE_SAMPLES.exists(), f"{MORE_SAMPLES} missing: run swift test first"
+    lines += [line for line in MORE_SAMPLES.read_text(encoding="utf-8").splitlines() if line]
     return [json.loads(line) for line in lines]
 
 

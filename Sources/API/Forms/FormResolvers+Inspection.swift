@@ -7,12 +7,14 @@ extension FormResolvers {
     /// `form(id, readableId)` for members as usual; a BSD they cannot see is shown to an
     /// inspector whose rights cover one of its companies, after recording the read on each
     /// company named on it. Drafts and deleted BSDs stay hidden.
-    func formOrControl(_ arguments: JSONObject, _ context: any Sendable) async throws(APIError)
+    func formOrControl(
+        _ arguments: JSONObject, _ context: any Sendable
+    ) async throws(APIError)
         -> JSON
     {
         do throws(APIError) {
             return try form(arguments, context)
-        } catch where error.code == .notFound && arguments.string("asOf") == nil {
+        } catch  where error.code == .notFound && arguments.string("asOf") == nil {
             let request = try ResolverSupport.context(context)
             guard let gate = inspection, let grant = try gate.grant(request) else { throw error }
             var id = arguments.string("id")

@@ -7,7 +7,9 @@ import Projections
 extension InspectionResolvers {
     /// `controlFile(siret, from, to)`: for a member whose role may read the company's
     /// registers, or an inspector covering the company (the read is then recorded).
-    func controlFile(_ arguments: JSONObject, _ context: RequestContext) async throws(APIError)
+    func controlFile(
+        _ arguments: JSONObject, _ context: RequestContext
+    ) async throws(APIError)
         -> JSON
     {
         let userId = try context.requireUser()

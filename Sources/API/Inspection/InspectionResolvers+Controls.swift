@@ -5,7 +5,9 @@ import Inspection
 extension InspectionResolvers {
     /// `companyControls(siret, first, after)`: the records of inspector reads about the
     /// company, newest first, for its ADMINs.
-    func companyControls(_ arguments: JSONObject, _ context: RequestContext) throws(APIError) -> JSON {
+    func companyControls(
+        _ arguments: JSONObject, _ context: RequestContext
+    ) throws(APIError) -> JSON {
         let userId = try context.requireUser()
         let siret = arguments.string("siret") ?? ""
         let role = try IdentityResolvers.identityValue { () throws(IdentityError) in
@@ -20,7 +22,9 @@ extension InspectionResolvers {
         }
         var before: UInt64?
         if let after = arguments.string("after") {
-            guard let version = UInt64(after) else { throw InputReader.error([("after", "UNKNOWN_CURSOR")]) }
+            guard let version = UInt64(after) else {
+                throw InputReader.error([("after", "UNKNOWN_CURSOR")])
+            }
             before = version
         }
         let (records, total): ([(version: UInt64, record: ControlRecord)], Int)

@@ -19,7 +19,8 @@ extension InspectionResolvers {
 
     /// The report's options from `delays` (hours per step, at least 0) and
     /// `quantityTolerance` (a fraction, at least 0).
-    static func options(_ arguments: JSONObject, now: Int64) throws(APIError) -> TraceabilityOptions {
+    static func options(_ arguments: JSONObject, now: Int64) throws(APIError) -> TraceabilityOptions
+    {
         var options = TraceabilityOptions(now: now)
         if case .list(let items)? = arguments["delays"] {
             for (index, item) in items.enumerated() {

@@ -9,7 +9,8 @@ extension InspectionResolvers {
             throw InputReader.error([("groupBy", "CONFLICTING_FIELDS")])
         }
         let level: WasteLevel =
-            dimensions.contains("WASTE_CODE") ? .code : dimensions.contains("CHAPTER") ? .chapter : .all
+            dimensions.contains("WASTE_CODE")
+            ? .code : dimensions.contains("CHAPTER") ? .chapter : .all
         for name in ["from", "to"] {
             if let month = arguments.string(name), !Self.isMonth(month) {
                 throw InputReader.error([(name, "INVALID_DATE")])

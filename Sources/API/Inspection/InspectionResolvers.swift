@@ -17,7 +17,8 @@ struct InspectionResolvers: Sendable {
     /// The resolvers over `ledger` (opened with the identity and forms projections).
     init(identity: IdentityService, ledger: Ledger, downloads: DownloadTokens) {
         self.identity = identity
-        gate = InspectionGate(directory: InspectorDirectory(ledger: ledger), log: ControlLog(ledger: ledger))
+        gate = InspectionGate(
+            directory: InspectorDirectory(ledger: ledger), log: ControlLog(ledger: ledger))
         reads = InspectionReads(ledger: ledger)
         self.downloads = downloads
         statistics = StatisticsCache(reads: reads, identity: identity)
@@ -30,7 +31,8 @@ struct InspectionResolvers: Sendable {
             },
             "traceabilityReport": { @Sendable _, arguments, context, _ in
                 let context = try ResolverSupport.context(context)
-                let (siret, report, options) = try await report(arguments, context, "traceabilityReport")
+                let (siret, report, options) = try await report(
+                    arguments, context, "traceabilityReport")
                 return InspectionViews.report(siret, report, options)
             },
             "traceabilityReportCsv": { @Sendable _, arguments, context, _ in
@@ -40,7 +42,8 @@ struct InspectionResolvers: Sendable {
                 let file = TraceabilityCSV.file(siret: siret, report: report, at: options.now)
                 let link = downloads.issue(.prepared(file, userId: try context.requireUser()))
                 return JSON.object([
-                    "token": JSON.string(link.token), "downloadLink": JSON.string(link.downloadLink),
+                    "token": JSON.string(link.token),
+                    "downloadLink": JSON.string(link.downloadLink),
                 ])
             },
             "companyControls": { @Sendable _, arguments, context, _ in
@@ -62,12 +65,14 @@ struct InspectionResolvers: Sendable {
     /// `[from, to)` in µs from optional `DateTime` arguments; no start is the epoch, no end
     /// is none. An empty range is BAD_USER_INPUT.
     static func period(_ arguments: JSONObject) throws(APIError) -> (Int64, Int64) {
-        let from = try arguments.string("from").map { text throws(APIError) in
-            try FormInputs.timestamp(text, path: "from").microseconds
-        } ?? 0
-        let to = try arguments.string("to").map { text throws(APIError) in
-            try FormInputs.timestamp(text, path: "to").microseconds
-        } ?? Int64.max
+        let from =
+            try arguments.string("from").map { text throws(APIError) in
+                try FormInputs.timestamp(text, path: "from").microseconds
+            } ?? 0
+        let to =
+            try arguments.string("to").map { text throws(APIError) in
+                try FormInputs.timestamp(text, path: "to").microseconds
+            } ?? Int64.max
         guard from < to else { throw InputReader.error([("to", "CONFLICTING_FIELDS")]) }
         return (from, to)
     }

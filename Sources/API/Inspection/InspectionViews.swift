@@ -34,7 +34,8 @@ enum InspectionViews {
         return view.json
     }
 
-    private static func form(_ state: FormState, roles: Set<some RawRepresentable<String>>) -> JSON {
+    private static func form(_ state: FormState, roles: Set<some RawRepresentable<String>>) -> JSON
+    {
         var view = ViewObject()
         view.set("id", state.id)
         view.set("readableId", state.readableId)
@@ -91,7 +92,8 @@ enum InspectionViews {
                 item.set("status", final.status)
                 item.set("operationCode", final.operationCode)
                 item.set("destinationSiret", final.destinationOrgId)
-                item.set("processedAt", final.processedAt.map { ViewObject.dateTime(microseconds: $0) })
+                item.set(
+                    "processedAt", final.processedAt.map { ViewObject.dateTime(microseconds: $0) })
                 item.set("path", list: final.path.map(JSON.string))
                 return item.json
             })

@@ -34,7 +34,9 @@ final class StatisticsCache: Sendable {
         let now = Timestamp.now()
         let month = CivilCalendar.month(now)
         let position: UInt64
-        do { position = try reads.headPosition() } catch { throw APIError(QueryError.wrapping(error)) }
+        do { position = try reads.headPosition() } catch {
+            throw APIError(QueryError.wrapping(error))
+        }
         let instant = ContinuousClock.now
         if let cached = entry.withLock({ $0 }), cached.month == month,
             cached.position == position || instant - cached.computedAt < Self.minimumAge
@@ -48,7 +50,8 @@ final class StatisticsCache: Sendable {
         } catch { throw APIError(QueryError.wrapping(error)) }
         let statistics = WasteStatistics(records: records)
         entry.withLock {
-            $0 = Entry(position: position, month: month, computedAt: instant, statistics: statistics)
+            $0 = Entry(
+                position: position, month: month, computedAt: instant, statistics: statistics)
         }
         return statistics
     }

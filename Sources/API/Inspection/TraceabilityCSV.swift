@@ -15,7 +15,8 @@ enum TraceabilityCSV {
         var lines = [columns]
         for anomaly in report.anomalies {
             lines.append([
-                anomaly.kind.rawValue, anomaly.readableId, anomaly.formId, "", anomaly.status.rawValue,
+                anomaly.kind.rawValue, anomaly.readableId, anomaly.formId, "",
+                anomaly.status.rawValue,
                 anomaly.step?.rawValue ?? "", anomaly.since.map(CivilCalendar.day) ?? "",
                 tonnes(anomaly.emitted), tonnes(anomaly.received),
                 anomaly.openAt.joined(separator: " "), "",

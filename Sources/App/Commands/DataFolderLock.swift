@@ -11,7 +11,8 @@ struct DataFolderLock {
     /// process holds it.
     init(folder: String) throws {
         if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-            throw UsageError(message: "cannot create \(folder): \(String(cString: strerror(errno)))")
+            throw UsageError(
+                message: "cannot create \(folder): \(String(cString: strerror(errno)))")
         }
         let path = folder + "/serve.lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)

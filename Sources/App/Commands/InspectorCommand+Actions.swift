@@ -62,7 +62,8 @@ extension InspectorCommand {
             let companies = grant.orgIds.map { $0.sorted().joined(separator: ",") } ?? "ALL"
             let networks = grant.networks.map(\.description).joined(separator: ",")
             Output.line(
-                "\(grant.email)\t\(grant.name)\t\(state)\tnetworks=\(networks)\tcompanies=\(companies)")
+                "\(grant.email)\t\(grant.name)\t\(state)\tnetworks=\(networks)\tcompanies=\(companies)"
+            )
         }
         return 0
     }

@@ -10,7 +10,8 @@ import Projections
 /// networks its requests must come from and, optionally, the companies it may control.
 struct InspectorCommand {
     enum Action {
-        case add(email: String, name: String?, password: String?, networks: [String], orgIds: [String]?)
+        case add(
+            email: String, name: String?, password: String?, networks: [String], orgIds: [String]?)
         case list
         case revoke(email: String)
     }
@@ -23,19 +24,24 @@ struct InspectorCommand {
         folder = try options.dataFolder()
         switch verb {
         case "add":
-            guard let email = try options.value("email") else { throw UsageError(message: "--email E") }
+            guard let email = try options.value("email") else {
+                throw UsageError(message: "--email E")
+            }
             let networks = try Self.repeated("allow-ip", &options)
             guard !networks.isEmpty else {
                 throw UsageError(message: "--allow-ip CIDR is required (repeat it for several)")
             }
             let companies = try Self.repeated("company", &options)
             action = .add(
-                email: email, name: try options.value("name"), password: try options.value("password"),
+                email: email, name: try options.value("name"),
+                password: try options.value("password"),
                 networks: networks, orgIds: companies.isEmpty ? nil : companies)
         case "list":
             action = .list
         case "revoke":
-            guard let email = try options.value("email") else { throw UsageError(message: "--email E") }
+            guard let email = try options.value("email") else {
+                throw UsageError(message: "--email E")
+            }
             action = .revoke(email: email)
         default:
             throw UsageError(message: "inspector add|list|revoke")

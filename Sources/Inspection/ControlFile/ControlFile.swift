@@ -76,7 +76,8 @@ public struct ControlFile: Sendable {
     private func addFlows(_ state: FormState, into flows: inout [String: WasteFlow]) {
         let code = state.content.wasteDetails.code ?? "?"
         let storage = state.temporaryStorage
-        let storedHere = state.content.recipient.company?.orgId == orgId
+        let storedHere =
+            state.content.recipient.company?.orgId == orgId
             && state.content.recipient.isTempStorage
         let finalHere =
             storage?.destination?.company?.orgId ?? state.content.recipient.company?.orgId == orgId

@@ -58,7 +58,8 @@ public final class InspectorDirectory: Sendable {
         try await append(.revoked(userId: userId, at: now), actingUser: nil)
     }
 
-    private func append(_ event: InspectorEvent, actingUser: String?) async throws(InspectionError) {
+    private func append(_ event: InspectorEvent, actingUser: String?) async throws(InspectionError)
+    {
         let version = try folded().version
         let new = NewEvent(
             id: .timeOrdered(microseconds: Self.eventTime(event)), type: event.type,

@@ -48,7 +48,9 @@ public enum InspectorEvent: Equatable, Sendable {
     public static func decode(
         type: String, schemaVersion: UInt16, payload: [UInt8]
     ) throws(PayloadError) -> InspectorEvent {
-        guard schemaVersion == Self.schemaVersion else { throw PayloadError(member: "schemaVersion") }
+        guard schemaVersion == Self.schemaVersion else {
+            throw PayloadError(member: "schemaVersion")
+        }
         let json = try PayloadReader(bytes: payload)
         switch type {
         case "InspectorGranted":

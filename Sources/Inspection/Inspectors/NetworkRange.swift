@@ -29,9 +29,12 @@ public struct NetworkRange: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         var buffer = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
         let family = network.count == 4 ? AF_INET : AF_INET6
-        _ = network.withUnsafeBytes { inet_ntop(family, $0.baseAddress, &buffer, socklen_t(buffer.count)) }
+        _ = network.withUnsafeBytes {
+            inet_ntop(family, $0.baseAddress, &buffer, socklen_t(buffer.count))
+        }
         let text = buffer.withUnsafeBufferPointer { pointer in
-            String(decoding: pointer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            String(
+                decoding: pointer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         }
         return "\(text)/\(prefixLength)"
     }

@@ -43,11 +43,15 @@ public enum SuppressionAudit {
     }
 
     /// Brings `rows` to reduced row echelon form; returns (row, column) of each pivot.
-    private static func reduce(_ rows: inout [[Double]], columns: Int) -> [(row: Int, column: Int)] {
+    private static func reduce(_ rows: inout [[Double]], columns: Int) -> [(row: Int, column: Int)]
+    {
         var pivots: [(row: Int, column: Int)] = []
         var next = 0
         for column in 0..<columns where next < rows.count {
-            guard let found = (next..<rows.count).max(by: { abs(rows[$0][column]) < abs(rows[$1][column]) }),
+            guard
+                let found = (next..<rows.count).max(by: {
+                    abs(rows[$0][column]) < abs(rows[$1][column])
+                }),
                 abs(rows[found][column]) > 1e-9
             else { continue }
             rows.swapAt(next, found)

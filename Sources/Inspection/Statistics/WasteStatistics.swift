@@ -41,7 +41,8 @@ public struct WasteStatistics: Sendable {
         for (key, aggregate) in aggregates {
             let hidden = suppressed.contains(key)
             cells[key] = StatisticsCell(
-                key: key, grams: hidden ? nil : aggregate.grams, forms: hidden ? nil : aggregate.forms)
+                key: key, grams: hidden ? nil : aggregate.grams,
+                forms: hidden ? nil : aggregate.forms)
         }
         self.cells = cells
     }
@@ -53,7 +54,8 @@ public struct WasteStatistics: Sendable {
     ) -> [StatisticsCell] {
         cells.values.filter { cell in
             cell.key.wasteLevel == level && cell.key.department.isEmpty != byDepartment
-                && from.map { cell.key.month >= $0 } ?? true && to.map { cell.key.month <= $0 } ?? true
+                && from.map { cell.key.month >= $0 } ?? true
+                && to.map { cell.key.month <= $0 } ?? true
         }.sorted { $0.key < $1.key }
     }
 
@@ -64,10 +66,13 @@ public struct WasteStatistics: Sendable {
         for record in records {
             for waste in [record.wasteCode, record.chapter, ""] {
                 for department in [record.department, ""] {
-                    let key = StatisticsKey(month: record.month, waste: waste, department: department)
+                    let key = StatisticsKey(
+                        month: record.month, waste: waste, department: department)
                     aggregates[key, default: Aggregate()].grams += record.grams
                     aggregates[key, default: Aggregate()].forms += 1
-                    if let orgId = record.orgId { aggregates[key, default: Aggregate()].companies.insert(orgId) }
+                    if let orgId = record.orgId {
+                        aggregates[key, default: Aggregate()].companies.insert(orgId)
+                    }
                 }
             }
         }

@@ -21,7 +21,8 @@ public struct TraceabilityReport: Sendable {
             if let stuck = Self.stuck(state, options) { anomalies.append(stuck) }
             anomalies += Self.quantityMismatches(state, options)
             if Self.treatedWithoutReception(state) {
-                anomalies.append(TraceabilityAnomaly(kind: .treatmentWithoutReception, state: state))
+                anomalies.append(
+                    TraceabilityAnomaly(kind: .treatmentWithoutReception, state: state))
             }
             guard state.content.grouping.isEmpty, state.content.emitter.type != .appendix2 else {
                 continue
@@ -35,7 +36,9 @@ public struct TraceabilityReport: Sendable {
     /// STUCK when `state` waits at a step (not an open chain, reported on its own) longer
     /// than the step's delay.
     static func stuck(_ state: FormState, _ options: TraceabilityOptions) -> TraceabilityAnomaly? {
-        guard let step = TraceabilityStep.of(state.status), step != .awaitingGroup else { return nil }
+        guard let step = TraceabilityStep.of(state.status), step != .awaitingGroup else {
+            return nil
+        }
         let since = TraceabilityStep.since(state)
         guard options.now - since > options.delay(step) else { return nil }
         var anomaly = TraceabilityAnomaly(kind: .stuck, state: state)
