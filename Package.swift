@@ -115,6 +115,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Inspection",
+            dependencies: ["Domain", "Projections", "Ledger", "CanonicalJSON"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "Benchmarks",
             dependencies: ["Ledger", "CanonicalJSON", "CLMDB"],
             swiftSettings: strict
@@ -123,7 +128,7 @@ let package = Package(
             name: "API",
             dependencies: [
                 "HTTP", "GraphQL", "Identity", "Ledger", "CanonicalJSON", "Logging", "Domain",
-                "Projections", "Webhooks", "Audit", "Documents",
+                "Projections", "Webhooks", "Audit", "Documents", "Inspection",
             ],
             swiftSettings: strict
         ),
@@ -131,7 +136,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "Ledger", "CanonicalJSON", "Benchmarks", "Logging", "HTTP", "API", "Identity",
-                "Projections", "Webhooks", "Audit", "Domain",
+                "Projections", "Webhooks", "Audit", "Inspection", "Domain",
             ],
             swiftSettings: strict
         ),
@@ -190,6 +195,11 @@ let package = Package(
         .testTarget(
             name: "ProjectionsTests",
             dependencies: ["Projections", "Domain", "Ledger", "CanonicalJSON", "Logging"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectionTests",
+            dependencies: ["Inspection", "Domain", "Projections", "Ledger", "CanonicalJSON"],
             swiftSettings: strict
         ),
     ],

@@ -226,6 +226,26 @@ EVENTS = {
         "A road-control link served the BSD's PDF to the client at address.",
         ({"tokenId": STRING, "formId": STRING, "at": ref("instant"), "address": STRING},
          ["tokenId", "formId", "at", "address"])),
+    # Inspection (Sources/Inspection): stream `inspectors`, and `controls-<orgId>`.
+    "InspectorGranted": (
+        "A user may inspect from the networks listed, for the companies listed or all "
+        "(no orgIds); a later grant replaces it.",
+        ({"userId": STRING, "email": STRING, "name": STRING, "networks": {
+            "type": "array", "items": STRING, "description": "CIDR networks, canonical."},
+          "orgIds": {"type": "array", "items": STRING}, "at": ref("instant")},
+         ["userId", "email", "name", "networks", "at"])),
+    "InspectorRevoked": (
+        "A user is no longer an inspector.",
+        ({"userId": STRING, "at": ref("instant")}, ["userId", "at"])),
+    "ControlRecorded": (
+        "An inspector read data of the company orgId (one event per company concerned, "
+        "sharing controlId).",
+        ({"controlId": STRING, "orgId": STRING, "inspectorId": STRING,
+          "inspectorEmail": STRING, "operation": STRING, "formId": STRING,
+          "readableId": STRING, "from": ref("instant"), "to": ref("instant"),
+          "remoteAddress": STRING, "requestId": STRING, "at": ref("instant")},
+         ["controlId", "orgId", "inspectorId", "inspectorEmail", "operation",
+          "remoteAddress", "requestId", "at"])),
 }
 
 AT = 1772323200000000
@@ -301,6 +321,14 @@ EXAMPLES = {
     "PdfAccessTokenUsed": {
         "tokenId": "019ae8f0-6b2a-7c41-9d3e-5f7a8b9c0d1e", "formId": "f1",
         "at": AT + 60000000, "address": "192.0.2.10"},
+    "InspectorGranted": {"userId": "user-9", "email": "ines@dreal.example", "name": "Inès",
+                         "networks": ["10.0.0.0/8"], "orgIds": ["12345678000014"], "at": AT},
+    "InspectorRevoked": {"userId": "user-9", "at": AT},
+    "ControlRecorded": {
+        "controlId": "c1", "orgId": "12345678000014", "inspectorId": "user-9",
+        "inspectorEmail": "ines@dreal.example", "operation": "form", "formId": "f1",
+        "readableId": "BSD-20261204-AAAAAAAAA", "remoteAddress": "10.1.2.3",
+        "requestId": "r1", "at": AT},
 }
 
 

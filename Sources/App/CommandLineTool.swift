@@ -34,6 +34,11 @@ enum CommandLineTool {
           register --data DIR --siret S --type INCOMING|OUTGOING|TRANSPORTED|MANAGED|ALL
                    --from yyyy-MM-dd --to yyyy-MM-dd --format csv|xlsx --out FILE
                                  a company's register for a date range (--to excluded)
+          inspector add --data DIR --email E [--name N] [--password P] --allow-ip CIDR...
+                        [--company SIRET...]
+                                 make E an inspector (creating the account; a generated
+                                 password is printed), requests allowed from the networks
+          inspector list --data DIR | inspector revoke --data DIR --email E
           generate --data DIR --seed N --commands N [--companies N] [--parallel W]
                    [--durability full|noMetaSync|noSync]
                                  append a generated workload of BSD commands
@@ -65,6 +70,7 @@ enum CommandLineTool {
             case "rebuild": return try RebuildCommand(options: &options).run()
             case "history": return try HistoryCommand(options: &options).run()
             case "register": return try RegisterCommand(options: &options).run()
+            case "inspector": return try InspectorCommand(options: &options).run()
             case "generate": return try GenerateCommand(options: &options).run()
             case "bench-projections": return try ProjectionsBenchCommand(options: &options).run()
             case "crash-writer": return try CrashWriterCommand(options: &options).run()

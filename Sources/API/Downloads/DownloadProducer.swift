@@ -16,6 +16,7 @@ struct DownloadProducer: Sendable {
         switch job {
         case .register(let download): try register(download)
         case .formPdf(let download): try formPdf(download)
+        case .prepared(let file, _): file
         }
     }
 

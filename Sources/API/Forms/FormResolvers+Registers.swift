@@ -7,30 +7,35 @@ extension FormResolvers {
     var registerQueries: [String: FieldResolver] {
         [
             "wastesRegistryCsv": { @Sendable _, arguments, context, _ in
-                try registerLink(arguments, context, format: .csv)
+                try await registerLink(arguments, context, format: .csv)
             },
             "wastesRegistryXls": { @Sendable _, arguments, context, _ in
-                try registerLink(arguments, context, format: .xlsx)
+                try await registerLink(arguments, context, format: .xlsx)
             },
         ]
     }
 
     /// A `FileDownload` whose link gives the `registryType` register of every company of
     /// `sirets` in one file, for the dates of `where.createdAt`. The caller must hold a role
-    /// with `RegistryCanRead` in each company; the file is made when the link is followed.
+    /// with `RegistryCanRead` in each company, or inspector rights covering it (the read is
+    /// then recorded); the file is made when the link is followed.
     func registerLink(
         _ arguments: JSONObject, _ context: any Sendable, format: RegisterDownload.Format
-    ) throws(APIError) -> JSON {
+    ) async throws(APIError) -> JSON {
         let caller = try caller(context)
         let type: RegisterType = try Self.enumValue(
             arguments.string("registryType") ?? "", "registryType")
         let sirets = try registerSirets(arguments)
         let (from, to) = try Self.registerRange(arguments.object("where").object("createdAt"))
-        for siret in sirets { try checkRegisterAccess(siret, caller) }
         let readable = caller.access.roles.filter { Permissions.can($0.value, .registryCanRead) }
+        let controlled = try await controlledRegisters(
+            sirets.filter { readable[$0] == nil }, context, caller,
+            operation: format == .csv ? "wastesRegistryCsv" : "wastesRegistryXls", from: from,
+            to: to)
         let download = RegisterDownload(
             userId: caller.userId, sirets: sirets, type: type, format: format, from: from,
-            to: to, companies: Set(readable.keys), issuedAt: WallClock.microseconds())
+            to: to, companies: Set(readable.keys).union(controlled),
+            issuedAt: WallClock.microseconds())
         let link = downloads.issue(.register(download))
         return .object([
             "token": .string(link.token), "downloadLink": .string(link.downloadLink),
@@ -49,7 +54,7 @@ extension FormResolvers {
 
     /// FORBIDDEN unless the caller's role in `siret` may read its register (READER, MEMBER,
     /// ADMIN; not DRIVER, as in the reference's code).
-    private func checkRegisterAccess(_ siret: String, _ caller: Caller) throws(APIError) {
+    func checkRegisterAccess(_ siret: String, _ caller: Caller) throws(APIError) {
         guard let role = caller.access.roles[siret] else {
             throw APIError(.forbidden, "You are not a member of company \(siret).")
         }

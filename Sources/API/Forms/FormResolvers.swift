@@ -20,6 +20,8 @@ struct FormResolvers: Sendable {
     var treeHeads: TreeHeads?
     /// How long the road-control links of `createPdfAccessToken` work.
     var roadControlLifetime: Duration = .seconds(1_800)
+    /// Inspector rights (reading every BSD and register, each read recorded); nil: none.
+    var inspection: InspectionGate?
 
     /// Makes the resolvers over a ledger opened with the forms projection.
     init(identity: IdentityService, ledger: Ledger) {
@@ -169,7 +171,7 @@ struct FormResolvers: Sendable {
     var queryResolvers: [String: FieldResolver] {
         [
             "form": { @Sendable _, arguments, context, _ in
-                try form(arguments, context)
+                try await formOrControl(arguments, context)
             },
             "forms": { @Sendable _, arguments, context, _ in
                 try forms(arguments, context)

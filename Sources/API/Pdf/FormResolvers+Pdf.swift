@@ -7,7 +7,7 @@ extension FormResolvers {
     var pdfQueries: [String: FieldResolver] {
         [
             "formPdf": { @Sendable _, arguments, context, _ in
-                try formPdfLink(arguments, context)
+                try await formPdfLink(arguments, context)
             }
         ]
     }
@@ -27,15 +27,26 @@ extension FormResolvers {
     }
 
     /// A `FileDownload` for the PDF of BSD `id`, which the caller must be able to read
-    /// (NOT_FOUND otherwise, as `form`); the PDF is drawn when the link is followed.
-    func formPdfLink(_ arguments: JSONObject, _ context: any Sendable) throws(APIError) -> JSON {
+    /// (NOT_FOUND otherwise, as `form`), as a member of one of its companies or as an
+    /// inspector whose rights cover it (the read is then recorded); the PDF is drawn when
+    /// the link is followed.
+    func formPdfLink(
+        _ arguments: JSONObject, _ context: any Sendable
+    ) async throws(APIError) -> JSON {
         let caller = try caller(context)
-        let state = try readable(arguments.string("id") ?? "", caller)
-        let link = downloads.issue(
-            .formPdf(
-                FormPdfDownload(
-                    userId: caller.userId, formId: state.id,
-                    companies: Set(caller.access.roles.keys))))
+        let id = arguments.string("id") ?? ""
+        let download: FormPdfDownload
+        do throws(APIError) {
+            let state = try readable(id, caller)
+            download = FormPdfDownload(
+                userId: caller.userId, formId: state.id, companies: Set(caller.access.roles.keys))
+        } catch  where error.code == .notFound {
+            guard let state = try await controlled(id, context, operation: "formPdf") else {
+                throw error
+            }
+            download = FormPdfDownload(userId: caller.userId, formId: state.id, companies: nil)
+        }
+        let link = downloads.issue(.formPdf(download))
         return .object([
             "token": .string(link.token), "downloadLink": .string(link.downloadLink),
         ])

@@ -141,18 +141,19 @@ enum APISchema {
     /// resolver: schema tests only).
     static func make(
         identity: IdentityService, forms: FormResolvers, webhooks: WebhookService? = nil,
-        subscriptions: SubscriptionResolvers? = nil
+        subscriptions: SubscriptionResolvers? = nil, inspection: InspectionResolvers? = nil
     ) throws(GraphQLError) -> GraphQLSchema {
         let resolvers = IdentityResolvers(identity: identity)
         let hooks = webhooks.map { WebhookResolvers(identity: identity, webhooks: $0) }
         let queries = resolvers.queries.merging(forms.queryResolvers) { first, _ in first }
             .merging(hooks?.queries ?? [:]) { first, _ in first }
+            .merging(inspection?.queries ?? [:]) { first, _ in first }
         let mutations = resolvers.mutations.merging(forms.mutationResolvers) { first, _ in first }
             .merging(hooks?.mutations ?? [:]) { first, _ in first }
         let fields = ["Query": queries, "Mutation": mutations]
         return try GraphQLSchema(
             sdl: sdl + "\n" + FormSchema.sdl + "\n" + WebhookSchema.sdl + "\n"
-                + SubscriptionSchema.sdl + "\n" + AuditSchema.sdl + "\n" + PdfSchema.sdl,
+                + SubscriptionSchema.sdl + "\n" + AuditSchema.sdl + "\n" + PdfSchema.sdl + "\n" + InspectionSchema.sdl,
             resolvers: SchemaResolvers(
                 fields: fields.merging(subscriptions?.fields ?? [:]) { first, _ in first },
                 subscriptions: subscriptions?.sources ?? [:],

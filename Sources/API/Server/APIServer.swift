@@ -2,6 +2,7 @@ import Audit
 import GraphQL
 import HTTP
 import Identity
+import Inspection
 import Ledger
 import Logging
 import Projections
@@ -94,7 +95,9 @@ public final class APIServer: Sendable {
         do {
             schema = try APISchema.make(
                 identity: identity, forms: forms, webhooks: webhooks,
-                subscriptions: SubscriptionResolvers(forms: forms, dispatcher: dispatcher))
+                subscriptions: SubscriptionResolvers(forms: forms, dispatcher: dispatcher),
+                inspection: InspectionResolvers(
+                    identity: identity, ledger: ledger, downloads: downloads))
         } catch { throw .schema(error) }
         let endpoint = GraphQLEndpoint(schema: schema, limits: configuration.limits, logger: logger)
         do {
@@ -164,6 +167,8 @@ public final class APIServer: Sendable {
         var forms = FormResolvers(identity: identity, ledger: ledger)
         forms.downloads = downloads
         forms.treeHeads = treeHeads
+        forms.inspection = InspectionGate(
+            directory: InspectorDirectory(ledger: ledger), log: ControlLog(ledger: ledger))
         return forms
     }
 

@@ -53,6 +53,9 @@ struct ServeCommand {
     func run() throws -> Int32 {
         // Before any thread exists, so that every thread inherits the blocked signals.
         TerminationSignals.block()
+        // Commands that append outside the server (inspector add) refuse while this is held.
+        let lock = try DataFolderLock(folder: folder)
+        defer { lock.release() }
         let logger = Logger(label: "bsd-ledger", level: level, handler: JSONLinesLogHandler())
         var ledgerOptions = LedgerOptions()
         ledgerOptions.logger = logger

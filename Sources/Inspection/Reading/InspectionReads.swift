@@ -1,0 +1,93 @@
+import Domain
+import Ledger
+import Projections
+
+/// Reads the forms projection for the inspection features: a company's BSDs, the BSDs
+/// their chains lead to, and every picked-up BSD for the statistics. Access is the
+/// caller's business: nothing here filters by who asks.
+public struct InspectionReads: Sendable {
+    let queries: FormQueries
+    let ledger: Ledger
+    /// BSDs read per transaction when going through all of them.
+    public var pageSize = 500
+
+    /// Reads over a ledger opened with the forms projection.
+    public init(ledger: Ledger) {
+        queries = FormQueries(ledger: ledger)
+        self.ledger = ledger
+    }
+
+    /// The file of company `orgId` over `[from, to)` (µs).
+    public func controlFile(orgId: String, from: Int64, to: Int64) throws -> ControlFile {
+        try queries.read { reader in
+            let states = try reader.formIds(listedFor: orgId).compactMap(reader.state)
+            return ControlFile(orgId: orgId, from: from, to: to, states: states)
+        }
+    }
+
+    /// The traceability report over the BSDs of company `orgId` (every company: nil, then
+    /// every BSD is a subject), in one read transaction.
+    public func traceability(
+        orgId: String?, options: TraceabilityOptions
+    ) throws -> TraceabilityReport {
+        let subjects: [FormState]
+        if let orgId {
+            subjects = try queries.read { reader in
+                try reader.formIds(listedFor: orgId).compactMap(reader.state)
+            }
+        } else {
+            subjects = try allStates()
+        }
+        return try queries.read { reader in
+            var failure: (any Error)?
+            let report = TraceabilityReport(subjects: subjects, options: options) { id in
+                do { return try reader.state(id) } catch {
+                    failure = failure ?? error
+                    return nil
+                }
+            }
+            if let failure { throw failure }
+            return report
+        }
+    }
+
+    /// The statistics records of every BSD picked up before `before` (µs): the emitter,
+    /// the waste code, the département `department` gives and the declared quantity.
+    public func statisticsRecords(
+        before: Int64, department: (FormState) -> String
+    ) throws -> [StatisticsRecord] {
+        try allStates().compactMap { state in
+            guard !state.isDeleted, state.status != .canceled,
+                let pickup = state.firstPickupAt, pickup.microseconds < before,
+                let code = state.content.wasteDetails.code,
+                let quantity = state.content.wasteDetails.quantity
+            else { return nil }
+            return StatisticsRecord(
+                orgId: state.content.emitter.company?.orgId, wasteCode: code,
+                department: department(state),
+                month: CivilCalendar.month(pickup.microseconds), grams: quantity.grams)
+        }
+    }
+
+    /// Every BSD, a page per read transaction.
+    func allStates() throws -> [FormState] {
+        var all: [FormState] = []
+        var after: String?
+        repeat {
+            let (page, next) = try queries.read { reader in
+                try reader.states(after: after, limit: pageSize)
+            }
+            all += page
+            after = next
+        } while after != nil
+        return all
+    }
+}
+
+extension InspectionReads {
+    /// The ledger's last position: what the statistics cache compares to know whether
+    /// anything changed.
+    public func headPosition() throws -> UInt64 {
+        try ledger.head().position
+    }
+}
