@@ -153,7 +153,8 @@ enum APISchema {
         let fields = ["Query": queries, "Mutation": mutations]
         return try GraphQLSchema(
             sdl: sdl + "\n" + FormSchema.sdl + "\n" + WebhookSchema.sdl + "\n"
-                + SubscriptionSchema.sdl + "\n" + AuditSchema.sdl + "\n" + PdfSchema.sdl + "\n" + InspectionSchema.sdl,
+                + SubscriptionSchema.sdl + "\n" + AuditSchema.sdl + "\n" + PdfSchema.sdl + "\n"
+                + InspectionSchema.sdl,
             resolvers: SchemaResolvers(
                 fields: fields.merging(subscriptions?.fields ?? [:]) { first, _ in first },
                 subscriptions: subscriptions?.sources ?? [:],

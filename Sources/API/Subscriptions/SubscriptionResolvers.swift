@@ -9,6 +9,8 @@ import Projections
 struct SubscriptionResolvers: Sendable {
     let forms: FormResolvers
     let dispatcher: Dispatcher
+    /// Renderings shared by the subscribers of one change.
+    let rendered = RenderedForms()
 
     /// The event sources, by subscription field.
     var sources: [String: SubscriptionSourceResolver] {
@@ -78,7 +80,7 @@ struct SubscriptionResolvers: Sendable {
         else { return .null }
         return try forms.read { reader in
             guard let state = try reader.form(id: id, companies: [siret]) else { return .null }
-            return try FormResolvers.render(state, reader)
+            return try rendered.rendering(state) { try FormResolvers.render(state, reader) }
         }
     }
 
