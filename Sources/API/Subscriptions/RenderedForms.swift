@@ -23,8 +23,7 @@ final class RenderedForms: Sendable {
     /// kept for the next subscriber.
     func rendering(_ state: FormState, _ render: () throws -> JSON) rethrows -> JSON {
         let keepable = state.content.grouping.isEmpty && state.groupedIn.isEmpty
-        if keepable, let kept = entries.withLock({ $0[state.id] }), kept.version == state.version
-        {
+        if keepable, let kept = entries.withLock({ $0[state.id] }), kept.version == state.version {
             return kept.json
         }
         let json = try render()
