@@ -123,6 +123,35 @@ import Testing
 
     /// Every scenario of ``FormViewTests``, rendered with its linked BSDs, by id.
     static func scenarioForms() throws -> [String: JSON] {
+        let world = try scenarioWorld()
+        let view = FormView { world.forms[$0] }
+        return world.forms.mapValues { view.json($0) }
+    }
+
+    /// A rendering limited to some fields holds exactly those fields of the full one.
+    @Test func renderingTheWantedFieldsGivesThoseOfTheFullRendering() throws {
+        let world = try Self.scenarioWorld()
+        let view = FormView { world.forms[$0] }
+        for state in world.forms.values {
+            guard case .object(let full) = view.json(state) else {
+                Issue.record("a form renders as an object")
+                return
+            }
+            let keys = Array(full.keys)
+            let selections = keys.map { [$0] } + [["id", "status"], keys, ["unknownField"]]
+            for selection in selections {
+                let wanted = Set(selection)
+                guard case .object(let part) = view.json(state, wanted: wanted) else {
+                    Issue.record("a form renders as an object")
+                    return
+                }
+                #expect(Set(part.keys) == wanted.intersection(keys), "\(selection)")
+                for key in part.keys { #expect(part[key] == full[key], "\(key)") }
+            }
+        }
+    }
+
+    static func scenarioWorld() throws -> World {
         var world = World()
         _ = try world.run(.create(World.content()))
         let processed = try world.sent()
@@ -145,8 +174,7 @@ import Testing
             .markReceived(World.acceptance(.refused, received: 1_500_000, refused: 1_500_000)),
             on: refused, as: World.recipient)
         _ = try FormViewTests.regroupement(&world)
-        let view = FormView { world.forms[$0] }
-        return world.forms.mapValues(view.json)
+        return world
     }
 
     static let formDocument = """

@@ -91,14 +91,24 @@ struct FormResolvers: Sendable {
         }
     }
 
-    /// Renders `state` with its linked BSDs read from `reader`.
+    /// The `Form` fields the running query or mutation reads, set around resolvers whose
+    /// field returns `Form`s; nil (render every field) anywhere else.
+    @TaskLocal static var wantedFormFields: Set<String>?
+
+    /// Renders `state` with its linked BSDs read from `reader`: the fields the running
+    /// resolver's selection reads (``wantedFormFields``), or all of them.
     static func render(_ state: FormState, _ reader: FormReader) throws -> JSON {
+        let wanted = wantedFormFields
         var linked: [String: FormState] = [:]
-        let ids = state.content.grouping.map(\.formId) + state.groupedIn.map(\.formId)
+        let showsLinks =
+            wanted.map { !$0.isDisjoint(with: ["grouping", "appendix2Forms", "groupedIn"]) }
+            ?? true
+        let ids =
+            showsLinks ? state.content.grouping.map(\.formId) + state.groupedIn.map(\.formId) : []
         for id in ids where linked[id] == nil {
             if let form = try reader.state(id) { linked[id] = form }
         }
-        return FormView(linked: { linked[$0] }).json(state)
+        return FormView(linked: { linked[$0] }).json(state, wanted: wanted)
     }
 
     /// Checks `action` on `state` for `caller`, typing `securityCode` when the step's company
@@ -193,6 +203,7 @@ struct FormResolvers: Sendable {
             },
         ].merging(registerQueries) { first, _ in first }
             .merging(pdfQueries) { first, _ in first }
+            .mapValues(Self.rendersSelectedFields)
     }
 
     /// The mutation resolvers.
@@ -200,5 +211,19 @@ struct FormResolvers: Sendable {
         contentMutations.merging(stepMutations) { first, _ in first }
             .merging(transporterMutations) { first, _ in first }
             .merging(pdfMutations) { first, _ in first }
+            .mapValues(Self.rendersSelectedFields)
+    }
+
+    /// `resolve`, rendering only the fields its selection reads when the field returns
+    /// `Form`s (``wantedFormFields``); other fields run as they are.
+    static func rendersSelectedFields(_ resolve: @escaping FieldResolver) -> FieldResolver {
+        { @Sendable source, arguments, context, info in
+            guard info.returnType.namedType == "Form" else {
+                return try await resolve(source, arguments, context, info)
+            }
+            return try await $wantedFormFields.withValue(info.selectedFieldNames) {
+                try await resolve(source, arguments, context, info)
+            }
+        }
     }
 }

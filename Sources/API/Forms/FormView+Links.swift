@@ -4,6 +4,10 @@ import GraphQL
 extension FormView {
     /// The annexe links: what is grouped here, and where this BSD was grouped.
     func links(_ state: FormState, into form: inout ViewObject) {
+        guard
+            ["grouping", "appendix2Forms", "quantityGrouped", "groupedIn"].contains(
+                where: form.wants)
+        else { return }
         let grouped = state.content.grouping.compactMap { fraction in
             linked(fraction.formId).map { (Self.initialForm($0), fraction.quantity) }
         }

@@ -10,9 +10,10 @@ struct FormView {
     /// `InitialForm` needs the readable id and status).
     var linked: (String) -> FormState? = { _ in nil }
 
-    /// The whole `Form` object for `state`.
-    func json(_ state: FormState) -> JSON {
-        var form = ViewObject()
+    /// The `Form` object for `state`: every field, or only the `wanted` ones (the others are
+    /// left out, as absent values are).
+    func json(_ state: FormState, wanted: Set<String>? = nil) -> JSON {
+        var form = ViewObject(wanted: wanted)
         Self.identity(state, into: &form)
         Self.parties(state, into: &form)
         Self.emissionAndTransport(state, into: &form)

@@ -133,7 +133,8 @@ final class Executor {
         let path = ResponsePath(parent: parent, component: .key(field.responseKey))
         let info = ResolveInfo(
             fieldName: name, parentTypeName: type.name, returnType: definition.type,
-            variables: variables, responsePath: path)
+            variables: variables, responsePath: path, fieldNodes: field.nodes,
+            fragments: fragments)
         do {
             let arguments = try coerceArguments(
                 definition.arguments, node.arguments, at: node.location)

@@ -97,7 +97,36 @@ public struct ResolveInfo: Sendable {
     /// The coerced variables of the operation.
     public let variables: JSONObject
     let responsePath: ResponsePath
+    /// The field's nodes in the document (several when the same key is selected twice).
+    var fieldNodes: [Field] = []
+    /// The document's fragments, to follow the spreads in the field's selection.
+    var fragments: [String: FragmentDefinition] = [:]
 
     /// The response path of the field.
     public var path: [PathComponent] { responsePath.components }
+
+    /// The names of the fields selected on this field's value, through fragments, whatever
+    /// their type conditions and directives: a resolver may leave out of its value what is
+    /// not named here, which is never read.
+    public var selectedFieldNames: Set<String> {
+        var names = Set<String>()
+        var visited = Set<String>()
+        func collect(_ set: SelectionSet) {
+            for selection in set.selections {
+                switch selection {
+                case .field(let field): names.insert(field.name.value)
+                case .inlineFragment(let fragment): collect(fragment.selectionSet)
+                case .fragmentSpread(let spread):
+                    guard visited.insert(spread.name.value).inserted,
+                        let definition = fragments[spread.name.value]
+                    else { continue }
+                    collect(definition.selectionSet)
+                }
+            }
+        }
+        for node in fieldNodes {
+            if let set = node.selectionSet { collect(set) }
+        }
+        return names
+    }
 }

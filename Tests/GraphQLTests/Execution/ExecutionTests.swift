@@ -93,6 +93,37 @@ import Testing
             ])
     }
 
+    @Test func aResolverKnowsTheFieldsSelectedOnItsValueThroughFragments() async throws {
+        let schema = try GraphQLSchema(
+            query: GraphQLObjectType(
+                "Query",
+                fields: [
+                    GraphQLField("record", type: "Record") { _, _, _, info in
+                        let names = info.selectedFieldNames.sorted().joined(separator: ",")
+                        return JSON.object(["id": .string(names), "tags": .list([])])
+                    }
+                ]),
+            types: [
+                .object(
+                    GraphQLObjectType(
+                        "Record",
+                        fields: [
+                            GraphQLField("id", type: .nonNull("ID")),
+                            GraphQLField("tags", type: .list(.nonNull("String"))),
+                        ]))
+            ])
+        let source = """
+            query { record { id ...More ... on Record { tags } } record { __typename } }
+            fragment More on Record { id tags }
+            """
+        let result = await graphql(schema: schema, request: ExecutionRequest(source: source))
+        #expect(result.errors.isEmpty)
+        #expect(
+            result.data == [
+                "record": ["id": "__typename,id,tags", "tags": [], "__typename": "Record"]
+            ])
+    }
+
     @Test func mutationsRunSeriallyInDocumentOrder() async throws {
         let journal = TestSchema.Journal()
         let schema = try TestSchema.make(journal: journal)
