@@ -76,12 +76,15 @@ final class Environment: @unchecked Sendable {
     /// The layout version of the records and indexes, written when the ledger is created.
     static let format = Array("bsd-ledger/1".utf8)
 
-    /// Marks a new ledger with ``format``; refuses a ledger written in another layout.
+    /// Marks a new ledger with ``format`` and its empty Merkle database with the current
+    /// layout, in the transaction that creates them; refuses a ledger written in another
+    /// layout.
     private static func checkFormat(_ transaction: Transaction, meta: Database) throws(LedgerError)
     {
         let key = Array("format".utf8)
         guard let found = try transaction.get(meta, key) else {
             try transaction.put(meta, key, format)
+            try transaction.put(meta, MerkleStore.layoutKey, MerkleStore.layout)
             return
         }
         guard found == format else {
