@@ -60,7 +60,6 @@ public final class Ledger: Sendable {
             var head = try opened.read { transaction throws(LedgerError) in
                 try ChainState.last(in: transaction, log: opened.log)
             }
-            try MerkleStore.checkLayout(opened, logger: options.logger)
             if options.maintainsMerkleTree {
                 head.tree = try MerkleBuilder.catchUp(
                     opened, head: head.position, logger: options.logger)

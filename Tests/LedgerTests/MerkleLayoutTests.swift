@@ -1,3 +1,4 @@
+import CLMDB
 import Testing
 
 @testable import Ledger
@@ -66,17 +67,17 @@ import Testing
         #expect(try ledger.merkleHead().size == 1_040)
     }
 
-    @Test func storeInAnOlderLayoutIsEmptiedAndBuiltAgainAtOpen() throws {
+    @Test func databaseOfTheEarlierLayoutIsRemovedAtOpen() throws {
         let folder = TemporaryFolder()
         var ledger = try Ledger(path: folder.path)
         _ = try ledger.appendWaiting(Sample.events(150), to: "a", expected: .noStream)
-        // The first layout named none and kept every inner node: 150 − 4 of them here.
+        // The first layout kept every inner node in `merkle`: 150 − 4 of them here.
         try ledger.write { transaction throws(LedgerError) in
-            for key in 1_000..<UInt64(1_146) {
-                try transaction.put(
-                    ledger.environment.merkle, BigEndian.bytes(key), Hash.zero.bytes)
+            guard let old = try Self.openDatabase("merkle", in: transaction, creating: true)
+            else { return }
+            for key in 0..<UInt64(146) {
+                try transaction.put(old, BigEndian.bytes(key), Hash.zero.bytes)
             }
-            try transaction.delete(ledger.environment.meta, MerkleStore.layoutKey)
         }
         ledger.close()
         ledger = try Ledger(path: folder.path)
@@ -85,12 +86,23 @@ import Testing
         #expect(
             try ledger.merkleHead()
                 == MerkleTreeHead(size: 150, rootHash: ReferenceTree.root(leaves[...])))
-        #expect(try storedNodes(ledger) == MerkleTree.storedCount(leaves: 150))
-        let layout = try ledger.read { transaction throws(LedgerError) in
-            try transaction.get(ledger.environment.meta, MerkleStore.layoutKey)
+        let old = try ledger.read { transaction throws(LedgerError) in
+            try Self.openDatabase("merkle", in: transaction, creating: false)
         }
-        #expect(layout == MerkleStore.layout)
+        #expect(old == nil)
         #expect(try ledger.verify().problem == nil)
+    }
+
+    /// The database `name`, or nil when it does not exist and `creating` is false.
+    private static func openDatabase(
+        _ name: String, in transaction: Transaction, creating: Bool
+    ) throws(LedgerError) -> Database? {
+        var handle: MDB_dbi = 0
+        let flags = creating ? UInt32(MDB_CREATE) : 0
+        let code = mdb_dbi_open(transaction.pointer, name, flags, &handle)
+        if code == MDB_NOTFOUND { return nil }
+        try LMDB.check(code, "mdb_dbi_open")
+        return Database(name: name, handle: handle)
     }
 
     @Test func verifyNamesAStoredNodeThatDisagreesWithTheLog() throws {

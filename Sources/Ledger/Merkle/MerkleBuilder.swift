@@ -2,9 +2,10 @@ import CLMDB
 import Logging
 
 /// Brings the Merkle database level with the log when the ledger opens: a data folder
-/// written before the tree existed, by a benchmark that turned it off, or in an older layout
-/// (emptied by ``MerkleStore/checkLayout(_:logger:)``) gets the missing leaves added from the
-/// log's chain hashes, a chunk of records per write transaction.
+/// written before the tree existed, by a benchmark that turned it off, in an earlier layout
+/// (whose database is retired at open) or by a version that kept an earlier layout gets the
+/// missing leaves added from the log's chain hashes, a chunk of records per write
+/// transaction.
 enum MerkleBuilder {
     /// Records added per write transaction.
     static let chunk = 50_000

@@ -1,14 +1,11 @@
 import CLMDB
-import Logging
 
 /// Writing, sizing and versioning the Merkle database (layout in ``MerkleTree``).
 enum MerkleStore {
-    /// The `meta` key naming the layout of the Merkle database.
-    static let layoutKey = Array("merkle-layout".utf8)
-    /// This version's layout: RFC 9162 nodes from ``MerkleTree/lowestStoredLevel`` up, keyed
-    /// in post-order. A folder without it (the first layout kept every inner node) or with
-    /// another value has its tree emptied and built again from the log at open.
-    static let layout = Array("rfc9162/2 levels \(MerkleTree.lowestStoredLevel)+".utf8)
+    /// The database's name, which names its layout: RFC 9162 nodes from
+    /// ``MerkleTree/lowestStoredLevel`` up, keyed in post-order. Another layout gets another
+    /// name, and the database of the earlier one is retired (``Environment/retiredDatabases``).
+    static let databaseName = "merkle-l\(MerkleTree.lowestStoredLevel)"
 
     /// Appends the leaf hash `leaf` to `tree`, putting the stored-level nodes it completes.
     /// Keys only grow, so each put appends.
@@ -64,29 +61,5 @@ enum MerkleStore {
             start += 1 << UInt64(level)
         }
         return MerkleFrontier(size: size, peaks: peaks)
-    }
-
-    /// Empties a Merkle database written in another layout (or before layouts were named)
-    /// and marks it with this one, so that ``MerkleBuilder`` builds it again from the log.
-    static func checkLayout(_ environment: Environment, logger: Logger) throws(LedgerError) {
-        let found = try environment.read { transaction throws(LedgerError) in
-            try transaction.get(environment.meta, layoutKey)
-        }
-        guard found != layout else { return }
-        let dropped = try environment.writeGrowing { transaction throws(LedgerError) in
-            let count = try count(in: transaction, environment: environment)
-            try LMDB.check(
-                mdb_drop(transaction.pointer, environment.merkle.handle, 0), "mdb_drop merkle")
-            try transaction.put(environment.meta, layoutKey, layout)
-            return count
-        }
-        guard dropped > 0 else { return }
-        logger.info(
-            "Merkle database in another layout emptied, to be built again from the log",
-            metadata: [
-                "ledger.merkle.dropped": String(dropped),
-                "ledger.merkle.previous": found.map { String(decoding: $0, as: UTF8.self) }
-                    ?? "none",
-            ])
     }
 }
