@@ -158,7 +158,7 @@ let package = Package(
         .testTarget(name: "LoggingTests", dependencies: ["Logging"], swiftSettings: strict),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["Ledger", "CanonicalJSON", "Logging", "TestSupport"],
+            dependencies: ["Ledger", "CanonicalJSON", "CLMDB", "Logging", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -70,8 +70,19 @@ public struct RecordView {
     }
     /// This event's hash, as stored.
     public var hashBytes: UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(rebasing: bytes[80..<112])
+        UnsafeRawBufferPointer(rebasing: bytes[Self.hashRange])
     }
+
+    /// The chain hash stored in `record`, after checking only its format byte and length:
+    /// for the Merkle tree's leaves, read 32 at a time where nothing else is wanted.
+    static func chainHash(ofRecord record: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        guard record.count >= RecordCodec.headerSize, record[0] == RecordCodec.format else {
+            return nil
+        }
+        return UnsafeRawBufferPointer(rebasing: record[hashRange])
+    }
+
+    private static let hashRange = 80..<112
 
     private func slice(_ offset: Int, _ length: Int) -> UnsafeRawBufferPointer {
         let start = RecordCodec.headerSize + offset

@@ -2,8 +2,10 @@ import CLMDB
 import Logging
 
 /// Brings the Merkle database level with the log when the ledger opens: a data folder
-/// written before the tree existed (or by a benchmark that turned it off) gets the missing
-/// leaves added from the log's chain hashes, a chunk of records per write transaction.
+/// written before the tree existed, by a benchmark that turned it off, in an earlier layout
+/// (whose database is retired at open) or by a version that kept an earlier layout gets the
+/// missing leaves added from the log's chain hashes, a chunk of records per write
+/// transaction.
 enum MerkleBuilder {
     /// Records added per write transaction.
     static let chunk = 50_000
@@ -39,7 +41,8 @@ enum MerkleBuilder {
         return tree
     }
 
-    /// Adds up to ``chunk`` leaves from the log after the tree's last one.
+    /// Adds up to ``chunk`` leaves from the log after the tree's last one, storing the nodes
+    /// they complete at the stored levels.
     private static func add(
         to tree: inout MerkleFrontier, upTo head: UInt64, in transaction: Transaction,
         _ environment: Environment, _ hasher: ChainHasher

@@ -6,7 +6,7 @@ struct MerkleFrontier: Sendable {
     /// One complete subtree on the edge.
     struct Peak: Sendable {
         var level: Int
-        var hash: Hash
+        var hash: MerkleDigest
     }
 
     private(set) var size: UInt64 = 0
@@ -22,10 +22,10 @@ struct MerkleFrontier: Sendable {
 
     /// Adds the leaf hash `leaf`; `completed` receives each inner node the leaf completes,
     /// lowest first, as (level, index, hash).
-    mutating func append(
-        _ leaf: Hash, hasher: ChainHasher,
-        completed: (Int, UInt64, Hash) throws(LedgerError) -> Void
-    ) throws(LedgerError) {
+    mutating func append<Failure: Error>(
+        _ leaf: MerkleDigest, hasher: ChainHasher,
+        completed: (Int, UInt64, MerkleDigest) throws(Failure) -> Void
+    ) throws(Failure) {
         var peak = Peak(level: 0, hash: leaf)
         var index = size
         while let last = peaks.last, last.level == peak.level {
@@ -39,8 +39,8 @@ struct MerkleFrontier: Sendable {
     }
 
     /// The tree's root hash (RFC 9162: the SHA-256 of nothing for the empty tree).
-    func root(hasher: ChainHasher) -> Hash {
-        guard var root = peaks.last?.hash else { return Hash.sha256([]) }
+    func root(hasher: ChainHasher) -> MerkleDigest {
+        guard var root = peaks.last?.hash else { return MerkleDigest(Hash.sha256([])) }
         for peak in peaks.dropLast().reversed() { root = hasher.node(peak.hash, root) }
         return root
     }

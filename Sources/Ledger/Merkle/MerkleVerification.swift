@@ -3,7 +3,7 @@
 public enum MerkleVerification {
     /// The leaf hash of an event whose chain hash is `chainHash`: SHA-256(0x00 ‖ chainHash).
     public static func leafHash(chainHash: Hash) -> Hash {
-        ChainHasher().leaf(chainHash)
+        ChainHasher().leaf(chainHash).hash
     }
 
     /// The root that `path` leads to from leaf `index` (with hash `leaf`) in a tree of
@@ -15,8 +15,8 @@ public enum MerkleVerification {
         let hasher = ChainHasher()
         var node = index
         var last = size - 1
-        var hash = leaf
-        for sibling in path {
+        var hash = MerkleDigest(leaf)
+        for sibling in path.map(MerkleDigest.init) {
             guard last != 0 else { return nil }
             if node & 1 == 1 || node == last {
                 hash = hasher.node(sibling, hash)
@@ -30,7 +30,7 @@ public enum MerkleVerification {
             node >>= 1
             last >>= 1
         }
-        return last == 0 ? hash : nil
+        return last == 0 ? hash.hash : nil
     }
 
     /// Whether `path` proves that the tree of `oldSize` leaves with root `oldRoot` is a
@@ -51,9 +51,9 @@ public enum MerkleVerification {
             node >>= 1
             last >>= 1
         }
-        var oldHash = first
-        var newHash = first
-        for sibling in nodes.dropFirst() {
+        var oldHash = MerkleDigest(first)
+        var newHash = oldHash
+        for sibling in nodes.dropFirst().map(MerkleDigest.init) {
             guard last != 0 else { return false }
             if node & 1 == 1 || node == last {
                 oldHash = hasher.node(sibling, oldHash)
@@ -68,6 +68,6 @@ public enum MerkleVerification {
             node >>= 1
             last >>= 1
         }
-        return last == 0 && oldHash == oldRoot && newHash == newRoot
+        return last == 0 && oldHash == MerkleDigest(oldRoot) && newHash == MerkleDigest(newRoot)
     }
 }

@@ -11,7 +11,7 @@ final class Environment: @unchecked Sendable {
     let eventIDs: Database
     let streams: Database
     let meta: Database
-    /// The Merkle tree's complete inner nodes (see ``MerkleTree``).
+    /// The Merkle tree's complete nodes at the stored levels (see ``MerkleTree``).
     let merkle: Database
     let extra: [String: Database]
     let resizeLock = ReadWriteLock()
@@ -23,6 +23,7 @@ final class Environment: @unchecked Sendable {
         try LMDB.check(mdb_env_create(&env), "mdb_env_create")
         pointer = env!
         mapSize = options.initialMapSize
+        let retired: [(String, Int)]
         do {
             try LMDB.check(mdb_env_set_maxdbs(pointer, 64), "mdb_env_set_maxdbs")
             try LMDB.check(mdb_env_set_maxreaders(pointer, 1024), "mdb_env_set_maxreaders")
@@ -31,13 +32,14 @@ final class Environment: @unchecked Sendable {
             try LMDB.check(mdb_env_open(pointer, path, flags, 0o644), "mdb_env_open")
             var reclaimed: Int32 = 0
             mdb_reader_check(pointer, &reclaimed)
-            let handles = try Self.openDatabases(
-                pointer, ["log", "event-ids", "streams", "meta", "merkle"] + extraDatabases)
+            let core = ["log", "event-ids", "streams", "meta", MerkleStore.databaseName]
+            let handles: [String: Database]
+            (handles, retired) = try Self.openDatabases(pointer, core + extraDatabases)
             log = handles["log"]!
             eventIDs = handles["event-ids"]!
             streams = handles["streams"]!
             meta = handles["meta"]!
-            merkle = handles["merkle"]!
+            merkle = handles[MerkleStore.databaseName]!
             extra = handles.filter { extraDatabases.contains($0.key) }
         } catch {
             mdb_env_close(pointer)
@@ -46,31 +48,61 @@ final class Environment: @unchecked Sendable {
         var info = MDB_envinfo()
         mdb_env_info(pointer, &info)
         mapSize = max(mapSize, info.me_mapsize)
+        for (name, entries) in retired {
+            options.logger.info(
+                "Removed a database of an earlier layout",
+                metadata: ["ledger.database": name, "ledger.database.entries": String(entries)])
+        }
     }
 
+    /// Databases of earlier layouts that hold only what the log can give again, removed at
+    /// open: `merkle` kept every inner node of the Merkle tree (the tree is now in
+    /// ``MerkleStore/databaseName`` and is built from the log at open). A version that still
+    /// uses one creates it afresh and rebuilds it, so moving between versions loses nothing.
+    static let retiredDatabases = ["merkle"]
+
+    /// Opens (creating) the databases named, checks the format marker and removes the
+    /// ``retiredDatabases`` found, in one write transaction; returns the handles and the
+    /// removed databases with their entry counts.
     private static func openDatabases(
         _ env: OpaquePointer, _ names: [String]
-    ) throws(LedgerError) -> [String: Database] {
+    ) throws(LedgerError) -> ([String: Database], [(String, Int)]) {
         var txn: OpaquePointer?
         try LMDB.check(mdb_txn_begin(env, nil, 0, &txn), "mdb_txn_begin")
         var handles: [String: Database] = [:]
-        for name in names {
-            var handle: MDB_dbi = 0
-            let code = mdb_dbi_open(txn, name, UInt32(MDB_CREATE), &handle)
-            guard code == 0 else {
-                mdb_txn_abort(txn)
-                throw LMDB.failure(code, "mdb_dbi_open")
-            }
-            handles[name] = Database(name: name, handle: handle)
-        }
+        var retired: [(String, Int)] = []
         do throws(LedgerError) {
+            for name in names {
+                var handle: MDB_dbi = 0
+                try LMDB.check(mdb_dbi_open(txn, name, UInt32(MDB_CREATE), &handle), "mdb_dbi_open")
+                handles[name] = Database(name: name, handle: handle)
+            }
             try checkFormat(Transaction(pointer: txn!), meta: handles["meta"]!)
+            for name in retiredDatabases {
+                if let entries = try removeDatabase(name, in: txn!) {
+                    retired.append((name, entries))
+                }
+            }
         } catch {
             mdb_txn_abort(txn)
             throw error
         }
         try LMDB.check(mdb_txn_commit(txn), "mdb_txn_commit")
-        return handles
+        return (handles, retired)
+    }
+
+    /// Removes the database `name` if it exists; returns how many entries it held.
+    private static func removeDatabase(
+        _ name: String, in txn: OpaquePointer
+    ) throws(LedgerError) -> Int? {
+        var handle: MDB_dbi = 0
+        let code = mdb_dbi_open(txn, name, 0, &handle)
+        if code == LMDB.notFound { return nil }
+        try LMDB.check(code, "mdb_dbi_open")
+        var stat = MDB_stat()
+        try LMDB.check(mdb_stat(txn, handle, &stat), "mdb_stat")
+        try LMDB.check(mdb_drop(txn, handle, 1), "mdb_drop")
+        return stat.ms_entries
     }
 
     /// The layout version of the records and indexes, written when the ledger is created.

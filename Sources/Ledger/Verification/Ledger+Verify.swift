@@ -23,7 +23,7 @@ extension Ledger {
         }
         return VerificationReport(
             eventsChecked: walk.checked, streams: walk.versions.count, headHash: walk.previousHash,
-            treeRoot: walk.tree.root(hasher: walk.hasher), problem: walk.problem)
+            treeRoot: walk.tree.root(hasher: walk.hasher).hash, problem: walk.problem)
     }
 }
 
@@ -140,12 +140,12 @@ struct VerificationWalk {
         return nil
     }
 
-    /// Each index holds exactly one entry per event, and the Merkle database one per inner
+    /// Each index holds exactly one entry per event, and the Merkle database one per stored
     /// node of the tree over all of them: none left over from elsewhere.
     mutating func checkTotals(in transaction: Transaction) throws(LedgerError) {
         let expected = [
             (environment.eventIDs, checked), (environment.streams, checked),
-            (environment.merkle, MerkleTree.innerCount(leaves: checked)),
+            (environment.merkle, MerkleTree.storedCount(leaves: checked)),
         ]
         for (database, count) in expected {
             var stat = MDB_stat()

@@ -1,6 +1,6 @@
 extension VerificationWalk {
-    /// Adds the event to the rebuilt tree and compares each inner node it completes with the
-    /// stored one; what is wrong, or nil.
+    /// Adds the event to the rebuilt tree and compares each node of a stored level it
+    /// completes with the stored one; what is wrong, or nil.
     mutating func checkTree(
         _ view: RecordView, in transaction: Transaction
     ) throws(LedgerError) -> String? {
@@ -8,12 +8,14 @@ extension VerificationWalk {
         let nodes = environment.merkle
         try tree.append(hasher.leaf(view.hashBytes), hasher: hasher) {
             level, index, hash throws(LedgerError) in
-            guard mismatch == nil else { return }
+            guard mismatch == nil, level >= MerkleTree.lowestStoredLevel else { return }
             let key = BigEndian.bytes(MerkleTree.key(level: level, index: index))
-            let stored = try transaction.withValue(nodes, key) { $0.map(Array.init) }
-            if stored == nil {
+            let agrees = try transaction.withValue(nodes, key) { value in
+                value.map { $0.count == 32 && MerkleDigest($0) == hash }
+            }
+            if agrees == nil {
                 mismatch = "Merkle node (level \(level), index \(index)) is missing"
-            } else if stored != hash.bytes {
+            } else if agrees == false {
                 mismatch = "Merkle node (level \(level), index \(index)) disagrees with the log"
             }
         }
