@@ -65,6 +65,7 @@ import Testing
         #expect(
             await strict.checkDetached("https://10.1.2.3/x")
                 == .failure(.forbiddenAddress(host: "10.1.2.3", .private)))
+        #expect(await strict.checkDetached("not a url") == .failure(.malformed))
         let lenient = EndpointGuard(allowedHosts: ["127.0.0.1"])
         let checked = await lenient.checkDetached("http://127.0.0.1:9/x")
         #expect((try? checked.get())?.address == "127.0.0.1")

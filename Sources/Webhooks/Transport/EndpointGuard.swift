@@ -44,7 +44,17 @@ public struct EndpointGuard: Sendable {
 
     /// Checks `text` and resolves its host, blocking the calling thread for the lookup.
     public func check(_ text: String) throws(EndpointRefusal) -> CheckedEndpoint {
+        try check(try Self.parse(text))
+    }
+
+    /// `text` as an endpoint URL, at most 300 bytes long.
+    static func parse(_ text: String) throws(EndpointRefusal) -> EndpointURL {
         guard text.utf8.count <= 300, let url = EndpointURL(text) else { throw .malformed }
+        return url
+    }
+
+    /// Checks `url` and resolves its host, blocking the calling thread for the lookup.
+    func check(_ url: EndpointURL) throws(EndpointRefusal) -> CheckedEndpoint {
         let allowed = allowedHosts.contains(url.host)
         guard url.scheme == "https" || allowed else { throw .notHTTPS }
         let addresses = Self.resolve(url.host)
@@ -66,13 +76,19 @@ public struct EndpointGuard: Sendable {
     /// ``check(_:)`` on a Dispatch worker, so that a slow lookup holds no cooperative thread;
     /// on the calling thread when the host is a numeric address, which needs no lookup.
     public func checkDetached(_ text: String) async -> Result<CheckedEndpoint, EndpointRefusal> {
-        if let url = EndpointURL(text), Self.isNumeric(url.host) {
-            return Result { () throws(EndpointRefusal) in try check(text) }
+        let url: EndpointURL
+        do throws(EndpointRefusal) {
+            url = try Self.parse(text)
+        } catch {
+            return .failure(error)
+        }
+        if Self.isNumeric(url.host) {
+            return Result { () throws(EndpointRefusal) in try check(url) }
         }
         return await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(
-                    returning: Result { () throws(EndpointRefusal) in try check(text) })
+                    returning: Result { () throws(EndpointRefusal) in try check(url) })
             }
         }
     }
