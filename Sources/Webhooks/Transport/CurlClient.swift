@@ -62,17 +62,19 @@ public final class CurlClient: Sendable {
         let running = startThread()
         return await withCheckedContinuation { continuation in
             let transfer = Transfer(request, continuation: continuation)
-            let accepted =
+            // Only the first transfer of an empty queue wakes the thread: the queue is taken
+            // whole, so the later ones go with it (a wake-up is a system call each).
+            let queued: (accepted: Bool, first: Bool) =
                 running
-                && inbox.withLock { inbox in
-                    guard !inbox.stopping else { return false }
+                ? inbox.withLock { inbox in
+                    guard !inbox.stopping else { return (false, false) }
                     inbox.queued.append(transfer)
-                    return true
-                }
-            if accepted {
-                curl_multi_wakeup(multi)
-            } else {
+                    return (true, inbox.queued.count == 1)
+                } : (false, false)
+            if !queued.accepted {
                 transfer.finish(.failure(code: -1, message: "transport stopped"))
+            } else if queued.first {
+                curl_multi_wakeup(multi)
             }
         }
     }
