@@ -1,47 +1,32 @@
-import Glibc
+import Ledger
 
-/// Reading and creating the small key file, readable by its owner only.
+/// The signing key's file, readable by its owner only (``PrivateFile``), with the errors of
+/// this module.
 enum KeyFile {
     /// The file's text, or nil when it does not exist.
     static func read(_ path: String) throws(AuditError) -> String? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        if descriptor < 0 {
-            if errno == ENOENT { return nil }
-            throw failure("open", path)
-        }
-        defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 4096) }
-        guard count >= 0 else { throw failure("read", path) }
-        return String(decoding: buffer[0..<count], as: UTF8.self)
+        try mapped { () throws(PrivateFileError) in try PrivateFile.read(path, limit: 4096) }
     }
 
     /// Whether group or others may read the file.
     static func isShared(_ path: String) throws(AuditError) -> Bool {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw failure("stat", path) }
-        return info.st_mode & 0o077 != 0
+        try mapped { () throws(PrivateFileError) in try PrivateFile.isShared(path) }
     }
 
     /// Creates `path` with `contents` and mode 0600, unless it exists (then returns false).
     static func create(_ path: String, contents: String) throws(AuditError) -> Bool {
-        let temporary = "\(path).tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if descriptor < 0 { throw failure("open", temporary) }
-        defer { unlink(temporary) }
-        let bytes = Array(contents.utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor)
-        close(descriptor)
-        guard written == bytes.count, synced == 0 else { throw failure("write", temporary) }
-        if link(temporary, path) != 0 {
-            if errno == EEXIST { return false }
-            throw failure("link", path)
+        try mapped { () throws(PrivateFileError) in
+            try PrivateFile.create(path, contents: contents)
         }
-        return true
     }
 
-    private static func failure(_ operation: String, _ path: String) -> AuditError {
-        .keyFile(path: path, reason: "\(operation): \(String(cString: strerror(errno)))")
+    private static func mapped<T>(
+        _ body: () throws(PrivateFileError) -> T
+    ) throws(AuditError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .keyFile(path: error.path, reason: "\(error.operation): \(error.reason)")
+        }
     }
 }
