@@ -34,15 +34,7 @@ extension FormResolvers {
         guard let state = try audited({ try queries.form(id: id, companies: companies) }) else {
             throw Self.notFound(arguments.string("readableId") ?? id)
         }
-        var sinceSize: UInt64?
-        if case .int(let size)? = arguments["sinceSize"] {
-            guard size >= 0 else {
-                var error = APIError(.badUserInput, "sinceSize is a tree size (0 or more).")
-                error.issues = [("sinceSize", "INVALID_VALUE")]
-                throw error
-            }
-            sinceSize = UInt64(size)
-        }
+        let sinceSize = try arguments.count("sinceSize", what: "a tree size")
         let heads = try requireHeads()
         let subject = HistoryBundle.Subject(
             formId: id, readableId: state.readableId, stream: FormState.streamId(formId: id))

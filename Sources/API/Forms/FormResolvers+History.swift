@@ -42,15 +42,7 @@ extension FormResolvers {
     /// `formEvents(after, first)`: the change feed, filtered to what the caller may read.
     func formEvents(_ arguments: JSONObject, _ context: any Sendable) throws(APIError) -> JSON {
         let caller = try caller(context)
-        var after: UInt64 = 0
-        if case .int(let position)? = arguments["after"] {
-            guard position >= 0 else {
-                var error = APIError(.badUserInput, "after is a ledger position (0 or more).")
-                error.issues = [("after", "INVALID_VALUE")]
-                throw error
-            }
-            after = UInt64(position)
-        }
+        let after = try arguments.count("after", what: "a ledger position") ?? 0
         var limit = Self.maximumEventsPage
         if case .int(let first)? = arguments["first"] {
             guard (1...Self.maximumEventsPage).contains(first) else {

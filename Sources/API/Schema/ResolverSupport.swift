@@ -24,6 +24,18 @@ enum ResolverSupport {
 }
 
 extension JSONObject {
+    /// The integer argument `name` when it is 0 or more, nil when absent or null;
+    /// BAD_USER_INPUT (`INVALID_VALUE`) for a negative one, saying it is `what`.
+    func count(_ name: String, what: String) throws(APIError) -> UInt64? {
+        guard case .int(let value)? = self[name] else { return nil }
+        guard value >= 0 else {
+            var error = APIError(.badUserInput, "\(name) is \(what) (0 or more).")
+            error.issues = [(name, "INVALID_VALUE")]
+            throw error
+        }
+        return UInt64(value)
+    }
+
     /// The string argument `name`, or nil when absent or null.
     func string(_ name: String) -> String? {
         guard case .string(let value)? = self[name] else { return nil }

@@ -107,12 +107,6 @@ struct SubscriptionResolvers: Sendable {
 
     /// The `after` argument: a ledger position, or nil for live changes only.
     static func after(_ arguments: JSONObject) throws(APIError) -> UInt64? {
-        guard case .int(let position)? = arguments["after"] else { return nil }
-        guard position >= 0 else {
-            var error = APIError(.badUserInput, "after is a ledger position (0 or more).")
-            error.issues = [("after", "INVALID_VALUE")]
-            throw error
-        }
-        return UInt64(position)
+        try arguments.count("after", what: "a ledger position")
     }
 }
