@@ -9,7 +9,7 @@ struct BenchRow {
 
     static func printTable(_ rows: [BenchRow]) {
         func pad(_ text: String, _ width: Int) -> String {
-            text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+            text + String(repeating: " ", count: max(1, width - text.count))
         }
         print(
             pad("measure", 30) + pad("ours (ev/s)", 14) + pad("baseline", 22)

@@ -80,7 +80,7 @@ extension LedgerBenchmark {
             }
         }
         try checkProof(ledger, head, position: positions[0])
-        let label = "inclusion proof, \(count / 1_000) k events"
+        let label = "proofs/s at \(count / 1_000) k events"
         record(
             "inclusionProof", label: label, ours: Double(proofs) / seconds, baseline: nil,
             baselineName: "-")

@@ -42,7 +42,8 @@ extension FormPdf {
                     "Quantité en tonnes",
                     waste.quantity == nil
                         ? FrenchText.none
-                        : "\(FrenchText.tonnes(waste.quantity)), \(FrenchText.quantityType(waste.quantityType))"
+                        : FrenchText.tonnes(waste.quantity) + ", "
+                            + FrenchText.quantityType(waste.quantityType)
                 )
             ])
     }

@@ -48,7 +48,8 @@ public final class Ledger: Sendable {
             ])
     }
 
-    /// Opens LMDB, reads the head and brings the Merkle tree level with it; on failure closes what it opened and gives the folder back.
+    /// Opens LMDB, reads the head and brings the Merkle tree level with it; on failure closes
+    /// what it opened and gives the folder back.
     private static func openEnvironment(
         _ path: String, _ options: LedgerOptions, releasing key: String
     ) throws(LedgerError) -> (Environment, ChainState) {

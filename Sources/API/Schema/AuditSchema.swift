@@ -3,9 +3,12 @@
 enum AuditSchema {
     static let sdl = """
         extend type Query {
-          "The signed head of the ledger's Merkle tree: the latest, or the one signed at exactly this size."
+          "The signed head of the ledger's Merkle tree: the latest, or the one signed at exactly \
+        this size."
           treeHead(size: Int): TreeHead!
-          "One BSD's history bundle: its events, their inclusion proofs and the signed tree head they are proven against; with sinceSize, also the consistency proof from that earlier tree size. Check it with bsd-ledger verify-bundle or tools/verify_bundle.py."
+          "One BSD's history bundle: its events, their inclusion proofs and the signed tree head \
+        they are proven against; with sinceSize, also the consistency proof from that earlier \
+        tree size. Check it with bsd-ledger verify-bundle or tools/verify_bundle.py."
           formHistoryBundle(id: ID, readableId: String, sinceSize: Int): JSON!
         }
 

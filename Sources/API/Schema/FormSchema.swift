@@ -31,7 +31,8 @@ enum FormSchema {
         }
 
         extend type Query {
-          "A link to the CSV register of your companies sirets (one file; each row starts with the company's SIRET)."
+          "A link to the CSV register of your companies sirets (one file; each row starts with \
+        the company's SIRET)."
           wastesRegistryCsv(
             registryType: WasteRegistryType!, sirets: [String!]!, where: WasteRegistryWhere
           ): FileDownload!
@@ -41,7 +42,8 @@ enum FormSchema {
           ): FileDownload!
         }
 
-        "A file to fetch with GET downloadLink, without the Authorization header: once, within a minute."
+        "A file to fetch with GET downloadLink, without the Authorization header: once, within a \
+        minute."
         type FileDownload {
           token: String!
           downloadLink: String!
@@ -106,7 +108,8 @@ enum FormSchema {
           "Deletes a transporter that has not taken the waste over yet."
           deleteFormTransporter(id: ID!): ID!
           "Adds a transporter to the chain (multimodal, first version)."
-          prepareSegment(id: ID!, siret: String!, nextSegmentInfo: NextSegmentInfoInput!): TransportSegment!
+          prepareSegment(id: ID!, siret: String!, nextSegmentInfo: NextSegmentInfoInput!): \
+        TransportSegment!
             @deprecated(reason: "Use createFormTransporter and updateForm(transporters).")
           "Marks a prepared segment as ready to be taken over."
           markSegmentAsReadyToTakeOver(id: ID!): TransportSegment!
@@ -115,7 +118,8 @@ enum FormSchema {
           takeOverSegment(id: ID!, takeOverInfo: TakeOverInput!): TransportSegment!
             @deprecated(reason: "Use signTransportForm.")
           "Changes a segment not taken over yet."
-          editSegment(id: ID!, siret: String!, nextSegmentInfo: NextSegmentInfoInput!): TransportSegment!
+          editSegment(id: ID!, siret: String!, nextSegmentInfo: NextSegmentInfoInput!): \
+        TransportSegment!
             @deprecated(reason: "Use updateFormTransporter.")
         }
 

@@ -6,9 +6,12 @@ enum InspectionSchema {
 
     static let queries = """
         extend type Query {
-          "A company's file for [from, to): its BSDs by role and status, flows per waste code, register links. Inspectors, or the company's members who may read its registers. Each inspector read is recorded."
+          "A company's file for [from, to): its BSDs by role and status, flows per waste code, \
+        register links. Inspectors, or the company's members who may read its registers. Each \
+        inspector read is recorded."
           controlFile(siret: String!, from: DateTime, to: DateTime): ControlFile!
-          "Inspectors: the BSDs of a company that are stuck, mismatched, treated without reception or in open annexe-2 chains, and where each initial BSD's waste ended."
+          "Inspectors: the BSDs of a company that are stuck, mismatched, treated without \
+        reception or in open annexe-2 chains, and where each initial BSD's waste ended."
           traceabilityReport(
             siret: String!, delays: [TraceabilityDelayInput!], quantityTolerance: Float
           ): TraceabilityReport!
@@ -18,7 +21,8 @@ enum InspectionSchema {
           ): FileDownload!
           "ADMINs of a company: every inspector read that concerned it, newest first."
           companyControls(siret: String!, first: Int, after: ID): ControlRecordConnection!
-          "Public: quantities picked up per month (closed months only), by waste code or chapter and département, cells covering fewer than 5 companies suppressed."
+          "Public: quantities picked up per month (closed months only), by waste code or chapter \
+        and département, cells covering fewer than 5 companies suppressed."
           wasteStatistics(
             from: String, to: String, groupBy: [StatisticsDimension!]
           ): WasteStatistics!
@@ -112,7 +116,8 @@ enum InspectionSchema {
           STUCK QUANTITY_MISMATCH TREATMENT_WITHOUT_RECEPTION OPEN_CHAIN
         }
 
-        "How long a BSD may wait at a step before the report flags it (defaults: 720, 72, 48, 720 and 8760 hours)."
+        "How long a BSD may wait at a step before the report flags it (defaults: 720, 72, 48, 720 \
+        and 8760 hours)."
         input TraceabilityDelayInput {
           step: TraceabilityStep!
           hours: Float!

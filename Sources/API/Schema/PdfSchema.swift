@@ -8,7 +8,8 @@ enum PdfSchema {
         }
 
         extend type Mutation {
-          "A link that opens the BSD's PDF without an account for 30 minutes, to show at a road control; only while the waste is in transit (SENT or RESENT)."
+          "A link that opens the BSD's PDF without an account for 30 minutes, to show at a road \
+        control; only while the waste is in transit (SENT or RESENT)."
           createPdfAccessToken(input: CreatePdfAccessTokenInput!): String!
         }
 

@@ -61,9 +61,8 @@ extension InspectorCommand {
             let state = grant.isActive ? "active" : "revoked"
             let companies = grant.orgIds.map { $0.sorted().joined(separator: ",") } ?? "ALL"
             let networks = grant.networks.map(\.description).joined(separator: ",")
-            Output.line(
-                "\(grant.email)\t\(grant.name)\t\(state)\tnetworks=\(networks)\tcompanies=\(companies)"
-            )
+            let fields = [grant.email, grant.name, state, "networks=\(networks)"]
+            Output.line((fields + ["companies=\(companies)"]).joined(separator: "\t"))
         }
         return 0
     }

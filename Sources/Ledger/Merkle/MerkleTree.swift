@@ -6,8 +6,9 @@
 /// complete nodes at ``lowestStoredLevel`` and above are stored, about one per 8 events; the
 /// levels below are hashed again from the log's chain hashes when a proof needs them (at
 /// most one block of 16 leaves per proof). Level 4 weighs the two costs: level 5 halves the
-/// writes again (already a small part of a commit) but doubles the hashing in every proof. The stored nodes are keyed by the order in which
-/// appends complete them (a post-order count), so every write lands after the last key.
+/// writes again (already a small part of a commit) but doubles the hashing in every proof.
+/// The stored nodes are keyed by the order in which appends complete them (a post-order
+/// count), so every write lands after the last key.
 ///
 /// Counting stored nodes is counting the inner nodes of a tree whose leaves are the nodes
 /// one level below the lowest stored one: that tree has `n >> (lowestStoredLevel − 1)`

@@ -2,8 +2,9 @@ import Ledger
 
 /// The forms read model, written inline in every append's transaction: current state by
 /// id and readable id, per-company lists for `forms`, status logs for `formsLifeCycle`,
-/// register rows, and the BSD each transporter with an id is on. Its databases come in two slots (see ``ProjectionSlot``) and a
-/// `meta` database saying which one is active and which ``version`` filled it.
+/// register rows, and the BSD each transporter with an id is on. Its databases come in two
+/// slots (see ``ProjectionSlot``) and a `meta` database saying which one is active and which
+/// ``version`` filled it.
 ///
 /// While the stored version differs from ``version`` (or nothing was built yet), live
 /// appends leave the databases alone and queries throw ``ProjectionError/notReady``; the
