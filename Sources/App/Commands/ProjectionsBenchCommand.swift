@@ -48,7 +48,7 @@ struct ProjectionsBenchCommand {
         let rebuildRate = Double(report.events) / report.seconds
         let forms = try countForms(ledger)
         let latencies = try measureForms(ledger)
-        let rss = Self.residentMegabytes()
+        let rss = Self.resident()
         summary["events"] = .int(Int64(raw.records))
         summary["forms"] = .int(Int64(forms))
         summary["rawScanEventsPerSecond"] = .int(Int64(rawRate))
@@ -57,7 +57,9 @@ struct ProjectionsBenchCommand {
         summary["rebuildToRawScan"] = .double((rebuildRate / rawRate * 1000).rounded() / 1000)
         summary["formsP50Milliseconds"] = .double(latencies.p50)
         summary["formsP99Milliseconds"] = .double(latencies.p99)
-        summary["rssMegabytes"] = .int(Int64(rss))
+        summary["rssMegabytes"] = .int(Int64(rss.total))
+        summary["rssAnonMegabytes"] = .int(Int64(rss.anonymous))
+        summary["rssFileMegabytes"] = .int(Int64(rss.mappedFile))
         printTable(raw: raw, rawRate: rawRate, rebuildRate: rebuildRate, latencies, rss, forms)
         Output.line(
             String(decoding: CanonicalJSON.encode(JSONValue.object(summary)), as: UTF8.self))
@@ -70,12 +72,14 @@ struct ProjectionsBenchCommand {
         let ledger = try ProjectionRebuilder.openLedger(path: folder)
         defer { ledger.close() }
         let latencies = try measureForms(ledger)
-        let rss = Self.residentMegabytes()
-        Output.line("forms p50 \(latencies.p50) ms, p99 \(latencies.p99) ms, RSS \(rss) MB")
+        let rss = Self.resident()
+        Output.line("forms p50 \(latencies.p50) ms, p99 \(latencies.p99) ms, \(rss.text)")
         let summary: [String: JSONValue] = [
             "serverFormsP50Milliseconds": .double(latencies.p50),
             "serverFormsP99Milliseconds": .double(latencies.p99),
-            "serverRssMegabytes": .int(Int64(rss)),
+            "serverRssMegabytes": .int(Int64(rss.total)),
+            "serverRssAnonMegabytes": .int(Int64(rss.anonymous)),
+            "serverRssFileMegabytes": .int(Int64(rss.mappedFile)),
         ]
         Output.line(
             String(decoding: CanonicalJSON.encode(JSONValue.object(summary)), as: UTF8.self))

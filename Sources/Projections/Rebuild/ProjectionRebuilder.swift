@@ -87,8 +87,10 @@ public struct ProjectionRebuilder: Sendable {
         }
         var done: UInt64 = 0
         var finished = false
+        let scratch = FormStore.Scratch()
         while !finished {
-            (done, finished) = try replayChunk(after: done, into: databases, meta: metaDatabase)
+            (done, finished) = try replayChunk(
+                after: done, into: databases, meta: metaDatabase, scratch: scratch)
             progress?(
                 RebuildProgress(
                     projection: FormsProjection.projectionName, events: done,
@@ -112,12 +114,15 @@ public struct ProjectionRebuilder: Sendable {
     /// Replays up to ``chunkSize`` events after `position` in one write transaction; when
     /// the log has no more, switches the active slot in that same transaction.
     private func replayChunk(
-        after position: UInt64, into databases: FormDatabases, meta: Database
+        after position: UInt64, into databases: FormDatabases, meta: Database,
+        scratch: FormStore.Scratch
     ) throws -> (UInt64, Bool) {
         let outcome = try ledger.write {
             transaction throws(LedgerError) -> Result<(UInt64, Bool), any Error> in
+            scratch.removeAll()
             let store = FormStore(
-                databases: databases, transaction: transaction, remembersStates: false)
+                databases: databases, transaction: transaction, remembersStates: false,
+                scratch: scratch)
             var seen = 0
             var failure: (any Error)?
             let last = try ledger.scan(after: position, limit: chunkSize, in: transaction) {

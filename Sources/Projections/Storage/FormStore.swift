@@ -14,17 +14,37 @@ import Ledger
 struct FormStore {
     let databases: FormDatabases
     let transaction: Transaction
-    private let pending = PendingStates()
-    private let batch = WriteBatch()
+    private let pending: PendingStates
+    private let batch: WriteBatch
 
     /// Whether written states go to ``StateCache``: yes for live appends, whose BSDs are
     /// read again soon; not for a rebuild, which writes every BSD once.
     let remembersStates: Bool
 
-    init(databases: FormDatabases, transaction: Transaction, remembersStates: Bool = true) {
+    /// Makes a store writing in `transaction`; `scratch` is the memory of the pending states
+    /// and of the write batch, which a caller running many stores in turn (a rebuild, chunk
+    /// after chunk) hands to each, so that their buffers are allocated once.
+    init(
+        databases: FormDatabases, transaction: Transaction, remembersStates: Bool = true,
+        scratch: Scratch = Scratch()
+    ) {
         self.databases = databases
         self.transaction = transaction
         self.remembersStates = remembersStates
+        (pending, batch) = (scratch.pending, scratch.batch)
+    }
+
+    /// The buffers of a store, kept from one store to the next.
+    struct Scratch {
+        let pending = PendingStates()
+        let batch = WriteBatch()
+
+        /// Forgets what a store that did not flush left (a transaction run again after the
+        /// map grew starts from nothing).
+        func removeAll() {
+            pending.removeAll()
+            batch.removeAll()
+        }
     }
 
     /// Writes every state changed since the last flush.
@@ -60,23 +80,24 @@ struct FormStore {
         let slot = try pendingSlot(formId, position: event.position)
         let (wasThere, oldStatus) = (pending.states[slot].exists, pending.states[slot].status)
         FormEvolver.apply(domainEvent, to: &pending.states[slot])
-        let new = pending.states[slot]
-        if !wasThere && new.exists {
-            let key = Array(new.readableId.utf8)
-            if let holder = try transaction.get(databases.readable, key),
-                holder != Array(formId.utf8)
-            {
-                throw ProjectionError.readableIdTaken(new.readableId)
-            }
-            // Written at once, not batched: the check above must see the BSDs of this batch.
-            try transaction.put(databases.readable, key, Array(formId.utf8))
+        guard pending.states[slot].exists else { return }
+        if !wasThere { try claimReadableId(of: slot) }
+        if !wasThere || oldStatus != pending.states[slot].status {
+            try logStatus(of: slot, event, changes: domainEvent.contentChanges)
         }
-        if new.exists && (!wasThere || oldStatus != new.status) {
-            let readers = new.readerOrgIds(
-                named: new.rolesByOrgId, initialEmitters: try initialEmitters(new)
-            ).sorted()
-            logStatus(new, readers, event, changes: domainEvent.contentChanges)
+    }
+
+    /// Writes the readable id of the BSD pending at `slot`, refusing one that another BSD
+    /// holds.
+    private func claimReadableId(of slot: Int) throws {
+        let readableId = pending.states[slot].readableId
+        let formId = Array(pending.states[slot].id.utf8)
+        let key = Array(readableId.utf8)
+        if let holder = try transaction.get(databases.readable, key), holder != formId {
+            throw ProjectionError.readableIdTaken(readableId)
         }
+        // Written at once, not batched: the check above must see the BSDs of this batch.
+        try transaction.put(databases.readable, key, formId)
     }
 
     /// Where the pending state of `formId` is, loading it first when this store has not
@@ -216,11 +237,15 @@ struct FormStore {
         }
     }
 
-    /// One status log entry per company that can read the BSD after the change, with the
-    /// content changes the event carries.
+    /// One status log entry per company that can read the BSD pending at `slot` after the
+    /// change, with the content changes the event carries.
     private func logStatus(
-        _ new: FormState, _ readers: [String], _ event: RecordedEvent, changes: [FieldChange]
-    ) {
+        of slot: Int, _ event: RecordedEvent, changes: [FieldChange]
+    ) throws {
+        let new = pending.states[slot]
+        let readers = new.readerOrgIds(
+            named: new.rolesByOrgId, initialEmitters: try initialEmitters(new)
+        ).sorted()
         let entry = StatusLogEntry(
             id: event.position, formId: new.id, readableId: new.readableId, status: new.status,
             loggedAt: new.updatedAt.microseconds, updatedFields: changes,

@@ -24,6 +24,11 @@ final class WriteBatch {
         changes[kind.rawValue].append(Change(key: key, value: nil))
     }
 
+    /// Forgets every change, keeping the storage.
+    func removeAll() {
+        for index in changes.indices { changes[index].removeAll(keepingCapacity: true) }
+    }
+
     /// Applies every change in key order, database by database, and empties the batch.
     func apply(to databases: FormDatabases, in transaction: Transaction) throws(LedgerError) {
         for kind in FormDatabases.Kind.allCases where !changes[kind.rawValue].isEmpty {
