@@ -54,6 +54,18 @@ extension APIError {
         }
     }
 
+    /// Runs a read of the projections, giving its failure (a refused query, a projection
+    /// not ready, a ledger error) its outward form; an ``APIError`` goes through as it is.
+    static func fromQuery<R>(_ body: () throws -> R) throws(APIError) -> R {
+        do {
+            return try body()
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(QueryError.wrapping(error))
+        }
+    }
+
     /// The outward form of a refused query.
     init(_ error: QueryError) {
         switch error {

@@ -31,7 +31,8 @@ extension FormResolvers {
         let caller = try caller(context)
         let id = try formId(arguments)
         let companies = Set(caller.access.roles.keys)
-        guard let state = try audited({ try queries.form(id: id, companies: companies) }) else {
+        guard let state = try APIError.fromQuery({ try queries.form(id: id, companies: companies) })
+        else {
             throw Self.notFound(arguments.string("readableId") ?? id)
         }
         let sinceSize = try arguments.count("sinceSize", what: "a tree size")
@@ -42,16 +43,6 @@ extension FormResolvers {
             try HistoryBundle.make(subject, ledger: ledger, heads: heads, sinceSize: sinceSize)
         }
         return FormView.json(bundle)
-    }
-
-    private func audited<R>(_ body: () throws -> R) throws(APIError) -> R {
-        do {
-            return try body()
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(QueryError.wrapping(error))
-        }
     }
 
     private func requireHeads() throws(APIError) -> TreeHeads {

@@ -20,7 +20,7 @@ extension FormResolvers {
             instant = .time(try FormInputs.timestamp(text, path: "asOf").microseconds)
         }
         let companies = Set(caller.access.roles.keys)
-        let past = try history { () throws in
+        let past = try APIError.fromQuery { () throws in
             try FormHistory(ledger: ledger).state(formId: id, asOf: instant, companies: companies)
         }
         guard let past else { throw Self.notFound(id) }
@@ -32,7 +32,7 @@ extension FormResolvers {
         let caller = try caller(context)
         let id = try formId(arguments)
         let companies = Set(caller.access.roles.keys)
-        let entries = try history { () throws in
+        let entries = try APIError.fromQuery { () throws in
             try FormHistory(ledger: ledger).events(formId: id, companies: companies)
         }
         guard let entries else { throw Self.notFound(arguments.string("readableId") ?? id) }
@@ -54,7 +54,7 @@ extension FormResolvers {
             limit = first
         }
         let companies = Set(caller.access.roles.keys)
-        let page = try history { () throws in
+        let page = try APIError.fromQuery { () throws in
             try ChangeFeed(ledger: ledger).page(after: after, limit: limit, companies: companies)
         }
         return FormView.events(page)
@@ -72,15 +72,5 @@ extension FormResolvers {
         var error = APIError(.badUserInput, "Give the BSD's id or readableId.")
         error.issues = [("id", "REQUIRED")]
         throw error
-    }
-
-    private func history<R>(_ body: () throws -> R) throws(APIError) -> R {
-        do {
-            return try body()
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(QueryError.wrapping(error))
-        }
     }
 }

@@ -61,13 +61,7 @@ struct FormResolvers: Sendable {
 
     /// Runs `body` in one read transaction of the forms projection.
     func read<R>(_ body: (FormReader) throws -> R) throws(APIError) -> R {
-        do {
-            return try queries.read(body)
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(QueryError.wrapping(error))
-        }
+        try APIError.fromQuery { try queries.read(body) }
     }
 
     /// The BSD `id` if the caller may read it, else NOT_FOUND (the same answer as for a BSD

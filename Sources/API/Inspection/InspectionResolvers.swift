@@ -57,9 +57,7 @@ struct InspectionResolvers: Sendable {
 
     /// Runs a projection read, converting its failure.
     func read<T>(_ body: () throws -> T) throws(APIError) -> T {
-        do { return try body() } catch let error as APIError { throw error } catch {
-            throw APIError(QueryError.wrapping(error))
-        }
+        try APIError.fromQuery(body)
     }
 
     /// `[from, to)` in µs from optional `DateTime` arguments; no start is the epoch, no end
