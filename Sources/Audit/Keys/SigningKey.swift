@@ -1,4 +1,5 @@
 import Glibc
+import Ledger
 import Logging
 
 /// The instance's Ed25519 tree-head key, made at first start from libsodium's random source

@@ -89,42 +89,4 @@ enum Sodium {
         guard code == 0 else { return nil }
         return Array(out.prefix(length))
     }
-
-    /// Lower-case hexadecimal.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Reads lower- or upper-case hexadecimal; nil for an odd length or another character.
-    static func bytes(hex text: Substring) -> [UInt8]? {
-        let chars = Array(text.utf8)
-        guard chars.count.isMultiple(of: 2) else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(chars.count / 2)
-        var index = 0
-        while index < chars.count {
-            guard let high = nibble(chars[index]), let low = nibble(chars[index + 1]) else {
-                return nil
-            }
-            out.append(high << 4 | low)
-            index += 2
-        }
-        return out
-    }
-
-    private static func nibble(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - 0x30
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - 0x57
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - 0x37
-        default: nil
-        }
-    }
 }

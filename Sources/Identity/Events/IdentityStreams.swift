@@ -1,3 +1,5 @@
+import Ledger
+
 /// Stream ids of the identity module.
 public enum IdentityStreams {
     /// `user-<userId>`.
@@ -9,6 +11,6 @@ public enum IdentityStreams {
     /// `email-<32 hex digits>`: a BLAKE2b-128 of the normalised email, since emails hold
     /// characters stream ids refuse. Unkeyed, so the stream survives a change of secrets.
     public static func email(_ normalisedEmail: String) -> String {
-        "email-" + Sodium.hex(Sodium.keyedHash(Array(normalisedEmail.utf8), key: [], length: 16))
+        "email-" + Hex.encode(Sodium.keyedHash(Array(normalisedEmail.utf8), key: [], length: 16))
     }
 }

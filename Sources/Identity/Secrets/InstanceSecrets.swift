@@ -1,4 +1,5 @@
 import Glibc
+import Ledger
 import Logging
 
 /// The instance's identity keys, made once from libsodium's random bytes and kept in
@@ -51,7 +52,7 @@ public struct InstanceSecrets: Sendable, Equatable {
     }
 
     private var fileText: String {
-        "\(Self.header)\njwt=\(Sodium.hex(jwtKey))\ntoken-hash=\(Sodium.hex(tokenHashKey))\n"
+        "\(Self.header)\njwt=\(Hex.encode(jwtKey))\ntoken-hash=\(Hex.encode(tokenHashKey))\n"
     }
 
     private static func parse(_ text: String, path: String) throws(IdentityError) -> InstanceSecrets
@@ -59,8 +60,8 @@ public struct InstanceSecrets: Sendable, Equatable {
         let lines = text.split(separator: "\n")
         guard lines.count == 3, lines[0] == header, lines[1].hasPrefix("jwt="),
             lines[2].hasPrefix("token-hash="),
-            let jwt = Sodium.bytes(hex: lines[1].dropFirst(4)), jwt.count == 32,
-            let tokens = Sodium.bytes(hex: lines[2].dropFirst(11)), tokens.count == 32
+            let jwt = Hex.decode(lines[1].dropFirst(4)), jwt.count == 32,
+            let tokens = Hex.decode(lines[2].dropFirst(11)), tokens.count == 32
         else { throw .internalFailure("\(path) is not an identity secrets file") }
         return InstanceSecrets(jwtKey: jwt, tokenHashKey: tokens)
     }

@@ -33,7 +33,7 @@ public final class IdentityService: Sendable {
         self.configuration = configuration
         self.logger = logger
         jwt = JSONWebToken(key: secrets.jwtKey)
-        decoyHash = try configuration.passwordHashing.hash(Sodium.hex(Sodium.randomBytes(16)))
+        decoyHash = try configuration.passwordHashing.hash(Hex.encode(Sodium.randomBytes(16)))
     }
 
     var now: Int64 { configuration.clock() }

@@ -1,3 +1,5 @@
+import Ledger
+
 /// Personal access tokens: 40 characters from the URL-safe base64 alphabet (240 random bits),
 /// stored only as a BLAKE2b hash keyed with the instance's token-hash key.
 enum AccessTokenFormat {
@@ -19,6 +21,6 @@ enum AccessTokenFormat {
 
     /// The hex keyed hash under which the token is stored.
     static func hash(_ token: String, key: [UInt8]) -> String {
-        Sodium.hex(Sodium.keyedHash(Array(token.utf8), key: key))
+        Hex.encode(Sodium.keyedHash(Array(token.utf8), key: key))
     }
 }

@@ -13,14 +13,5 @@ public struct Hash: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Lower-case hexadecimal.
-    public var description: String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in bytes {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0xF)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public var description: String { Hex.encode(bytes) }
 }

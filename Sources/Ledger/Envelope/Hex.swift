@@ -1,10 +1,9 @@
-/// Lower-case hexadecimal, the text form of every hash, key and signature in heads and
-/// bundles.
-enum Hex {
+/// Lower-case hexadecimal, the text form of hashes, keys, signatures and secrets.
+public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
     /// `bytes` as lower-case hexadecimal.
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 2)
         for byte in bytes {
@@ -16,7 +15,7 @@ enum Hex {
 
     /// The bytes of `text`, or nil unless it is an even number of hexadecimal digits (either
     /// case) of exactly `count` bytes when `count` is given.
-    static func decode(_ text: some StringProtocol, count: Int? = nil) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol, count: Int? = nil) -> [UInt8]? {
         let characters = Array(text.utf8)
         guard characters.count % 2 == 0 else { return nil }
         if let count, characters.count != count * 2 { return nil }
