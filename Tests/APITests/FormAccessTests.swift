@@ -138,4 +138,26 @@ import Testing
             Issue.record("a company not named may not create")
         }
     }
+
+    @Test func aMemberWhoseRoleForbidsTheStepCannotUseTheCompanysCode() {
+        let state = Self.state(.sealed)
+        for role: Role in [.reader, .driver] {
+            let member = FormAccess(roles: [Self.emitter: role])
+            if case .forbidden = member.verdict(.signEmission(byEcoOrganisme: false), on: state) {
+                continue
+            }
+            Issue.record("a \(role) of the emitter may not sign its emission, code or not")
+        }
+        #expect(
+            FormAccess(roles: [Self.transporter: .driver]).verdict(
+                .signEmission(byEcoOrganisme: false), on: state)
+                == .needsSecurityCode(orgId: Self.emitter))
+        let signed = Self.state(.signedByProducer)
+        if case .forbidden = FormAccess(roles: [Self.transporter: .reader]).verdict(
+            .signTransport, on: signed)
+        {
+        } else {
+            Issue.record("a READER of the transporter may not sign its take-over")
+        }
+    }
 }

@@ -224,3 +224,48 @@ def test_sse_streams_next_events_then_complete(world):
         received = list(events(response))
     assert received[0][0] == "next" and json.loads(received[0][1])["errors"]
     assert received[1] == ("complete", "")
+
+
+CREATE_BY_ID = ('mutation($i: CreateFormInput!) { createForm(createFormInput: $i) { id } }')
+
+
+def drafts_named(world, custom_id):
+    found = world.ana.must("query($s: String!) { forms(siret: $s, customId: $c) { id } }"
+                           .replace("$c", '"' + custom_id + '"'), {"s": world.producer.siret})
+    return len(found["forms"])
+
+
+def creation(world, custom_id):
+    return {"i": {"customId": custom_id,
+                  "emitter": {"type": "PRODUCER", "company": world.producer.input()}}}
+
+
+def test_a_mutation_sent_with_get_for_an_event_stream_is_refused_and_runs_nothing(world):
+    params = {"query": CREATE_BY_ID,
+              "variables": json.dumps(creation(world, "sse-get"))}
+    response = requests.get(world.url, params=params, timeout=30,
+                            headers={"Accept": "text/event-stream",
+                                     "Authorization": f"Bearer {world.ana.token}"})
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "POST"
+    assert drafts_named(world, "sse-get") == 0
+
+
+def test_an_idempotency_key_on_an_event_stream_mutation_is_honoured(world):
+    def send(accept):
+        return requests.post(world.url, json={"query": CREATE_BY_ID,
+                                              "variables": creation(world, "sse-keyed")},
+                             timeout=30,
+                             headers={"Accept": accept, "Idempotency-Key": "sse-key-1",
+                                      "Authorization": f"Bearer {world.ana.token}"})
+
+    only_stream = send("text/event-stream")
+    assert only_stream.status_code == 406
+    assert drafts_named(world, "sse-keyed") == 0
+    first = send("text/event-stream, application/json")
+    again = send("text/event-stream, application/json")
+    assert first.status_code == again.status_code == 200
+    assert first.headers["Content-Type"].startswith("application/json")
+    assert again.headers.get("Idempotency-Replayed") == "true"
+    assert again.json() == first.json()
+    assert drafts_named(world, "sse-keyed") == 1

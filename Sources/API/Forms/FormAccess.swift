@@ -108,14 +108,18 @@ struct FormAccess: Sendable {
             "You must be a MEMBER or ADMIN of a company named on the BSD to create it.")
     }
 
-    /// The company whose step this is: allowed with the right role, else with its security
-    /// code when the action accepts one.
+    /// The company whose step this is: allowed with the right role, else, for someone outside
+    /// that company, with its security code when the action accepts one. A member whose role
+    /// does not allow the step (READER, or DRIVER outside transport) may not use the code:
+    /// it is shown to every member, and the role is the rule within the company.
     private func step(_ orgId: String?, _ action: FormAction, role: String) -> Verdict {
         guard let orgId, !orgId.isEmpty else {
             return .forbidden("No company is named as \(role) for this step.")
         }
         if allows(orgId, action) { return .allowed(actingOrgId: orgId) }
-        if action.acceptsSecurityCode { return .needsSecurityCode(orgId: orgId) }
+        if action.acceptsSecurityCode && roles[orgId] == nil {
+            return .needsSecurityCode(orgId: orgId)
+        }
         return .forbidden("Only \(role) (\(orgId)) may do this, with a role allowing it.")
     }
 

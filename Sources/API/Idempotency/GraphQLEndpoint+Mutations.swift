@@ -7,9 +7,14 @@ extension GraphQLEndpoint {
     /// before execution runs nothing, so it needs no idempotency record. Valid documents go
     /// to the cache, so the endpoint's own pass does not parse them again.
     func mutates(_ request: HTTPRequest) -> Bool {
-        guard ResponseMediaType.negotiate(accept: request.headers["Accept"]) != nil,
-            let read = try? GraphQLRequestParameters.read(request)
-        else { return false }
+        ResponseMediaType.negotiate(accept: request.headers["Accept"]) != nil
+            && asksForMutation(request)
+    }
+
+    /// Whether the parameters of `request` read and one of its operations is a valid
+    /// mutation, whatever media type it asks for.
+    func asksForMutation(_ request: HTTPRequest) -> Bool {
+        guard let read = try? GraphQLRequestParameters.read(request) else { return false }
         return read.operations.contains { parameters in
             guard case .success(let document) = checkedDocument(parameters.query) else {
                 return false

@@ -47,9 +47,16 @@ extension APIRouter {
             let context = RequestContext(
                 userId: userId, remoteAddress: request.remoteHost, requestId: request.id)
             if let subscriptions, SubscriptionEndpoint.wantsEventStream(request) {
-                let response = EventStreamResponder.response(
-                    request, context: context, endpoint: subscriptions)
-                return ("graphql-sse", response)
+                switch eventStreamChoice(request, media: media) {
+                case .stream:
+                    let response = EventStreamResponder.response(
+                        request, context: context, endpoint: subscriptions)
+                    return ("graphql-sse", response)
+                case .refuse(let response):
+                    return ("invalid", response)
+                case .plain:
+                    break
+                }
             }
             return await idempotently(request, userId: userId, media: media) {
                 let (response, label) = await endpoint.handle(request, context: context)
@@ -61,6 +68,42 @@ extension APIRouter {
             response.headers.add(name: "WWW-Authenticate", value: "Bearer")
             return ("unauthenticated", response)
         }
+    }
+
+    /// How a request asking for an event stream is answered: as a stream, except a mutation
+    /// sent with GET (refused with 405, as without the stream) and a mutation sent with an
+    /// `Idempotency-Key`, whose first answer is recorded and replayed, which a stream cannot
+    /// be: it gets the plain answer when `Accept` also allows one, else 406.
+    private func eventStreamChoice(
+        _ request: HTTPRequest, media: ResponseMediaType
+    ) -> EventStreamChoice {
+        let keyed = request.headers[IdempotencyKey.header] != nil
+        guard request.method != "POST" || keyed, endpoint.asksForMutation(request) else {
+            return .stream
+        }
+        if request.method != "POST" {
+            var response = GraphQLEndpoint.errorResponse(
+                405, "Only queries and subscriptions may be sent with GET; use POST.",
+                code: APIError.Code.badUserInput.rawValue, media: media)
+            response.headers.add(name: "Allow", value: "POST")
+            return .refuse(response)
+        }
+        guard ResponseMediaType.negotiate(accept: request.headers["Accept"]) != nil else {
+            return .refuse(
+                GraphQLEndpoint.errorResponse(
+                    406,
+                    "A mutation with an Idempotency-Key is answered as JSON, to be replayed: "
+                        + "accept application/json.",
+                    code: APIError.Code.badUserInput.rawValue, media: media))
+        }
+        return .plain
+    }
+
+    /// What ``eventStreamChoice(_:media:)`` decided.
+    private enum EventStreamChoice {
+        case stream
+        case plain
+        case refuse(HTTPResponse)
     }
 
     /// The user behind `Authorization: Bearer …`; nil for a request without the header.

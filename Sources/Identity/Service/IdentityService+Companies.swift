@@ -109,27 +109,35 @@ extension IdentityService {
     }
 
     /// Checks a company's security code typed on `userId`'s device, with brute-force
-    /// protection per user and company.
+    /// protection per user and company and per company (``SecurityCodeGuard``).
     /// - Throws: ``IdentityError/wrongSecurityCode(orgId:)``, then
     ///   ``IdentityError/tooManyRequests(retryAfterSeconds:)`` while locked.
     public func checkSecurityCode(
         userId: String, orgId: String, code: String
     ) throws(IdentityError) {
         let orgId = Self.orgKey(orgId)
-        let key = userId + ":" + orgId
-        let time = now
-        try securityCodes.checkAllowed(key, now: time)
+        let (userKey, time) = (userId + ":" + orgId, now)
+        if let until = securityCodes.lockedUntil(userKey, now: time) {
+            throw .tooManyRequests(retryAfterSeconds: Int((until - time + 999_999) / 1_000_000))
+        }
         guard code.count == 4, code.allSatisfy(\.isASCIIDigit) else {
             throw .invalidInput([InputIssue("securityCode", .invalidSecurityCode)])
         }
         let company = try companyRecord(orgId)
+        try securityCodes.beginAttempt(userKey, now: time)
+        do {
+            try companyCodes.beginAttempt(orgId, now: time)
+        } catch {
+            securityCodes.withdrawAttempt(userKey)
+            throw error
+        }
         guard Sodium.constantTimeEqual(Array(code.utf8), Array(company.securityCode.utf8)) else {
-            securityCodes.recordFailure(key, now: time)
             logger.debug(
                 "Wrong security code", metadata: ["identity.user": userId, "identity.org": orgId])
             throw .wrongSecurityCode(orgId: orgId)
         }
-        securityCodes.recordSuccess(key)
+        securityCodes.recordSuccess(userKey)
+        companyCodes.withdrawAttempt(orgId)
     }
 
     /// A SIRET or VAT number as typed, reduced to the org id used as key.

@@ -13,7 +13,10 @@ public final class IdentityService: Sendable {
     let configuration: IdentityConfiguration
     let logger: Logger
     let jwt: JSONWebToken
-    let securityCodes = SecurityCodeGuard()
+    /// Wrong security codes per user and company.
+    let securityCodes = SecurityCodeGuard(limits: .perUser)
+    /// Wrong security codes per company, whoever typed them.
+    let companyCodes = SecurityCodeGuard(limits: .perCompany)
     /// JWTs already verified, with their user and expiry: a JWT cannot be revoked and an
     /// account cannot be deleted, so a token stays good until it expires, and checking its
     /// signature and user again on every request is the costliest part of a small query.

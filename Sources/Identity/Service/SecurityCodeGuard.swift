@@ -1,11 +1,44 @@
 import Synchronization
 
-/// Brute-force protection of company security codes, per user and company (reference §5):
-/// 3 wrong codes within 30 minutes lock the pair for 10 s × 3ⁿ (n counts the lockouts so far,
-/// capped at 30 minutes); a right code, or 30 minutes without a wrong one, starts afresh.
+/// Brute-force protection of company security codes (reference §5), kept in memory.
 ///
-/// In memory: a restart forgets failures, which at worst gives an attacker 3 more tries.
+/// Every attempt is counted as a failure before the code is compared, under the same lock
+/// as the check, so concurrent guesses cannot all slip past it; a right code then takes its
+/// count back. Past ``Limits/allowedFailures`` failures a key is locked for
+/// ``Limits/firstLockout`` × 3ⁿ (n: the lockouts so far), capped at ``Limits/longestLockout``.
+/// Failures are forgotten after ``Limits/failureMemory`` without one, the lockout count only
+/// after ``Limits/lockoutMemory``, so the lockouts stay at their longest for someone who
+/// keeps guessing. A restart forgets everything, which at worst gives a few more tries.
 public final class SecurityCodeGuard: Sendable {
+    /// How many failures a key may have, and how long it is locked after them (µs).
+    public struct Limits: Sendable {
+        /// Wrong codes allowed before the first lockout.
+        public var allowedFailures: Int
+        /// The first lockout.
+        public var firstLockout: Int64
+        /// The longest lockout.
+        public var longestLockout: Int64
+        /// How long failures are remembered.
+        public var failureMemory: Int64
+        /// How long the lockout count is remembered.
+        public var lockoutMemory: Int64
+
+        /// The reference's rule for one user typing one company's code: 3 wrong codes within
+        /// 30 minutes, then 10 s × 3ⁿ capped at 30 minutes; lockouts remembered a day.
+        public static let perUser = Limits(
+            allowedFailures: 3, firstLockout: 10 * second, longestLockout: 30 * minute,
+            failureMemory: 30 * minute, lockoutMemory: 24 * 60 * minute)
+
+        /// The bound on one company's code whoever types it, so that many accounts cannot
+        /// add up their tries: 10 wrong codes within a day, then 30 minutes and longer.
+        public static let perCompany = Limits(
+            allowedFailures: 10, firstLockout: 30 * minute, longestLockout: 24 * 60 * minute,
+            failureMemory: 24 * 60 * minute, lockoutMemory: 7 * 24 * 60 * minute)
+
+        static let second: Int64 = 1_000_000
+        static let minute: Int64 = 60 * second
+    }
+
     private struct Attempts {
         var failures = 0
         var lastFailure: Int64 = 0
@@ -13,49 +46,69 @@ public final class SecurityCodeGuard: Sendable {
         var lockedUntil: Int64 = 0
     }
 
-    /// Wrong codes allowed before the first lockout.
-    public static let allowedFailures = 3
-    /// How long failures are remembered, and the longest lockout (µs).
-    public static let window: Int64 = 30 * 60 * 1_000_000
-    /// The first lockout (µs).
-    public static let firstLockout: Int64 = 10 * 1_000_000
-
+    private let limits: Limits
     private let attempts = Mutex<[String: Attempts]>([:])
 
-    /// An empty guard.
-    public init() {}
-
-    /// Throws ``IdentityError/tooManyRequests(retryAfterSeconds:)`` while `key` is locked.
-    public func checkAllowed(_ key: String, now: Int64) throws(IdentityError) {
-        let until = attempts.withLock { $0[key]?.lockedUntil ?? 0 }
-        if now < until {
-            throw .tooManyRequests(retryAfterSeconds: Int((until - now + 999_999) / 1_000_000))
-        }
+    /// An empty guard applying `limits`.
+    public init(limits: Limits = .perUser) {
+        self.limits = limits
     }
 
-    /// Records a wrong code; returns the lockout end (µs) when this failure locks the key.
-    @discardableResult
-    public func recordFailure(_ key: String, now: Int64) -> Int64? {
-        attempts.withLock { all in
+    /// Counts an attempt on `key` as a failure until ``recordSuccess(_:)`` takes it back.
+    /// - Throws: ``IdentityError/tooManyRequests(retryAfterSeconds:)`` while `key` is locked;
+    ///   the attempt is then not counted.
+    public func beginAttempt(_ key: String, now: Int64) throws(IdentityError) {
+        let refusedUntil = attempts.withLock { all -> Int64? in
             var entry = all[key] ?? Attempts()
-            if now - entry.lastFailure > Self.window { entry = Attempts() }
+            if now < entry.lockedUntil { return entry.lockedUntil }
+            if now - entry.lastFailure > limits.lockoutMemory { entry = Attempts() }
+            if now - entry.lastFailure > limits.failureMemory { entry.failures = 0 }
             entry.failures += 1
             entry.lastFailure = now
-            var locked: Int64?
-            if entry.failures >= Self.allowedFailures {
-                var delay = Self.firstLockout
-                for _ in 0..<entry.lockouts where delay < Self.window { delay *= 3 }
-                entry.lockedUntil = now + min(delay, Self.window)
+            if entry.failures >= limits.allowedFailures {
+                entry.lockedUntil = now + lockout(after: entry.lockouts)
                 entry.lockouts += 1
-                locked = entry.lockedUntil
             }
             all[key] = entry
-            return locked
+            return nil
+        }
+        if let refusedUntil {
+            throw .tooManyRequests(
+                retryAfterSeconds: Int((refusedUntil - now + 999_999) / 1_000_000))
         }
     }
 
-    /// Forgets `key`'s failures after a right code.
+    /// The end of the lockout `key` is under (µs), or nil when it is not locked at `now`.
+    public func lockedUntil(_ key: String, now: Int64) -> Int64? {
+        attempts.withLock { all in
+            guard let until = all[key]?.lockedUntil, now < until else { return nil }
+            return until
+        }
+    }
+
+    /// Forgets `key`'s failures and lockouts after a right code.
     public func recordSuccess(_ key: String) {
         _ = attempts.withLock { $0.removeValue(forKey: key) }
+    }
+
+    /// Takes back the last attempt's count without forgetting the others, for an attempt that
+    /// ended before any code was compared.
+    public func withdrawAttempt(_ key: String) {
+        attempts.withLock { all in
+            guard var entry = all[key], entry.failures > 0 else { return }
+            let locked = entry.failures >= limits.allowedFailures
+            entry.failures -= 1
+            if locked && entry.failures < limits.allowedFailures {
+                entry.lockouts -= 1
+                entry.lockedUntil = 0
+            }
+            all[key] = entry
+        }
+    }
+
+    private func lockout(after lockouts: Int) -> Int64 {
+        var delay = limits.firstLockout
+        for _ in 0..<lockouts where delay < limits.longestLockout { delay *= 3 }
+        return min(delay, limits.longestLockout)
     }
 }
