@@ -36,6 +36,8 @@ class World:
         self.recipient = Company(self.rita, 103, "Centre de traitement", ["WASTEPROCESSOR"])
         self.trader = Company(self.tara, 104, "Négoce Est", ["TRADER"])
         self.elsewhere = Company(self.una, 105, "Ailleurs SA", ["PRODUCER"])
+        self.fred = Person(url, "fred@final.example", "Fred")
+        self.final = Company(self.fred, 106, "Usine finale", ["WASTEPROCESSOR"])
         self.transporter.receipt()
         self.dan = self.transporter.add(url, "dan@transport.example", "Dan", "DRIVER")
         self.rea = self.recipient.add(url, "rea@recipient.example", "Rea", "READER")
@@ -104,6 +106,68 @@ class World:
         self.rita.must(ACCEPT, {"id": form["id"], "i": acceptance()})
         return form
 
+    def none(self):
+        """No BSD: for the operations that make one."""
+        return {}
+
+    def with_transporter(self, form):
+        """`form` with the id of its first transporter."""
+        found = self.ana.must("query($id: ID!) { form(id: $id) { transporters { id } } }",
+                              {"id": form["id"]})["form"]["transporters"]
+        return {**form, "transporterId": found[0]["id"]}
+
+    def sealed_transporter(self):
+        return self.with_transporter(self.sealed())
+
+    def sent_segment(self):
+        """A BSD in transit whose transporter prepared a second segment (not ready yet)."""
+        form = self.sent()
+        made = self.tom.must(
+            "mutation($id: ID!, $s: String!, $n: NextSegmentInfoInput!) { prepareSegment(id: $id,"
+            " siret: $s, nextSegmentInfo: $n) { id } }",
+            {"id": form["id"], "s": self.transporter.siret,
+             "n": {"transporter": transporter_input(self, "NX-1"), "mode": "ROAD"}})
+        return {**form, "transporterId": made["prepareSegment"]["id"]}
+
+    def sent_segment_ready(self):
+        form = self.sent_segment()
+        self.tom.must("mutation($t: ID!) { markSegmentAsReadyToTakeOver(id: $t) { id } }",
+                      {"t": form["transporterId"]})
+        return form
+
+    def standalone(self):
+        """A transporter made by the transporter company's admin, on no BSD yet."""
+        made = self.tom.must("mutation($i: TransporterInput!) { createFormTransporter(input: $i)"
+                             " { id } }", {"i": transporter_input(self)})
+        return {"transporterId": made["createFormTransporter"]["id"]}
+
+    # The temporary-storage path: the recipient stores, the final company treats.
+    def stored_content(self):
+        content = self.content()
+        content["recipient"] = {**content["recipient"], "isTempStorage": True,
+                                "processingOperation": "R 13"}
+        content["temporaryStorageDetail"] = {"destination": {
+            "company": self.final.input(), "processingOperation": "R 1", "cap": "CAP-43"}}
+        return content
+
+    def ts_sent(self):
+        form = self.ana.must("mutation($i: CreateFormInput!) { createForm(createFormInput: $i)"
+                             " { id readableId } }", {"i": self.stored_content()})["createForm"]
+        self.ana.must("mutation($id: ID!) { markAsSealed(id: $id) { id } }", {"id": form["id"]})
+        self.ana.must(SIGN_EMISSION, {"id": form["id"], "i": emission()})
+        self.tom.must(SIGN_TRANSPORT, {"id": form["id"], "i": transport()})
+        return form
+
+    def ts_stored(self):
+        form = self.ts_sent()
+        self.rita.must(TEMP_STORE, {"id": form["id"], "i": temp_stored()})
+        return form
+
+    def ts_accepted(self):
+        form = self.ts_stored()
+        self.rita.must(TEMP_ACCEPT, {"id": form["id"], "i": temp_accepted()})
+        return form
+
 
 def forge_expired_jwt(folder, user_id):
     """A JWT for a real user, signed with the instance's key, that expired an hour ago."""
@@ -143,6 +207,36 @@ def processing():
             "processedBy": "Rita", "processedAt": "2026-03-03T08:00:00Z"}
 
 
+def temp_stored():
+    return {"receivedBy": "Rita", "receivedAt": "2026-03-02T08:00:00Z", "quantityReceived": 1.5,
+            "quantityType": "REAL"}
+
+
+def temp_accepted():
+    return {"wasteAcceptationStatus": "ACCEPTED", "signedAt": "2026-03-02T09:00:00Z",
+            "signedBy": "Rita", "quantityReceived": 1.5, "quantityRefused": 0,
+            "quantityType": "REAL"}
+
+
+def onward(world):
+    return {"transporter": {"company": world.transporter.input(), "numberPlate": "EF-456-GH",
+                            "mode": "ROAD"}}
+
+
+def transporter_input(world, plate="AB-123-CD"):
+    return {"company": world.transporter.input(), "numberPlate": plate, "mode": "ROAD"}
+
+
+def paper(world):
+    return {**world.content(),
+            "signingInfo": {"sentAt": "2026-03-01T08:00:00Z", "sentBy": "Ana"},
+            "receivedInfo": {"wasteAcceptationStatus": "ACCEPTED", "receivedBy": "Rita",
+                             "receivedAt": "2026-03-02T08:00:00Z",
+                             "signedAt": "2026-03-02T08:30:00Z", "quantityReceived": 1.5,
+                             "quantityRefused": 0},
+            "processedInfo": processing()}
+
+
 SIGN_EMISSION = ("mutation($id: ID!, $i: SignEmissionFormInput!, $c: Int) "
                  "{ signEmissionForm(id: $id, input: $i, securityCode: $c) { id status } }")
 SIGN_TRANSPORT = ("mutation($id: ID!, $i: SignTransportFormInput!, $c: Int) "
@@ -156,6 +250,12 @@ PROCESS = ("mutation($id: ID!, $i: ProcessedFormInput!) "
 UPDATE = ("mutation($i: UpdateFormInput!) { updateForm(updateFormInput: $i) "
           "{ id customId } }")
 BY_ID = "query($id: ID!) { form(id: $id) { id readableId wasteDetails { name } } }"
+TEMP_STORE = ("mutation($id: ID!, $i: TempStoredFormInput!) "
+              "{ markAsTempStored(id: $id, tempStoredInfos: $i) { id status } }")
+TEMP_ACCEPT = ("mutation($id: ID!, $i: TempStorerAcceptedFormInput!) "
+               "{ markAsTempStorerAccepted(id: $id, tempStorerAcceptedInfo: $i) { id status } }")
+CREATE = ("mutation($i: CreateFormInput!) { createForm(createFormInput: $i) { id } }")
+SEGMENT = "{ id }"
 
 # Outcome codes: "ok" for success; otherwise the expected extensions.code.
 OK, NF, FB, UA = "ok", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED"
@@ -229,12 +329,119 @@ OPERATIONS = [
     ("formHistoryBundle", "sealed", "query($id: ID!) { formHistoryBundle(id: $id) }",
      lambda f: {"id": f["id"]},
      row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=OK, trader=OK)),
+    # Lists and feeds: asked for the producer, so only its member may; anyone else is
+    # refused for not being a member, never shown an empty list that would tell nothing.
+    ("forms(siret)", "sealed", "query($s: String) { forms(siret: $s) { id } }",
+     lambda f: {"s": WORLD.producer.siret},
+     row(emitter=OK, transporter=FB, driver=FB, recipient=FB, reader=FB, trader=FB,
+         unrelated=FB)),
+    ("formsLifeCycle(siret)", "sealed",
+     "query($s: String) { formsLifeCycle(siret: $s) { count } }",
+     lambda f: {"s": WORLD.producer.siret},
+     row(emitter=OK, transporter=FB, driver=FB, recipient=FB, reader=FB, trader=FB,
+         unrelated=FB)),
+    ("formEvents", "sealed", "query { formEvents(first: 1) { cursor } }", lambda f: {},
+     row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=OK, trader=OK,
+         unrelated=OK)),
+    ("wastesRegistryCsv", "sealed",
+     "query($s: String!) { wastesRegistryCsv(registryType: ALL, sirets: [$s]) { token } }",
+     lambda f: {"s": WORLD.producer.siret},
+     row(emitter=OK, transporter=FB, driver=FB, recipient=FB, reader=FB, trader=FB,
+         unrelated=FB)),
+    ("wastesRegistryCsv of the recipient", "sealed",
+     "query($s: String!) { wastesRegistryCsv(registryType: ALL, sirets: [$s]) { token } }",
+     lambda f: {"s": WORLD.recipient.siret},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=OK, trader=FB,
+         unrelated=FB)),
+    # Making BSDs: a MEMBER or ADMIN of a company named on it.
+    ("createForm", "none", CREATE, lambda f: {"i": WORLD.content()},
+     row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK,
+         unrelated=FB)),
+    ("importPaperForm", "none",
+     "mutation($i: ImportPaperFormInput!) { importPaperForm(input: $i) { id status } }",
+     lambda f: {"i": paper(WORLD)},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB,
+         unrelated=FB)),
+    # Temporary storage: every step is the storer's (the recipient).
+    ("markAsTempStored", "ts_sent", TEMP_STORE, lambda f: {"id": f["id"], "i": temp_stored()},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+    ("markAsTempStorerAccepted", "ts_stored", TEMP_ACCEPT,
+     lambda f: {"id": f["id"], "i": temp_accepted()},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+    ("markAsResealed", "ts_accepted",
+     "mutation($id: ID!, $i: ResealedFormInput!) "
+     "{ markAsResealed(id: $id, resealedInfos: $i) { id status } }",
+     lambda f: {"id": f["id"], "i": onward(WORLD)},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+    ("markAsResent", "ts_accepted",
+     "mutation($id: ID!, $i: ResentFormInput!) "
+     "{ markAsResent(id: $id, resentInfos: $i) { id status } }",
+     lambda f: {"id": f["id"], "i": {**onward(WORLD), "signedBy": "Rita",
+                                     "signedAt": "2026-03-03T08:00:00Z"}},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+    # Multimodal transport.
+    ("createFormTransporter", "none",
+     "mutation($i: TransporterInput!) { createFormTransporter(input: $i) { id } }",
+     lambda f: {"i": transporter_input(WORLD)},
+     row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK,
+         unrelated=OK)),
+    ("updateFormTransporter, standalone", "standalone",
+     "mutation($t: ID!, $i: TransporterInput!) "
+     "{ updateFormTransporter(id: $t, input: $i) { id } }",
+     lambda f: {"t": f["transporterId"], "i": transporter_input(WORLD, "ZZ-999-ZZ")},
+     row(emitter=NF, transporter=OK, driver=NF, recipient=NF, reader=NF, trader=NF)),
+    ("deleteFormTransporter, standalone", "standalone",
+     "mutation($t: ID!) { deleteFormTransporter(id: $t) }",
+     lambda f: {"t": f["transporterId"]},
+     row(emitter=NF, transporter=OK, driver=NF, recipient=NF, reader=NF, trader=NF)),
+    ("updateFormTransporter on a BSD: the plates", "sealed_transporter",
+     "mutation($t: ID!, $i: TransporterInput!) "
+     "{ updateFormTransporter(id: $t, input: $i) { id } }",
+     lambda f: {"t": f["transporterId"], "i": transporter_input(WORLD, "ZZ-999-ZZ")},
+     row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=FB, trader=OK)),
+    ("updateFormTransporter on a BSD: another company", "sealed_transporter",
+     "mutation($t: ID!, $i: TransporterInput!) "
+     "{ updateFormTransporter(id: $t, input: $i) { id } }",
+     lambda f: {"t": f["transporterId"],
+                "i": {**transporter_input(WORLD), "company": WORLD.trader.input()}},
+     row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK)),
+    ("deleteFormTransporter on a BSD", "sealed_transporter",
+     "mutation($t: ID!) { deleteFormTransporter(id: $t) }",
+     lambda f: {"t": f["transporterId"]},
+     row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK)),
+    ("prepareSegment (deprecated)", "sent",
+     "mutation($id: ID!, $s: String!, $n: NextSegmentInfoInput!) "
+     "{ prepareSegment(id: $id, siret: $s, nextSegmentInfo: $n) " + SEGMENT + " }",
+     lambda f: {"id": f["id"], "s": WORLD.transporter.siret,
+                "n": {"transporter": transporter_input(WORLD, "NX-1"), "mode": "ROAD"}},
+     row(emitter=FB, transporter=OK, driver=FB, recipient=FB, reader=FB, trader=FB)),
+    ("editSegment (deprecated): the plates", "sent_segment",
+     "mutation($t: ID!, $s: String!, $n: NextSegmentInfoInput!) "
+     "{ editSegment(id: $t, siret: $s, nextSegmentInfo: $n) " + SEGMENT + " }",
+     lambda f: {"t": f["transporterId"], "s": WORLD.transporter.siret,
+                "n": {"transporter": {"numberPlate": "NX-2"}, "mode": "ROAD"}},
+     row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=FB, trader=OK)),
+    ("markSegmentAsReadyToTakeOver (deprecated)", "sent_segment",
+     "mutation($t: ID!) { markSegmentAsReadyToTakeOver(id: $t) " + SEGMENT + " }",
+     lambda f: {"t": f["transporterId"]},
+     row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK)),
+    ("takeOverSegment (deprecated)", "sent_segment_ready",
+     "mutation($t: ID!, $i: TakeOverInput!) "
+     "{ takeOverSegment(id: $t, takeOverInfo: $i) " + SEGMENT + " }",
+     lambda f: {"t": f["transporterId"],
+                "i": {"takenOverAt": "2026-03-01T09:00:00Z", "takenOverBy": "Tom"}},
+     row(emitter=FB, transporter=OK, driver=OK, recipient=FB, reader=FB, trader=FB)),
 ]
+
+
+# The module's world, for the variables of the rows above (set by the fixture).
+WORLD = None
 
 
 @pytest.fixture(scope="module")
 def world(ledger_binary, tmp_path_factory):
-    built = World(ledger_binary, tmp_path_factory.mktemp("bsdd-matrix"))
+    global WORLD
+    built = WORLD = World(ledger_binary, tmp_path_factory.mktemp("bsdd-matrix"))
     yield built
     built.server.stop()
 
@@ -342,6 +549,24 @@ def test_the_emitters_security_code_lets_the_transporter_sign_for_it(world):
     assert right[1]["data"]["signEmissionForm"]["status"] == "SIGNED_BY_PRODUCER"
 
 
+def test_a_reader_or_driver_of_the_emitter_cannot_sign_with_its_code(world):
+    world.producer.admin.must("mutation($e: String!, $s: String!, $r: UserRole!) "
+                              "{ inviteUserToCompany(email: $e, siret: $s, role: $r) { id } }",
+                              {"e": "rob@producer.example", "s": world.producer.siret,
+                               "r": "READER"})
+    rob = Person(world.url, "rob@producer.example", "Rob")
+    form = world.sealed()
+    # The code is shown to every member, the reader included ...
+    shown = rob.must("query { myCompanies { siret securityCode } }")["myCompanies"]
+    assert [company["securityCode"] for company in shown] == [str(world.producer.security_code)]
+    # ... but signing follows the reader's role, code or not.
+    signed = rob.ask(SIGN_EMISSION, {"id": form["id"], "i": emission(),
+                                     "c": world.producer.security_code})
+    assert outcome(*signed) == FB
+    status = world.ana.must("query($id: ID!) { form(id: $id) { status } }", {"id": form["id"]})
+    assert status["form"]["status"] == "SEALED"
+
+
 def test_three_wrong_security_codes_lock_the_pair_out(world):
     form = world.sealed()
     code = world.producer.security_code
@@ -356,21 +581,42 @@ def test_three_wrong_security_codes_lock_the_pair_out(world):
 
 
 def test_a_concurrent_change_is_a_conflict_never_a_lost_update(world):
+    """Updates released together from one barrier: each success is one recorded update, the
+    others are CONFLICT, and the BSD holds a winner's value. Rounds repeat until one of them
+    has had a conflict, which only the expected-version check can give."""
     import threading
     form = world.sealed()
-    results = {}
 
-    def update(person, value):
-        results[value] = person.ask(UPDATE, {"i": {"id": form["id"], "customId": value}})
+    def updates_recorded():
+        history = world.ana.must("query($id: ID!) { formHistory(id: $id) { type } }",
+                                 {"id": form["id"]})["formHistory"]
+        return sum(1 for event in history if event["type"] == "FormUpdated")
 
-    threads = [threading.Thread(target=update, args=(person, f"v{index}"))
-               for index, person in enumerate([world.ana, world.rita] * 4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    outcomes = {value: outcome(*result) for value, result in results.items()}
-    assert set(outcomes.values()) <= {OK, "CONFLICT"} and OK in outcomes.values()
-    final = world.ana.must("query($id: ID!) { form(id: $id) { customId } }", {"id": form["id"]})
-    winners = [value for value, result in outcomes.items() if result == OK]
-    assert final["form"]["customId"] in winners
+    conflicts = 0
+    for attempt in range(5):
+        results = {}
+        people = [world.ana, world.rita] * 4
+        barrier = threading.Barrier(len(people))
+
+        def update(person, value):
+            barrier.wait()
+            results[value] = person.ask(UPDATE, {"i": {"id": form["id"], "customId": value}})
+
+        before = updates_recorded()
+        threads = [threading.Thread(target=update, args=(person, f"r{attempt}v{index}"))
+                   for index, person in enumerate(people)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        outcomes = {value: outcome(*result) for value, result in results.items()}
+        assert set(outcomes.values()) <= {OK, "CONFLICT"} and OK in outcomes.values()
+        winners = [value for value, result in outcomes.items() if result == OK]
+        assert updates_recorded() - before == len(winners)
+        final = world.ana.must("query($id: ID!) { form(id: $id) { customId } }",
+                               {"id": form["id"]})
+        assert final["form"]["customId"] in winners
+        conflicts += len(outcomes) - len(winners)
+        if conflicts:
+            break
+    assert conflicts > 0, "eight updates released together never conflicted"

@@ -124,9 +124,12 @@ struct FormAccess: Sendable {
     }
 
     /// Allowed when one of `orgIds` gives the right; the acting company is the first in
-    /// sorted order, so the choice is stable.
+    /// sorted order where the caller is more than a DRIVER, else the first where they are
+    /// one, so the choice is stable and a DRIVER's limits apply only when no other role
+    /// allows the action.
     private func allowedAmong(_ orgIds: Set<String>, _ action: FormAction) -> Verdict {
-        if let orgId = orgIds.sorted().first(where: { allows($0, action) }) {
+        let allowed = orgIds.sorted().filter { allows($0, action) }
+        if let orgId = allowed.first(where: { roles[$0] != .driver }) ?? allowed.first {
             return .allowed(actingOrgId: orgId)
         }
         return .forbidden("Your role in the companies on this BSD does not allow this.")

@@ -74,10 +74,11 @@ extension FormResolvers {
         let caller = try caller(context)
         guard
             let orgId = caller.access.roles.keys.sorted().first(where: {
-                caller.access.allows($0, .editTransporters)
+                caller.access.roles[$0] != .driver && caller.access.allows($0, .editTransporters)
             })
         else {
-            throw APIError(.forbidden, "Only members of a company may create transporters.")
+            throw APIError(
+                .forbidden, "Only a MEMBER or ADMIN of a company may create transporters.")
         }
         let id = WallClock.newId()
         var transporter = try withReceipt(FormInputs.transporter(input, path: "input"))
@@ -106,7 +107,8 @@ extension FormResolvers {
         let changed = try withReceipt(Self.merged(input, into: standalone.transporter))
         let updated = try await runTransporter { () async throws(FormTransporterError) in
             try await transporters.update(
-                id: id, changed, actor: Actor(userId: caller.userId), now: now())
+                id: id, changed, actor: Actor(userId: caller.userId), now: now(),
+                checkedVersion: standalone.version)
         }
         return FormView.transporter(updated.transporter, signature: nil, id: id)
     }
@@ -120,12 +122,15 @@ extension FormResolvers {
             var content = state.content
             content.transporters.removeAll { $0.id == id }
             let orgId = try authorize(.editTransporters, on: state, caller: caller)
+            try Self.checkDriver(caller, orgId, changing: nil, into: nil)
             _ = try await execute(.update(content), on: state, caller: caller, orgId: orgId)
             return .string(id)
         }
-        _ = try ownedStandalone(id, caller)
+        let standalone = try ownedStandalone(id, caller)
         _ = try await runTransporter { () async throws(FormTransporterError) in
-            try await transporters.delete(id: id, actor: Actor(userId: caller.userId), now: now())
+            try await transporters.delete(
+                id: id, actor: Actor(userId: caller.userId), now: now(),
+                checkedVersion: standalone.version)
         }
         return .string(id)
     }
@@ -153,6 +158,7 @@ extension FormResolvers {
         var content = state.content
         content.transporters.append(next)
         let orgId = try authorize(.editTransporters, on: state, caller: caller)
+        try Self.checkDriver(caller, orgId, changing: nil, into: nil)
         _ = try await execute(.update(content), on: state, caller: caller, orgId: orgId)
         return try renderSegment(next.id ?? "", formId: state.id)
     }
@@ -201,8 +207,32 @@ extension FormResolvers {
         change(&content.transporters[index])
         content.transporters[index] = try withReceipt(content.transporters[index])
         let orgId = try authorize(.editTransporters, on: state, caller: caller)
+        // Both sides with the receipt from the company profile, which is not the caller's.
+        try Self.checkDriver(
+            caller, orgId, changing: try withReceipt(state.content.transporters[index]),
+            into: content.transporters[index])
         _ = try await execute(.update(content), on: state, caller: caller, orgId: orgId)
         return state
+    }
+
+    /// A caller acting as a DRIVER (no other role of theirs allows the change) may only
+    /// change the plates and custom info of their own company's transporter entry, as
+    /// BsdCanUpdate "for plates" in the reference; adding, removing or rewriting a
+    /// transporter (nil `before` or `after`) is FORBIDDEN.
+    static func checkDriver(
+        _ caller: Caller, _ orgId: String, changing before: Transporter?,
+        into after: Transporter?
+    ) throws(APIError) {
+        guard caller.access.roles[orgId] == .driver else { return }
+        let refusal = APIError(
+            .forbidden,
+            "A DRIVER may change only the plates and custom info of its own company's"
+                + " transporter.")
+        guard let before, let after, before.company?.orgId == orgId else { throw refusal }
+        var unchanged = after
+        unchanged.numberPlates = before.numberPlates
+        unchanged.customInfo = before.customInfo
+        guard unchanged == before else { throw refusal }
     }
 
     private func renderTransporter(_ id: String, of before: FormState) throws(APIError) -> JSON {
@@ -226,12 +256,15 @@ extension FormResolvers {
         return segment
     }
 
-    /// Whether the caller made `standalone`, or belongs to the company it names or to the
-    /// company its author acted for.
+    /// Whether the caller may edit `standalone`: its role in the company it names, or in the
+    /// company its author acted for, allows editing transporters (so not a READER, nor a
+    /// DRIVER, whose transport rights do not cover rewriting a transporter).
     private func owns(_ standalone: StandaloneTransporter, _ caller: Caller) -> Bool {
-        if standalone.createdBy.userId == caller.userId { return true }
         let orgIds = [standalone.transporter.company?.orgId, standalone.createdBy.companyOrgId]
-        return orgIds.contains { $0.map { caller.access.roles[$0] != nil } ?? false }
+        return orgIds.contains { orgId in
+            guard let orgId, let role = caller.access.roles[orgId] else { return false }
+            return role != .driver && caller.access.allows(orgId, .editTransporters)
+        }
     }
 
     private func ownedStandalone(

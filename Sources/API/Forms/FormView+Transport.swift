@@ -29,7 +29,7 @@ extension FormView {
     /// The id shown for transporter `number` (from 1) when it has none of its own:
     /// `<formId>-<number>`, stable as long as the transporter keeps its place in the chain.
     static func transporterId(formId: String, number: Int) -> String {
-        "\(formId)-\(number)"
+        FormContent.transporterId(formId: formId, number: number)
     }
 
     /// The plates as one string, `", "`-separated; nil when there is none.

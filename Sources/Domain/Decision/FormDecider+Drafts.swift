@@ -4,7 +4,7 @@ extension FormDecider {
         _ content: FormContent, duplicateOf: String?, context: DecisionContext
     ) throws(DomainError) -> [DomainEvent] {
         let formId = newFormId(context)
-        let content = content.normalized()
+        let content = content.normalized().numberingTransporters(formId: formId)
         var collector = IssueCollector()
         collector.merge(FormValidator(createdAt: context.now, level: .draft).issues(in: content))
         collector.merge(
@@ -34,7 +34,8 @@ extension FormDecider {
         guard !state.status.isFinal else {
             throw .commandNotAllowed(status: state.status, command: .update)
         }
-        let content = content.normalized()
+        let content = content.normalized().numberingTransporters(
+            updating: state.content, formId: state.id)
         let changes = state.content.changes(to: content)
         guard !changes.isEmpty else { return [] }
         let locked = EditionRules.lockedPaths(

@@ -27,28 +27,36 @@ public struct FormTransporters: Sendable {
             .create(transporter), id: id, actor: actor, now: now, correlationId: correlationId)
     }
 
-    /// Replaces the fields of transporter `id`; returns its state.
+    /// Replaces the fields of transporter `id`; returns its state. `checkedVersion` is the
+    /// version of the state the caller checked its rights on and built `transporter` from:
+    /// when the stream has moved since, nothing is written and the answer is a conflict.
     public func update(
         id: String, _ transporter: Transporter, actor: Actor, now: Domain.Timestamp,
+        checkedVersion: Int? = nil, correlationId: String? = nil
+    ) async throws(FormTransporterError) -> StandaloneTransporter {
+        try await execute(
+            .update(transporter), id: id, actor: actor, now: now, checkedVersion: checkedVersion,
+            correlationId: correlationId)
+    }
+
+    /// Deletes transporter `id`; returns its state, flagged deleted. `checkedVersion` as for
+    /// ``update(id:_:actor:now:checkedVersion:correlationId:)``.
+    public func delete(
+        id: String, actor: Actor, now: Domain.Timestamp, checkedVersion: Int? = nil,
         correlationId: String? = nil
     ) async throws(FormTransporterError) -> StandaloneTransporter {
         try await execute(
-            .update(transporter), id: id, actor: actor, now: now, correlationId: correlationId)
-    }
-
-    /// Deletes transporter `id`; returns its state, flagged deleted.
-    public func delete(
-        id: String, actor: Actor, now: Domain.Timestamp, correlationId: String? = nil
-    ) async throws(FormTransporterError) -> StandaloneTransporter {
-        try await execute(.delete, id: id, actor: actor, now: now, correlationId: correlationId)
+            .delete, id: id, actor: actor, now: now, checkedVersion: checkedVersion,
+            correlationId: correlationId)
     }
 
     /// Decides and appends `command` on transporter `id`, waiting for the commit.
     public func execute(
         _ command: TransporterCommand, id: String, actor: Actor, now: Domain.Timestamp,
-        correlationId: String? = nil
+        checkedVersion: Int? = nil, correlationId: String? = nil
     ) async throws(FormTransporterError) -> StandaloneTransporter {
-        let (state, append) = try prepare(command, id: id, actor: actor, now: now, correlationId)
+        let (state, append) = try prepare(
+            command, id: id, actor: actor, now: now, checkedVersion, correlationId)
         guard let append else { return state }
         do {
             _ = try await ledger.append([append])
@@ -64,7 +72,8 @@ public struct FormTransporters: Sendable {
         _ command: TransporterCommand, id: String, actor: Actor, now: Domain.Timestamp,
         correlationId: String? = nil
     ) throws(FormTransporterError) -> StandaloneTransporter {
-        let (state, append) = try prepare(command, id: id, actor: actor, now: now, correlationId)
+        let (state, append) = try prepare(
+            command, id: id, actor: actor, now: now, nil, correlationId)
         guard let append else { return state }
         do {
             _ = try ledger.appendWaiting([append])
@@ -87,9 +96,15 @@ public struct FormTransporters: Sendable {
     /// decision has no event).
     func prepare(
         _ command: TransporterCommand, id: String, actor: Actor, now: Domain.Timestamp,
-        _ correlationId: String?
+        _ checkedVersion: Int?, _ correlationId: String?
     ) throws(FormTransporterError) -> (StandaloneTransporter, StreamAppend?) {
         var state = try streamState(id)
+        if let checkedVersion, checkedVersion != state.version {
+            throw .conflict(
+                stream: StandaloneTransporter.streamId(transporterId: id),
+                expected: Self.expectation(version: checkedVersion),
+                actual: state.version == 0 ? nil : UInt64(state.version - 1))
+        }
         if case .create = command {
             // A creation needs no index: it goes through even while the projection is
             // being rebuilt.
@@ -111,12 +126,16 @@ public struct FormTransporters: Sendable {
                 id: EventID.timeOrdered(microseconds: now.microseconds), type: event.type,
                 schemaVersion: event.schemaVersion, payload: event.payload, metadata: metadata)
         }
-        let expected: ExpectedVersion =
-            state.version == 0 ? .noStream : .exact(UInt64(state.version - 1))
+        let expected = Self.expectation(version: state.version)
         let after = events.reduce(state) { $0.evolve($1) }
         return (
             after, StreamAppend(stream: events[0].stream, expected: expected, events: newEvents)
         )
+    }
+
+    /// The ledger's expectation for a stream of `version` events.
+    static func expectation(version: Int) -> ExpectedVersion {
+        version == 0 ? .noStream : .exact(UInt64(version - 1))
     }
 
     /// The transporter folded from its stream, without the attachment.

@@ -140,12 +140,35 @@ import Testing
 
     @Test func duplicateGivesUpTheOriginalsTransporterIds() throws {
         var (world, id) = try chain(notReady: [2])
+        let original = Set(try #require(world.forms[id]).content.transporters.compactMap(\.id))
         let events = try world.run(.duplicate, on: id)
         let created = try #require(
             events.compactMap { event -> FormCreated? in
                 if case .formCreated(let created) = event { return created }
                 return nil
             }.first)
-        #expect(created.content.transporters.allSatisfy { $0.id == nil && $0.readyToTakeOver })
+        let copy = created.content.transporters
+        #expect(copy.allSatisfy { $0.readyToTakeOver })
+        #expect(copy.map(\.id) == copy.indices.map { "\(created.header.formId)-\($0 + 1)" })
+        #expect(original.isDisjoint(with: copy.compactMap(\.id)))
+    }
+
+    @Test func transportersWithoutIdsGetTheirsAndUpdatesKeepThem() throws {
+        var world = TestWorld()
+        var content = Fixtures.content()
+        content.transporters = [
+            Fixtures.transporter(Fixtures.transporterSiret),
+            Fixtures.transporter(Fixtures.secondTransporterSiret, mode: .rail),
+        ]
+        let id = try world.create(content)
+        let created = try #require(world.forms[id]).content.transporters.map(\.id)
+        #expect(created == ["\(id)-1", "\(id)-2"])
+        // An update naming the transporters by their place keeps their ids, and a new one
+        // gets the next free number.
+        content.transporters.append(Fixtures.transporter(Fixtures.storerSiret))
+        _ = try world.run(.update(content), on: id)
+        #expect(
+            try #require(world.forms[id]).content.transporters.map(\.id)
+                == ["\(id)-1", "\(id)-2", "\(id)-3"])
     }
 }

@@ -75,9 +75,9 @@ import Testing
             .create(transporter()), id: "t1", actor: actor, now: Fixtures.day)
         let first = try service.prepare(
             .update(transporter(plate: "XY-987-ZT")), id: "t1", actor: actor, now: Fixtures.day,
-            nil)
+            nil, nil)
         let second = try service.prepare(
-            .delete, id: "t1", actor: actor, now: Fixtures.day, nil)
+            .delete, id: "t1", actor: actor, now: Fixtures.day, nil, nil)
         _ = try world.ledger.appendWaiting([try #require(first.1)])
         let stale = try #require(second.1)
         do {
@@ -92,14 +92,38 @@ import Testing
         #expect(try service.state(id: "t1")?.version == 2)
     }
 
+    @Test func aChangeBuiltOnAStaleStateIsAConflictAndWritesNothing() async throws {
+        let world = try ProjectionWorld()
+        let service = FormTransporters(ledger: world.ledger)
+        let read = try await service.create(
+            transporter(), actor: actor, now: Fixtures.day, id: "t1")
+        _ = try await service.update(
+            id: "t1", transporter(plate: "NE-111-WW"), actor: actor, now: Fixtures.day)
+        let head = try world.ledger.head().position
+        await #expect(
+            throws: FormTransporterError.conflict(
+                stream: "bsdd-transporter-t1", expected: .exact(0), actual: 1)
+        ) {
+            try await service.update(
+                id: "t1", transporter(plate: "OL-222-DD"), actor: actor, now: Fixtures.day,
+                checkedVersion: read.version)
+        }
+        await #expect(throws: FormTransporterError.self) {
+            try await service.delete(
+                id: "t1", actor: actor, now: Fixtures.day, checkedVersion: read.version)
+        }
+        #expect(try world.ledger.head().position == head)
+        #expect(try service.state(id: "t1")?.transporter.numberPlates == ["NE-111-WW"])
+    }
+
     @Test func racingCreationsOfOneIdEndInOneConflict() throws {
         let world = try ProjectionWorld()
         let service = FormTransporters(ledger: world.ledger)
         let first = try service.prepare(
-            .create(transporter()), id: "t1", actor: actor, now: Fixtures.day, nil)
+            .create(transporter()), id: "t1", actor: actor, now: Fixtures.day, nil, nil)
         let second = try service.prepare(
             .create(transporter(plate: "XY-987-ZT")), id: "t1", actor: actor, now: Fixtures.day,
-            nil)
+            nil, nil)
         _ = try world.ledger.appendWaiting([try #require(first.1)])
         #expect(throws: LedgerError.self) {
             try world.ledger.appendWaiting([try #require(second.1)])
