@@ -106,7 +106,7 @@ let package = Package(
         ),
         .target(
             name: "Audit",
-            dependencies: ["Ledger", "CanonicalJSON", "Logging", "CSodium"],
+            dependencies: ["Ledger", "CanonicalJSON", "Domain", "Logging", "CSodium"],
             swiftSettings: strict
         ),
         .target(

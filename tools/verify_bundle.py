@@ -7,7 +7,17 @@ standard library and PyNaCl for Ed25519 only. Usage:
     verify_bundle.py BUNDLE.json --key KEY [--earlier-head HEAD.json]
 
 KEY is the JSON document served at /.well-known/bsd-ledger-key (a file), or the public key
-in hexadecimal. Prints every failure; exits 0 when all holds, 1 otherwise, 2 on bad usage.
+in hexadecimal. Prints every failure; exits 0 when all holds, 1 otherwise (a malformed file
+or head included: it is named, and what depends on it is not checked), 2 on bad usage.
+
+The bundle's `subject` ({"formId","readableId","stream","streamLength"}) is not signed, so
+it is checked against the events, which the signed head's root covers: `stream` must be
+"form-" + formId and every event's envelope `streamId` that stream; stream versions run
+0, 1, 2, ... in list order; the creating event (stream version 0) must carry the subject's
+readableId in its payload; and there must be `streamLength` events, the number the stream
+held in the tree of the head's size. A bundle without a subject fails. The count is not
+signed either: it shows a bundle cut short by accident or by someone who left it alone, not
+a forger who lowers it too (see ARCHITECTURE.md, "History bundles").
 """
 import argparse
 import hashlib
@@ -18,7 +28,7 @@ import sys
 from nacl.exceptions import BadSignatureError
 from nacl.signing import VerifyKey
 
-BUNDLE_FORMAT = "bsd-ledger-history-bundle/1"
+BUNDLE_FORMAT = "bsd-ledger-history-bundle/2"
 
 
 def sha256(*parts):
@@ -94,27 +104,80 @@ def key_id(public_key):
     return hashlib.sha256(public_key).hexdigest()[:16]
 
 
-def head_problems(head, public_key, label="tree head"):
-    """What is wrong with a signed head, as a list of sentences."""
+def is_int(value):
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_hex(value, digits):
+    if not isinstance(value, str) or len(value) != digits:
+        return False
     try:
-        message = (f"bsd-ledger tree head v1\nsize {head['size']}\nroot {head['rootHash']}\n"
-                   f"time {head['time']}\nkey {head['keyId']}\n").encode()
-        signature = bytes.fromhex(head["signature"])
-    except (KeyError, TypeError, ValueError) as error:
-        return [f"{label} is malformed: {error!r}"]
+        bytes.fromhex(value)
+    except ValueError:
+        return False
+    return True
+
+
+def head_malformation(head, label):
+    """The sentence saying why `head` is not a signed head's JSON object, or None."""
+    if not isinstance(head, dict):
+        return f"{label} is malformed: not a JSON object"
+    if not is_int(head.get("size")) or head["size"] < 0:
+        return f"{label} is malformed: size is missing or not an integer >= 0"
+    for name, digits in (("rootHash", 64), ("signature", 128)):
+        if not is_hex(head.get(name), digits):
+            return f"{label} is malformed: {name} is missing or not {digits} hex digits"
+    for name in ("time", "keyId"):
+        if not isinstance(head.get(name), str):
+            return f"{label} is malformed: {name} is missing or not a string"
+    return None
+
+
+def head_problems(head, public_key, label="tree head"):
+    """What is wrong with a signed head, as a list of sentences; a malformed head is named
+    and not checked further."""
+    malformation = head_malformation(head, label)
+    if malformation:
+        return [malformation]
+    message = (f"bsd-ledger tree head v1\nsize {head['size']}\nroot {head['rootHash']}\n"
+               f"time {head['time']}\nkey {head['keyId']}\n").encode()
     if head["keyId"] != key_id(public_key):
         return [f"{label} was signed by key {head['keyId']}, not by {key_id(public_key)}"]
     try:
-        VerifyKey(public_key).verify(message, signature)
+        VerifyKey(public_key).verify(message, bytes.fromhex(head["signature"]))
     except (BadSignatureError, ValueError):
         return [f"{label} signature does not verify (size {head['size']})"]
     return []
 
 
-def event_problems(index, event, head, stream):
-    name = f"event {index} (position {event.get('position')})"
+def read_subject(subject):
+    """The subject's form id, readable id, stream and stream length, or a sentence saying
+    what is wrong. The stream of BSD `formId` is "form-" + formId."""
+    if not isinstance(subject, dict):
+        return None, "subject is missing, so nothing ties the events to a BSD"
+    form_id, readable_id = subject.get("formId"), subject.get("readableId")
+    if not isinstance(form_id, str) or not form_id:
+        return None, "subject formId is missing or not a non-empty string"
+    if not isinstance(readable_id, str) or not readable_id:
+        return None, "subject readableId is missing or not a non-empty string"
+    stream = "form-" + form_id
+    if subject.get("stream") != stream:
+        return None, f"subject stream is not {stream}, the stream of formId"
+    length = subject.get("streamLength")
+    if not is_int(length) or length < 1:
+        return None, "subject streamLength is missing or not a positive integer"
+    return {"readableId": readable_id, "stream": stream, "length": length}, None
+
+
+def event_problems(index, event, head, subject):
+    """What is wrong with the index-th event; `head` (None when malformed) and `subject`
+    (None when unreadable) checks are left out when missing, their problem being reported
+    apart."""
+    name = f"event {index} (position {event.get('position') if isinstance(event, dict) else None})"
     try:
-        position = int(event["position"])
+        position = event["position"]
+        if not is_int(position) or position < 1:
+            raise ValueError("position is not a positive integer")
         envelope = event["envelope"].encode("utf-8")
         previous = bytes.fromhex(event["previousHash"])
         chain = bytes.fromhex(event["hash"])
@@ -127,41 +190,64 @@ def event_problems(index, event, head, stream):
     try:
         fields = json.loads(envelope)
     except ValueError:
+        fields = None
+    if not isinstance(fields, dict):
         fields = {}
-        problems.append(f"{name}: envelope is not JSON")
+        problems.append(f"{name}: envelope is not a JSON object")
     if fields.get("position") != position:
         problems.append(f"{name}: envelope names another position")
-    if stream is not None and fields.get("streamId") != stream:
-        problems.append(f"{name}: envelope belongs to another stream")
-    if fields.get("streamVersion") != index:
-        problems.append(f"{name}: stream version {fields.get('streamVersion')}, expected {index}:"
+    version = fields.get("streamVersion")
+    if not is_int(version) or version != index:
+        problems.append(f"{name}: stream version {version}, expected {index}:"
                         " an event is missing or out of order")
-    root = root_from_path(leaf_hash(chain), position - 1, int(head["size"]), proof)
-    if root is None or root.hex() != head["rootHash"]:
-        problems.append(f"{name}: inclusion proof does not lead to the tree head's root")
+    if subject is not None:
+        if fields.get("streamId") != subject["stream"]:
+            problems.append(f"{name}: envelope belongs to stream {fields.get('streamId')}, not"
+                            f" to the subject's {subject['stream']}")
+        payload = fields.get("payload")
+        readable = payload.get("readableId") if isinstance(payload, dict) else None
+        if version == 0 and readable != subject["readableId"]:
+            problems.append(f"{name}: the creating event names readable id {readable}, not the"
+                            f" subject's {subject['readableId']}")
+    if head is not None:
+        root = root_from_path(leaf_hash(chain), position - 1, head["size"], proof)
+        if root is None or root.hex() != head["rootHash"]:
+            problems.append(f"{name}: inclusion proof does not lead to the tree head's root")
     return problems, position
 
 
 def bundle_problems(bundle, public_key, earlier=None):
+    if not isinstance(bundle, dict):
+        return ["bundle is not a JSON object"]
     if bundle.get("format") != BUNDLE_FORMAT:
         return [f"format is not {BUNDLE_FORMAT}"]
     head = bundle.get("treeHead")
-    if not isinstance(head, dict):
+    if head is None:
         return ["treeHead is missing"]
     problems = head_problems(head, public_key)
-    events = bundle.get("events") or []
-    if not events:
+    if head_malformation(head, "tree head"):
+        head = None  # so nothing that depends on the head is checked
+    subject, problem = read_subject(bundle.get("subject"))
+    if problem:
+        problems.append(problem)
+    events = bundle.get("events")
+    if not isinstance(events, list) or not events:
         problems.append("events is missing or empty")
-    stream = (bundle.get("subject") or {}).get("stream")
+        events = []
     last = 0
     for index, event in enumerate(events):
-        found, position = event_problems(index, event, head, stream)
+        found, position = event_problems(index, event, head, subject)
         problems += found
         if position is not None:
             if position <= last:
                 problems.append(f"event {index} (position {position}): not after position {last}")
             last = position
-    if earlier is not None:
+    if events and subject is not None and len(events) != subject["length"]:
+        problems.append(f"the bundle holds {len(events)} events but the subject says the stream"
+                        f" held {subject['length']} at the tree head"
+                        + (": events cut from the end" if len(events) < subject["length"]
+                           else ""))
+    if earlier is not None and head is not None:
         problems += consistency_problems(bundle, head, earlier, public_key)
     return problems
 
@@ -170,14 +256,18 @@ def consistency_problems(bundle, head, earlier, public_key):
     found = head_problems(earlier, public_key, "earlier tree head")
     if found:
         return found
-    old, new = int(earlier["size"]), int(head["size"])
+    old, new = earlier["size"], head["size"]
     if old == new:
         same = earlier["rootHash"] == head["rootHash"]
         return [] if same else ["earlier head of the same size has another root"]
-    proof = bundle.get("consistency") or {}
+    proof = bundle.get("consistency")
+    proof = proof if isinstance(proof, dict) else {}
     if proof.get("fromSize") != old:
         return [f"bundle carries no consistency proof from size {old}"]
-    path = [bytes.fromhex(item) for item in proof.get("proof", [])]
+    items = proof.get("proof")
+    if not isinstance(items, list) or not all(is_hex(item, 64) for item in items):
+        return ["consistency proof is malformed: proof is not a list of 64 hex digits"]
+    path = [bytes.fromhex(item) for item in items]
     if not consistent(old, bytes.fromhex(earlier["rootHash"]), new,
                       bytes.fromhex(head["rootHash"]), path):
         return [f"the log was rewritten: the head of size {new} is not consistent with the"
@@ -194,6 +284,16 @@ def read_key(text):
         raise SystemExit(f"verify_bundle: unreadable key: {error!r}")
 
 
+def read_json(path, label, problems):
+    """The JSON in file `path`, or None with a sentence added to `problems`."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError) as error:
+        problems.append(f"{label} {path} is not readable JSON: {error}")
+        return None
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Check a BSD Ledger history bundle offline.")
     parser.add_argument("bundle")
@@ -205,13 +305,11 @@ def main(argv=None):
         with open(key_text, encoding="utf-8") as handle:
             key_text = handle.read()
     public_key = read_key(key_text)
-    with open(args.bundle, encoding="utf-8") as handle:
-        bundle = json.load(handle)
-    earlier = None
-    if args.earlier_head:
-        with open(args.earlier_head, encoding="utf-8") as handle:
-            earlier = json.load(handle)
-    problems = bundle_problems(bundle, public_key, earlier)
+    problems = []
+    bundle = read_json(args.bundle, "bundle", problems)
+    earlier = read_json(args.earlier_head, "earlier head", problems) if args.earlier_head else None
+    if not problems:
+        problems = bundle_problems(bundle, public_key, earlier)
     if problems:
         print(f"FAILED: {len(problems)} problem(s)")
         for problem in problems:

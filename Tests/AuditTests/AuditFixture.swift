@@ -41,10 +41,20 @@ final class AuditFixture {
         }
     }
 
-    /// The bundle of `stream` as bytes.
-    func bundle(_ stream: String, sinceSize: UInt64? = nil) throws -> [UInt8] {
-        let subject = HistoryBundle.Subject(
-            formId: "f", readableId: "TD-26-AAA00001", stream: stream)
+    /// The readable id of BSD `formId` in these tests.
+    static func readableId(_ formId: String) -> String { "TD-26-\(formId.uppercased())00001" }
+
+    /// Appends the creating event of BSD `formId` to `form-<formId>`: its payload names the
+    /// readable id, as a real one does.
+    func create(_ formId: String) throws {
+        let payload = "{\"formId\":\"\(formId)\",\"readableId\":\"\(Self.readableId(formId))\"}"
+        let event = NewEvent(id: .random(), type: "FormCreated", payload: Array(payload.utf8))
+        _ = try ledger.appendWaiting([event], to: "form-" + formId, expected: .noStream)
+    }
+
+    /// The bundle of BSD `formId` as bytes.
+    func bundle(_ formId: String, sinceSize: UInt64? = nil) throws -> [UInt8] {
+        let subject = HistoryBundle.Subject(formId: formId, readableId: Self.readableId(formId))
         let value = try HistoryBundle.make(
             subject, ledger: ledger, heads: heads, sinceSize: sinceSize)
         return CanonicalJSON.encode(value)

@@ -16,6 +16,19 @@ import Testing
         #expect(fixture.heads.key.verifyingKey.keyId.count == 16)
     }
 
+    @Test func loadingTheKeyOfAFolderWithoutOneWritesNothing() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("bsd-ledger-no-key-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let logger = Logger.discarding(label: "test")
+        #expect(try SigningKey.load(in: folder, logger: logger) == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
+        let created = try SigningKey.loadOrCreate(in: folder, logger: logger)
+        #expect(
+            try SigningKey.load(in: folder, logger: logger)?.verifyingKey == created.verifyingKey)
+    }
+
     @Test func signedHeadVerifiesAndAnyForgeryFails() throws {
         let fixture = try AuditFixture()
         try fixture.append(5, to: "a")

@@ -1,7 +1,9 @@
 """History bundles checked by two independent verifiers: `bsd-ledger verify-bundle` and
 tools/verify_bundle.py (standard library and PyNaCl only). A bundle fetched over the API
 verifies with the key from /.well-known/bsd-ledger-key; each tampering (a changed event, a
-removed event, a reordered pair, a forged head, a rewritten log) fails both verifiers.
+removed event, a reordered pair, a forged head, a rewritten log, another BSD's bundle
+relabelled, a missing subject, events cut from the end) fails both verifiers, naming it; a
+malformed head is reported without a traceback; verify-consistency writes no key.
 """
 import json
 import pathlib
@@ -48,18 +50,20 @@ def served(ledger_binary, tmp_path_factory):
     for round_ in range(3):
         ana.must(UPDATE, {"i": {"id": form["id"], "customId": f"lot-{round_}"}})
         ana.must(UPDATE, {"i": {"id": other["id"], "customId": f"other-{round_}"}})
-    yield server, ana, una, form, folder
+    yield server, ana, una, form, folder, other
     server.stop()
 
 
 def test_bundle_from_the_api_verifies_with_the_published_key(served, ledger_binary, tmp_path):
-    server, ana, una, form, _ = served
+    server, ana, una, form, _, _ = served
     base = server.url.rsplit("/", 1)[0]
     with urllib.request.urlopen(base + "/.well-known/bsd-ledger-key", timeout=10) as response:
         key = json.loads(response.read())
     assert key["algorithm"] == "Ed25519" and len(key["publicKey"]) == 64
     bundle = ana.must(BUNDLE, {"r": form["readableId"]})["formHistoryBundle"]
     assert [json.loads(e["envelope"])["streamVersion"] for e in bundle["events"]] == [0, 1, 2, 3]
+    assert bundle["subject"] == {"formId": form["id"], "readableId": form["readableId"],
+                                 "stream": "form-" + form["id"], "streamLength": 4}
     latest = ana.must(HEAD, {})["treeHead"]
     assert latest["size"] >= bundle["treeHead"]["size"]
     by_size = ana.must(HEAD, {"s": bundle["treeHead"]["size"]})["treeHead"]
@@ -94,7 +98,7 @@ def tamper_forged_head(bundle):
 @pytest.mark.parametrize("tamper", [tamper_changed, tamper_removed, tamper_reordered,
                                     tamper_forged_head])
 def test_each_tampering_fails_both_verifiers(served, ledger_binary, tmp_path, tamper):
-    server, ana, _, form, folder = served
+    server, ana, _, form, folder, _ = served
     bundle = ana.must(BUNDLE, {"r": form["readableId"]})["formHistoryBundle"]
     tamper(bundle)
     (tmp_path / "bundle.json").write_text(json.dumps(bundle))
@@ -104,6 +108,88 @@ def test_each_tampering_fails_both_verifiers(served, ledger_binary, tmp_path, ta
     swift, python = both_verifiers(ledger_binary, tmp_path / "bundle.json", tmp_path / "key.json")
     assert swift[0] == 1 and "FAILED" in swift[1]
     assert python[0] == 1 and "FAILED" in python[1]
+
+
+def key_file(binary, folder, tmp_path):
+    key = subprocess.run([str(binary), "key", "--data", str(folder)],
+                         capture_output=True, text=True, check=True).stdout
+    (tmp_path / "key.json").write_text(key)
+    return tmp_path / "key.json"
+
+
+def relabel_as_form(bundle, form):
+    bundle["subject"].update(formId=form["id"], readableId=form["readableId"],
+                             stream="form-" + form["id"])
+
+
+def relabel_readable_id(bundle, form):
+    bundle["subject"]["readableId"] = form["readableId"]
+
+
+def drop_subject(bundle, _):
+    del bundle["subject"]
+
+
+def cut_last_event(bundle, _):
+    del bundle["events"][-1]
+
+
+@pytest.mark.parametrize("tamper, named", [
+    (relabel_as_form, "not to the subject's form-"),
+    (relabel_readable_id, "the creating event names readable id"),
+    (drop_subject, "subject is missing, so nothing ties the events to a BSD"),
+    (cut_last_event, "the bundle holds 3 events but the subject says the stream held 4 at the"
+                     " tree head: events cut from the end"),
+])
+def test_a_bundle_not_wholly_of_its_subject_fails_both_verifiers_naming_why(
+        served, ledger_binary, tmp_path, tamper, named):
+    _, ana, _, form, folder, other = served
+    bundle = ana.must(BUNDLE, {"r": other["readableId"]})["formHistoryBundle"]
+    tamper(bundle, form)
+    (tmp_path / "bundle.json").write_text(json.dumps(bundle))
+    key = key_file(ledger_binary, folder, tmp_path)
+    swift, python = both_verifiers(ledger_binary, tmp_path / "bundle.json", key)
+    assert swift[0] == 1 and named in swift[1], swift[1]
+    assert python[0] == 1 and named in python[1], python[1]
+
+
+@pytest.mark.parametrize("change, named", [
+    (lambda head: head.update(size="12"), "size is missing or not an integer"),
+    (lambda head: head.pop("size"), "size is missing or not an integer"),
+    (lambda head: head.update(rootHash="zz"), "rootHash is missing or not 64 hex digits"),
+    (lambda head: head.clear(), "size is missing or not an integer"),
+])
+def test_a_malformed_head_is_reported_without_a_traceback(served, ledger_binary, tmp_path,
+                                                           change, named):
+    _, ana, _, form, folder, _ = served
+    bundle = ana.must(BUNDLE, {"r": form["readableId"]})["formHistoryBundle"]
+    change(bundle["treeHead"])
+    (tmp_path / "bundle.json").write_text(json.dumps(bundle))
+    (tmp_path / "earlier.json").write_text(json.dumps(ana.must(HEAD, {})["treeHead"]))
+    key = key_file(ledger_binary, folder, tmp_path)
+    python = subprocess.run([sys.executable, str(PY_VERIFIER), str(tmp_path / "bundle.json"),
+                             "--key", str(key), "--earlier-head", str(tmp_path / "earlier.json")],
+                            capture_output=True, text=True)
+    assert python.returncode == 1, python.stderr
+    assert "Traceback" not in python.stderr
+    assert f"tree head is malformed: {named}" in python.stdout
+    assert "inclusion proof" not in python.stdout  # nothing that needs the head is checked
+    swift, _ = both_verifiers(ledger_binary, tmp_path / "bundle.json", key)
+    assert swift[0] == 1 and "treeHead" in swift[1]
+
+
+def test_verify_consistency_on_a_folder_without_a_key_fails_and_writes_none(served,
+                                                                            ledger_binary,
+                                                                            tmp_path):
+    _, ana, _, _, _, _ = served
+    head = tmp_path / "head.json"
+    head.write_text(json.dumps(ana.must(HEAD, {})["treeHead"]))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    checked = cli(ledger_binary, "verify-consistency", head, head, "--data", empty)
+    assert checked.returncode == 1
+    assert "no tree-head key" in checked.stdout, checked.stdout + checked.stderr
+    assert list(empty.iterdir()) == []
 
 
 def cli(binary, *arguments):

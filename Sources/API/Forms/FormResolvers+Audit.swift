@@ -37,8 +37,7 @@ extension FormResolvers {
         }
         let sinceSize = try arguments.count("sinceSize", what: "a tree size")
         let heads = try requireHeads()
-        let subject = HistoryBundle.Subject(
-            formId: id, readableId: state.readableId, stream: FormState.streamId(formId: id))
+        let subject = HistoryBundle.Subject(formId: id, readableId: state.readableId)
         let bundle = try audit { () throws(AuditError) in
             try HistoryBundle.make(subject, ledger: ledger, heads: heads, sinceSize: sinceSize)
         }

@@ -48,8 +48,7 @@ struct ExportHistoryCommand {
         }
         let heads = try TreeHeads(
             ledger: ledger, folder: folder, logger: Logger.discarding(label: "export-history"))
-        let subject = HistoryBundle.Subject(
-            formId: formId, readableId: readableId, stream: FormState.streamId(formId: formId))
+        let subject = HistoryBundle.Subject(formId: formId, readableId: readableId)
         let bundle = try HistoryBundle.make(
             subject, ledger: ledger, heads: heads, sinceSize: sinceSize)
         try Data(CanonicalJSON.encode(bundle)).write(to: URL(fileURLWithPath: output))

@@ -6,6 +6,7 @@ import Logging
 /// `bsd-ledger verify-consistency OLD_HEAD.json NEW_HEAD.json --data DIR`: checks both
 /// heads' signatures with the folder's key, then that the log still holds the tree of the
 /// old head as a prefix of the new one (an RFC 9162 consistency proof from the folder).
+/// It writes nothing: a folder without a key fails instead of getting one.
 struct VerifyConsistencyCommand {
     let folder: String
     let oldPath: String
@@ -24,7 +25,13 @@ struct VerifyConsistencyCommand {
     func run() throws -> Int32 {
         let old = try Self.head(oldPath)
         let new = try Self.head(newPath)
-        let key = try SigningKey.loadOrCreate(in: folder, logger: Logger.discarding(label: "key"))
+        guard let key = try SigningKey.load(in: folder, logger: Logger.discarding(label: "key"))
+        else {
+            Output.line(
+                "FAILED: no tree-head key in \(folder) (\(SigningKey.fileName) is absent), so the"
+                    + " heads' signatures cannot be checked; this command creates none")
+            return 1
+        }
         var problems = [(oldPath, old), (newPath, new)].compactMap { path, head in
             head.problem(with: key.verifyingKey).map { "\(path): \($0)" }
         }

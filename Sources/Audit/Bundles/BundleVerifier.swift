@@ -2,8 +2,10 @@ import CanonicalJSON
 import Ledger
 
 /// Checks a history bundle offline with the instance's public key: the head's signature,
-/// each event's hash, stream order and inclusion proof, and optionally the consistency of
-/// the bundle's head with an earlier head the auditor kept. Reports every failure found.
+/// each event's hash, stream order and inclusion proof, that every event is of the subject's
+/// BSD and that there are as many as the subject says the stream held, and optionally the
+/// consistency of the bundle's head with an earlier head the auditor kept. Reports every
+/// failure found.
 public struct BundleVerifier {
     /// The outcome: how many events were checked and everything found wrong.
     public struct Report: Sendable {
@@ -47,13 +49,20 @@ public struct BundleVerifier {
         }
         report.head = head
         if let problem = head.problem(with: key) { report.problems.append(problem) }
-        checkEvents(bundle, head: head, stream: bundle["subject"]?["stream"], &report)
+        var subject: BundleSubject?
+        do {
+            subject = try BundleSubject(bundle["subject"])
+        } catch {
+            report.problems.append("subject \(error.reason)")
+        }
+        checkEvents(bundle, head: head, subject: subject, &report)
         if let earlierHead { checkConsistency(bundle, head: head, earlierHead, &report) }
         return report
     }
 
     private func checkEvents(
-        _ bundle: JSONValue, head: SignedTreeHead, stream: JSONValue?, _ report: inout Report
+        _ bundle: JSONValue, head: SignedTreeHead, subject: BundleSubject?,
+        _ report: inout Report
     ) {
         guard case .array(let events)? = bundle["events"], !events.isEmpty else {
             report.problems.append("events is missing or empty")
@@ -69,7 +78,7 @@ public struct BundleVerifier {
                 continue
             }
             let name = "event \(index) (position \(fields.position))"
-            for problem in fields.problems(head: head, stream: stream, version: UInt64(index)) {
+            for problem in fields.problems(head: head, subject: subject, version: UInt64(index)) {
                 report.problems.append("\(name): \(problem)")
             }
             if fields.position <= lastPosition {
@@ -77,6 +86,12 @@ public struct BundleVerifier {
             }
             lastPosition = fields.position
             report.eventsChecked += 1
+        }
+        if let subject, events.count != subject.streamLength {
+            report.problems.append(
+                "the bundle holds \(events.count) events but the subject says the stream held"
+                    + " \(subject.streamLength) at the tree head"
+                    + (events.count < subject.streamLength ? ": events cut from the end" : ""))
         }
     }
 

@@ -1,20 +1,27 @@
 import CanonicalJSON
+import Domain
 import Ledger
 
 /// A self-contained proof of one stream's history (one BSD): its events as stored, each
 /// with the inclusion proof against one signed tree head, and that head. Format (JSON):
 ///
 /// ```
-/// {"format":"bsd-ledger-history-bundle/1",
-///  "subject":{"formId":"…","readableId":"…","stream":"form-…"},
+/// {"format":"bsd-ledger-history-bundle/2",
+///  "subject":{"formId":"…","readableId":"…","stream":"form-…","streamLength":4},
 ///  "treeHead":{…SignedTreeHead…},
 ///  "events":[{"position":7,"envelope":"<canonical envelope JSON, as a string>",
 ///             "previousHash":"<hex>","hash":"<hex>","inclusionProof":["<hex>",…]},…],
 ///  "consistency":{"fromSize":5,"proof":["<hex>",…]}}      (only when asked for)
 /// ```
+///
+/// The subject is not signed; verifiers tie it to what is: every event's envelope names the
+/// stream `form-<formId>`, the creating event (stream version 0) names the readable id, and
+/// `streamLength`, the number of the stream's events in the tree of the head's size, is
+/// the number of events (an unsigned claim: it catches a bundle cut short, not a forger who
+/// also edits it).
 public enum HistoryBundle {
     /// The value of `format`.
-    public static let format = "bsd-ledger-history-bundle/1"
+    public static let format = "bsd-ledger-history-bundle/2"
 
     /// What the bundle is about.
     public struct Subject: Sendable {
@@ -22,14 +29,13 @@ public enum HistoryBundle {
         public var formId: String
         /// The BSD's readable id.
         public var readableId: String
-        /// The ledger stream holding its events.
-        public var stream: String
+        /// The ledger stream holding its events (``FormState/streamId(formId:)``).
+        public var stream: String { FormState.streamId(formId: formId) }
 
-        /// Names a BSD and its stream.
-        public init(formId: String, readableId: String, stream: String) {
+        /// Names a BSD.
+        public init(formId: String, readableId: String) {
             self.formId = formId
             self.readableId = readableId
-            self.stream = stream
         }
     }
 
@@ -42,12 +48,16 @@ public enum HistoryBundle {
         _ subject: Subject, ledger: Ledger, heads: TreeHeads, sinceSize: UInt64? = nil
     ) throws(AuditError) -> JSONValue {
         do {
-            let positions = try ledger.readStream(subject.stream).map(\.position)
+            // Read after the head is chosen, so the stream read holds every event of the
+            // head's tree; then keep exactly those.
             var head = try heads.latest()
+            var positions = try ledger.readStream(subject.stream).map(\.position)
             if head == nil || head!.size < (positions.last ?? 0) {
                 head = try heads.signCurrent()
+                positions = try ledger.readStream(subject.stream).map(\.position)
             }
             let signed = head!
+            positions.removeAll { $0 > signed.size }
             var events: [JSONValue] = []
             for position in positions {
                 events.append(try event(at: position, treeSize: signed.size, ledger))
@@ -57,6 +67,7 @@ public enum HistoryBundle {
                 "subject": .object([
                     "formId": .string(subject.formId), "readableId": .string(subject.readableId),
                     "stream": .string(subject.stream),
+                    "streamLength": .int(Int64(positions.count)),
                 ]),
             ]
             if let sinceSize {

@@ -26,6 +26,19 @@ public struct SigningKey: Sendable {
         Ed25519.sign(message, secretKey: secretKey)
     }
 
+    /// Loads the key of data folder `folder`, or nil when the folder has none; never writes.
+    /// - Throws: ``AuditError/keyFile(path:reason:)``.
+    public static func load(in folder: String, logger: Logger) throws(AuditError) -> SigningKey? {
+        let path = folder + "/" + fileName
+        guard let text = try KeyFile.read(path) else { return nil }
+        if try KeyFile.isShared(path) {
+            logger.warning(
+                "Tree-head key readable by others; run chmod 600",
+                metadata: ["audit.key.path": path])
+        }
+        return try parse(text, path: path)
+    }
+
     /// Loads the key of data folder `folder`, creating it when absent.
     ///
     /// Creation writes a temporary file, syncs it and links it into place, so two processes
@@ -34,15 +47,8 @@ public struct SigningKey: Sendable {
     public static func loadOrCreate(
         in folder: String, logger: Logger
     ) throws(AuditError) -> SigningKey {
+        if let key = try load(in: folder, logger: logger) { return key }
         let path = folder + "/" + fileName
-        if let text = try KeyFile.read(path) {
-            if try KeyFile.isShared(path) {
-                logger.warning(
-                    "Tree-head key readable by others; run chmod 600",
-                    metadata: ["audit.key.path": path])
-            }
-            return try parse(text, path: path)
-        }
         let seed = Ed25519.randomSeed()
         let text = "\(header)\nseed=\(Hex.encode(seed))\n"
         if try KeyFile.create(path, contents: text) {
