@@ -151,7 +151,7 @@ let package = Package(
             name: "APITests",
             dependencies: [
                 "API", "Identity", "Ledger", "Logging", "TestSupport", "Domain", "Projections",
-                "GraphQL",
+                "GraphQL", "Inspection",
             ],
             swiftSettings: strict
         ),

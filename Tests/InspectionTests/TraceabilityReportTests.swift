@@ -113,6 +113,29 @@ import Testing
         #expect(outcome.finals.first?.destinationOrgId == "R")
     }
 
+    @Test func theReportNamesTheCompanyThatTreatedTheWasteDownTheChain() {
+        // P's BSD goes to R for grouping; R's regroupement is treated at F, a company the
+        // initial BSD does not name: the report shows F, so it names it.
+        var initial = Self.form("initial", .processed, daysAgo: 10)
+        Self.received(&initial, grams: 2_000_000, daysAgo: 20)
+        Self.processed(&initial, "R 13", daysAgo: 19)
+        initial.groupedIn = [GroupingFraction(formId: "group", quantity: .tonnes(2))]
+        var group = Self.form("group", .processed)
+        group.content.emitter.type = .appendix2
+        group.content.emitter.company?.siret = "R"
+        group.content.recipient.company?.siret = "F"
+        group.content.grouping = [GroupingFraction(formId: "initial", quantity: .tonnes(2))]
+        Self.received(&group, grams: 2_000_000)
+        Self.processed(&group, "R 1")
+        let report = Self.report([initial], linked: [group])
+        #expect(report.outcomes.first?.finals.map(\.destinationOrgId) == ["F"])
+        #expect(report.namedOrgIds == ["F"])
+        // A chain still open names no treating company.
+        initial.groupedIn = []
+        initial.status = .awaitingGroup
+        #expect(Self.report([initial]).namedOrgIds.isEmpty)
+    }
+
     @Test func anAnnexe2ChainOpenPastTheDelayIsFlaggedAndAYoungOneIsNot() {
         var waiting = Self.form("waiting", .awaitingGroup)
         Self.received(&waiting, grams: 2_000_000, daysAgo: 400)

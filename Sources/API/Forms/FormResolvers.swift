@@ -94,15 +94,20 @@ struct FormResolvers: Sendable {
     static func render(_ state: FormState, _ reader: FormReader) throws -> JSON {
         let wanted = wantedFormFields
         var linked: [String: FormState] = [:]
-        let showsLinks =
-            wanted.map { !$0.isDisjoint(with: ["grouping", "appendix2Forms", "groupedIn"]) }
-            ?? true
-        let ids =
-            showsLinks ? state.content.grouping.map(\.formId) + state.groupedIn.map(\.formId) : []
-        for id in ids where linked[id] == nil {
+        for id in linkedIds(of: state, wanted: wanted) where linked[id] == nil {
             if let form = try reader.state(id) { linked[id] = form }
         }
         return FormView(linked: { linked[$0] }).json(state, wanted: wanted)
+    }
+
+    /// The BSDs a `Form` rendering of `state` shows (the annexe links, when `wanted`, the
+    /// selected fields, reads them; nil: every field): what it groups, where it is grouped.
+    static func linkedIds(of state: FormState, wanted: Set<String>?) -> [String] {
+        let showsLinks =
+            wanted.map { !$0.isDisjoint(with: ["grouping", "appendix2Forms", "groupedIn"]) }
+            ?? true
+        guard showsLinks else { return [] }
+        return state.content.grouping.map(\.formId) + state.groupedIn.map(\.formId)
     }
 
     /// Checks `action` on `state` for `caller`, typing `securityCode` when the step's company

@@ -1,3 +1,4 @@
+import GraphQL
 import Identity
 import Inspection
 import Ledger
@@ -23,6 +24,42 @@ struct InspectionGate: Sendable {
                 "Inspector rights apply only to requests from the networks they were granted for.")
         }
         return grant
+    }
+
+    /// The mutations an active inspector may still run: those that concern only the
+    /// account itself (logging in, changing its password, its personal access tokens).
+    /// Every other mutation writes companies, members, BSDs or webhooks, and inspectors
+    /// only read (reference §5).
+    static let accountMutations: Set<String> = [
+        "login", "changePassword", "createAccessToken", "revokeAccessToken",
+    ]
+
+    /// FORBIDDEN when the caller is an active inspector (from whatever network) and
+    /// mutation `field` is not one of ``accountMutations``.
+    func refuseWrite(_ context: RequestContext, field: String) throws(APIError) {
+        guard let userId = context.userId, !Self.accountMutations.contains(field) else { return }
+        let grant: InspectorGrant?
+        do { grant = try directory.activeGrant(userId: userId) } catch { throw APIError(error) }
+        guard grant != nil else { return }
+        throw APIError(
+            .forbidden,
+            "Inspector accounts only read: \(field) is refused to them (an inspector may only"
+                + " log in, change its password and manage its access tokens).")
+    }
+
+    /// `mutations`, each first refusing active inspectors (``refuseWrite(_:field:)``): the
+    /// one place the rule is enforced, for every transport that runs mutations.
+    func readOnlyForInspectors(
+        _ mutations: [String: FieldResolver]
+    ) -> [String: FieldResolver] {
+        Dictionary(
+            uniqueKeysWithValues: mutations.map { field, resolve in
+                let guarded: FieldResolver = { @Sendable source, arguments, context, info in
+                    try refuseWrite(try ResolverSupport.context(context), field: field)
+                    return try await resolve(source, arguments, context, info)
+                }
+                return (field, guarded)
+            })
     }
 
     /// The caller's grant covering company `orgId`.

@@ -3,8 +3,10 @@ import Inspection
 import Ledger
 
 extension InspectionResolvers {
-    /// The traceability report of `siret` for an inspector covering it, recorded as a read
-    /// under `operation`; with the options it was made with.
+    /// The traceability report of `siret` for an inspector covering it, with the options it
+    /// was made with; before it is answered, the read is recorded under `operation` in one
+    /// append on `siret` and on every company the report names (the treating companies of
+    /// its final treatments).
     func report(
         _ arguments: JSONObject, _ context: RequestContext, _ operation: String
     ) async throws(APIError) -> (String, TraceabilityReport, TraceabilityOptions) {
@@ -12,8 +14,9 @@ extension InspectionResolvers {
         let siret = arguments.string("siret") ?? ""
         let options = try Self.options(arguments, now: Timestamp.now())
         let grant = try gate.require(context, for: siret)
-        try await gate.record(grant, context, operation: operation, orgIds: [siret])
         let report = try read { try reads.traceability(orgId: siret, options: options) }
+        try await gate.record(
+            grant, context, operation: operation, orgIds: report.namedOrgIds.union([siret]))
         return (siret, report, options)
     }
 

@@ -1,3 +1,4 @@
+import Documents
 import Domain
 import GraphQL
 import Projections
@@ -41,9 +42,10 @@ extension FormResolvers {
             download = FormPdfDownload(
                 userId: caller.userId, formId: state.id, companies: Set(caller.access.roles.keys))
         } catch  where error.code == .notFound {
-            guard let state = try await controlled(id, context, operation: "formPdf") else {
-                throw error
-            }
+            guard
+                let state = try await controlled(
+                    id, context, operation: "formPdf", linkedIds: FormPdfInput.linkedIds(of:))
+            else { throw error }
             download = FormPdfDownload(userId: caller.userId, formId: state.id, companies: nil)
         }
         let link = downloads.issue(.formPdf(download))

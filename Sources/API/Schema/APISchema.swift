@@ -148,8 +148,10 @@ enum APISchema {
         let queries = resolvers.queries.merging(forms.queryResolvers) { first, _ in first }
             .merging(hooks?.queries ?? [:]) { first, _ in first }
             .merging(inspection?.queries ?? [:]) { first, _ in first }
-        let mutations = resolvers.mutations.merging(forms.mutationResolvers) { first, _ in first }
+        let writes = resolvers.mutations.merging(forms.mutationResolvers) { first, _ in first }
             .merging(hooks?.mutations ?? [:]) { first, _ in first }
+        // Inspectors only read: every mutation but the account's own refuses them.
+        let mutations = inspection?.gate.readOnlyForInspectors(writes) ?? writes
         let fields = ["Query": queries, "Mutation": mutations]
         return try GraphQLSchema(
             sdl: sdl + "\n" + FormSchema.sdl + "\n" + WebhookSchema.sdl + "\n"

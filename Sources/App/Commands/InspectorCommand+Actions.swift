@@ -5,7 +5,9 @@ import Projections
 
 extension InspectorCommand {
     /// Creates the account when the email has none (with `password`, or a generated one
-    /// that is printed), then records the grant.
+    /// that is printed), then records the grant. An account that belongs to a company, or
+    /// an email with pending invitations (they become memberships at signup), is refused:
+    /// inspectors only read, and a membership would let the account act for the company.
     static func add(
         _ email: String, _ name: String?, _ password: String?, _ networks: [String],
         _ orgIds: [String]?, _ identity: IdentityService, _ directory: InspectorDirectory
@@ -20,11 +22,24 @@ extension InspectorCommand {
         var generated: String?
         let user: UserRecord
         if let existing = try identity.queries.user(email: email) {
+            let memberships = try identity.queries.myCompanies(userId: existing.userId)
+            guard memberships.isEmpty else {
+                let companies = memberships.map { "\($0.orgId) (\($0.role.rawValue))" }.sorted()
+                throw UsageError(
+                    message: "\(email) is a member of \(companies.joined(separator: ", ")): "
+                        + Self.noCompany)
+            }
             user = existing
             if password != nil {
                 Output.error("\(email) already has an account: its password is left unchanged")
             }
         } else {
+            let invitations = try identity.queries.invitations(email: email).keys.sorted()
+            guard invitations.isEmpty else {
+                throw UsageError(
+                    message: "\(email) is invited to \(invitations.joined(separator: ", ")): "
+                        + Self.noCompany)
+            }
             guard let name else { throw UsageError(message: "--name N (a new account needs one)") }
             if password == nil { generated = RandomToken.make(byteCount: 18) }
             user = try await identity.signup(
@@ -40,6 +55,10 @@ extension InspectorCommand {
         if let generated { Output.line("password: \(generated)") }
         return 0
     }
+
+    /// Why `add` refuses an account with (or about to get) memberships.
+    static let noCompany =
+        "an inspector account may belong to no company (inspectors only read; use another email)"
 
     /// Revokes the grant of the account with `email`.
     static func revoke(

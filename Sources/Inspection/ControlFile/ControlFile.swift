@@ -3,7 +3,9 @@ import Projections
 
 /// A company's file for a period (reference §5, the inspectors' "fiche établissement"):
 /// every BSD where it appears and whose life overlaps the period, counted by role and
-/// status, and the quantities that came in and went out per waste code.
+/// status, and the quantities that came in and went out per waste code. Drafts and deleted
+/// BSDs are left out: a draft is the company's own work in progress, which inspectors do
+/// not read (`form` hides drafts from them too).
 public struct ControlFile: Sendable {
     /// A count of BSDs for one role and status.
     public struct RoleStatusCount: Equatable, Sendable {
@@ -43,14 +45,15 @@ public struct ControlFile: Sendable {
     /// Flows per waste code, by code.
     public var flows: [WasteFlow] = []
 
-    /// The file of `orgId` over `[from, to)` from the BSDs that name it.
+    /// The file of `orgId` over `[from, to)` from the BSDs that name it (drafts and
+    /// deleted BSDs skipped).
     public init(orgId: String, from: Int64, to: Int64, states: [FormState]) {
         self.orgId = orgId
         self.from = from
         self.to = to
         var counts: [FormRole: [FormStatus: Int]] = [:]
         var flows: [String: WasteFlow] = [:]
-        for state in states where state.exists && !state.isDeleted {
+        for state in states where state.exists && !state.isDeleted && state.status != .draft {
             guard let roles = state.rolesByOrgId[orgId], !roles.isEmpty,
                 state.createdAt.microseconds < to, state.updatedAt.microseconds >= from
             else { continue }

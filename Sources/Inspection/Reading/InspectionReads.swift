@@ -52,20 +52,14 @@ public struct InspectionReads: Sendable {
     }
 
     /// The statistics records of every BSD picked up before `before` (µs): the emitter,
-    /// the waste code, the département `department` gives and the declared quantity.
+    /// the waste code, the département `department` gives and the declared quantity; the
+    /// BSDs that repeat other BSDs' waste (annexe-2 regroupements, annexe-1 containers) are
+    /// left out (``StatisticsRecord/init(_:pickedUpBefore:department:)``).
     public func statisticsRecords(
         before: Int64, department: (FormState) -> String
     ) throws -> [StatisticsRecord] {
         try allStates().compactMap { state in
-            guard !state.isDeleted, state.status != .canceled,
-                let pickup = state.firstPickupAt, pickup.microseconds < before,
-                let code = state.content.wasteDetails.code,
-                let quantity = state.content.wasteDetails.quantity
-            else { return nil }
-            return StatisticsRecord(
-                orgId: state.content.emitter.company?.orgId, wasteCode: code,
-                department: department(state),
-                month: CivilCalendar.month(pickup.microseconds), grams: quantity.grams)
+            StatisticsRecord(state, pickedUpBefore: before, department: department)
         }
     }
 

@@ -12,6 +12,12 @@ public struct TraceabilityReport: Sendable {
     /// One per initial BSD among the subjects (a BSD that groups none).
     public var outcomes: [ChainOutcome] = []
 
+    /// The companies the report names: the treating company of every final treatment it
+    /// lists (reached through regroupements, they need not be named on the subjects).
+    public var namedOrgIds: Set<String> {
+        Set(outcomes.flatMap { $0.finals.compactMap(\.destinationOrgId) }.filter { !$0.isEmpty })
+    }
+
     /// Checks `subjects` (deleted BSDs and drafts are skipped), reading the regroupements
     /// they went into through `load`.
     public init(
