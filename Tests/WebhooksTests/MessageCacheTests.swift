@@ -21,7 +21,8 @@ import Testing
         let events = try ledger.readAll(after: 0, limit: 10_000)
         var companies: Set<String> = ["00000000000000"]
         for event in events {
-            companies.formUnion(try EventAudience.read(event, ledger: ledger)?.readers ?? [])
+            companies.formUnion(
+                try EventAudience.read(event, ledger: ledger)?.audience.readers ?? [])
         }
         #expect(companies.count > 3)
         let cache = MessageCache(ledger: ledger, cap: 256 * 1024, capacity: 64)
@@ -43,6 +44,36 @@ import Testing
         #expect(cache.count == 64)
     }
 
+    @Test func everyEventGoesToTheReadersOfTheBSDAsThatEventLeftIt() throws {
+        let folder = TemporaryFolder()
+        let ledger = try ledgerWithForms(folder)
+        defer { ledger.close() }
+        let events = try ledger.readAll(after: 0, limit: 10_000)
+        let history = FormHistory(ledger: ledger)
+        let cache = MessageCache(ledger: ledger, cap: 256 * 1024, capacity: 16)
+        var changedSince = 0
+        for event in events where event.streamID.hasPrefix("form-") {
+            let formId = String(event.streamID.dropFirst(5))
+            let deleted = event.type == "FormDeleted"
+            let then = try history.auditState(
+                formId: formId, asOf: .position(event.position - (deleted ? 1 : 0)))
+            let readers = try FormQueries(ledger: ledger).read { try $0.readers(of: then) }
+            let now = try FormQueries(ledger: ledger).read { reader in
+                try reader.state(formId).map { state in
+                    var living = state
+                    living.isDeleted = false
+                    return try reader.readers(of: living)
+                }
+            }
+            if now != readers { changedSince += 1 }
+            for orgId in readers.union(now ?? []) {
+                let message = try cache.message(for: event, orgId: orgId, kind: .thin)
+                #expect((message != nil) == readers.contains(orgId), "\(event.position) \(orgId)")
+            }
+        }
+        #expect(changedSince > 10, "the workload changes who may read its BSDs")
+    }
+
     @Test func anEnvelopeOverTheCapFallsBackToTheShortBody() throws {
         let folder = TemporaryFolder()
         let ledger = try ledgerWithForms(folder)
@@ -51,7 +82,8 @@ import Testing
         let events = try ledger.readAll(after: 0, limit: 10_000)
         let event = try #require(
             try events.first { try EventAudience.read($0, ledger: ledger) != nil })
-        let reader = try #require(try EventAudience.read(event, ledger: ledger)?.readers.first)
+        let reader = try #require(
+            try EventAudience.read(event, ledger: ledger)?.audience.readers.first)
         let thin = try cache.message(for: event, orgId: reader, kind: .thin)
         let envelope = try cache.message(for: event, orgId: reader, kind: .envelope)
         #expect(envelope?.body == thin?.body)

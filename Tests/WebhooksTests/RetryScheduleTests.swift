@@ -35,4 +35,16 @@ import Testing
             schedule.delay(afterFailures: 2, retryAfter: .milliseconds(1), unit: 0)
                 == .milliseconds(50))
     }
+
+    @Test func aThrottleHonoursRetryAfterFromOneSecondUpToTheLongerBound() {
+        let quick = RetrySchedule(delays: [.milliseconds(20), .milliseconds(20)], jitter: 0)
+        #expect(quick.throttleDelay(retryAfter: .seconds(1)) == .seconds(1))
+        #expect(quick.throttleDelay(retryAfter: .zero) == .seconds(1))
+        #expect(quick.throttleDelay(retryAfter: nil) == .seconds(60))
+        #expect(quick.throttleDelay(retryAfter: .seconds(3_600)) == .seconds(60))
+        let standard = RetrySchedule.standard
+        #expect(standard.throttleDelay(retryAfter: .seconds(7_200)) == .seconds(7_200))
+        #expect(standard.throttleDelay(retryAfter: .seconds(90_000)) == .seconds(36_000))
+        #expect(standard.throttleDelay(retryAfter: nil) == standard.throttleMinimum)
+    }
 }

@@ -4,154 +4,14 @@ HTTP receivers on loopback, every signature checked with the PyPI `standardwebho
 Companies, people and BSDs are made through the GraphQL API (bsdd_world); the receivers
 record every request they get, so the tests see exactly what went over the wire.
 """
-import http.server
 import json
-import re
-import signal
-import subprocess
-import threading
 import time
 
 import pytest
-from standardwebhooks.webhooks import Webhook
 
-from bsdd_world import Company, Person, codes, data
-
-TOKEN = "integrator-bearer-token-0123"
-FAST_RETRIES = "50,100,200,400,800,1600,3200"
-CREATE = ("mutation($i: WebhookSettingCreateInput!) { createWebhookSetting(input: $i)"
-          " { id secret activated payload } }")
-SETTING = ("query($id: ID!) { webhooksetting(id: $id) { id activated deactivationReason secret } }")
-FAILURES = ("query($id: ID!) { webhookFailures(settingId: $id) { totalCount edges { node"
-            " { position webhookId attempts lastStatus } } } }")
-
-
-class LedgerServer:
-    """`bsd-ledger serve` on an ephemeral port with the webhook options of a test."""
-
-    def __init__(self, binary, folder, *options):
-        self.child = subprocess.Popen(
-            [str(binary), "serve", "--listen", "127.0.0.1:0", "--data", str(folder),
-             "--requests-per-minute", "0", "--webhook-allow-host", "127.0.0.1", *options],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        line = self.child.stdout.readline()
-        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
-        assert match, f"no URL in {line!r}"
-        self.url = f"http://127.0.0.1:{match.group(1)}/graphql"
-
-    def stop(self):
-        self.child.send_signal(signal.SIGTERM)
-        assert self.child.wait(timeout=30) == 0
-
-    def kill(self):
-        self.child.send_signal(signal.SIGKILL)
-        self.child.wait(timeout=10)
-
-
-class Receiver:
-    """An HTTP endpoint on loopback that records each request and answers `status`."""
-
-    def __init__(self, status=200, delay=0.0):
-        self.status = status
-        self.delay = delay
-        self.requests = []
-        self.lock = threading.Lock()
-        self.port = 0
-        self.server = None
-        self.up()
-
-    def up(self):
-        receiver = self
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                time.sleep(receiver.delay)
-                with receiver.lock:
-                    receiver.requests.append(({k.lower(): v for k, v in self.headers.items()},
-                                              body, receiver.status))
-                self.send_response(receiver.status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        http.server.ThreadingHTTPServer.allow_reuse_address = True
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self.port = self.server.server_address[1]
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def down(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}/hook"
-
-    def acknowledged(self):
-        with self.lock:
-            return [(headers, body) for headers, body, status in self.requests
-                    if 200 <= status < 300]
-
-    def all(self):
-        with self.lock:
-            return list(self.requests)
-
-
-def wait_for(predicate, timeout=20.0, what="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def verified(secret, headers, body):
-    """The body as the standardwebhooks library reads it, after checking the signature."""
-    assert headers["authorization"] == f"Bearer {TOKEN}"
-    assert headers["content-type"] == "application/json"
-    return Webhook(secret).verify(body, {
-        "webhook-id": headers["webhook-id"], "webhook-timestamp": headers["webhook-timestamp"],
-        "webhook-signature": headers["webhook-signature"]})
-
-
-class Scene:
-    """A server, a producer (ADMIN Ana, MEMBER Max) and an unrelated company."""
-
-    def __init__(self, binary, folder, *options):
-        self.binary, self.folder, self.options = binary, folder, options
-        self.server = LedgerServer(binary, folder, *options)
-        url = self.server.url
-        self.ana = Person(url, "ana@producer.example", "Ana")
-        self.una = Person(url, "una@elsewhere.example", "Una")
-        self.producer = Company(self.ana, 201, "Producteur Ouest", ["PRODUCER"])
-        self.elsewhere = Company(self.una, 202, "Ailleurs SA", ["PRODUCER"])
-        self.max = self.producer.add(url, "max@producer.example", "Max", "MEMBER")
-
-    def restart(self):
-        self.server = LedgerServer(self.binary, self.folder, *self.options)
-        for person in (self.ana, self.una, self.max):
-            person.url = self.server.url
-
-    def hook(self, receiver, person=None, payload=None):
-        given = {"companyId": self.producer.siret, "endpointUri": receiver.url, "token": TOKEN,
-                 "activated": True}
-        if payload:
-            given["payload"] = payload
-        return (person or self.ana).must(CREATE, {"i": given})["createWebhookSetting"]
-
-    def draft(self, custom="x"):
-        content = {"customId": custom,
-                   "emitter": {"type": "PRODUCER", "company": self.producer.input()}}
-        return self.ana.must("mutation($i: CreateFormInput!) { createForm(createFormInput: $i)"
-                             " { id readableId } }", {"i": content})["createForm"]
-
-    def rename(self, form, custom):
-        self.ana.must("mutation($i: UpdateFormInput!) { updateForm(updateFormInput: $i) { id } }",
-                      {"i": {"id": form["id"], "customId": custom}})
+from bsdd_world import codes
+from webhook_world import (CREATE, FAILURES, FAST_RETRIES, SETTING, TOKEN, Receiver, Scene,
+                           verified, wait_for)
 
 
 @pytest.fixture
@@ -321,3 +181,29 @@ def test_settings_are_for_admins_only_and_endpoints_pass_the_ssrf_guard(scene):
     assert codes(scene.max.ask(delete, {"id": setting["id"]})[1]) == ["FORBIDDEN"]
     scene.ana.must(delete, {"id": setting["id"]})
     assert codes(scene.ana.ask(SETTING, {"id": setting["id"]})[1]) == ["NOT_FOUND"]
+
+
+def test_429_waits_for_retry_after_and_is_not_a_failure(ledger_binary, tmp_path):
+    # Two retries only: were the three 429s failures, the endpoint would be deactivated.
+    scene = Scene(ledger_binary, tmp_path / "data", "--webhook-retry-ms", "20,20")
+    try:
+        throttled = (429, {"Retry-After": "1"})
+        receiver = Receiver(answers=[throttled] * 3)
+        setting = scene.hook(receiver)
+        form = scene.draft()
+        wait_for(lambda: receiver.acknowledged(), what="the delivery after the pauses")
+        attempts = receiver.all()
+        assert [status for _, _, status in attempts] == [429, 429, 429, 200]
+        pauses = [later - earlier for earlier, later
+                  in zip(receiver.arrivals, receiver.arrivals[1:])]
+        assert all(pause >= 0.95 for pause in pauses), pauses
+        assert len({headers["webhook-id"] for headers, _, _ in attempts}) == 1
+        [(headers, body)] = receiver.acknowledged()
+        assert verified(setting["secret"], headers, body) == [
+            {"action": "CREATED", "id": form["readableId"]}]
+        seen = scene.ana.must(SETTING, {"id": setting["id"]})["webhooksetting"]
+        assert seen["activated"] and seen["deactivationReason"] is None
+        assert scene.ana.must(FAILURES, {"id": setting["id"]})["webhookFailures"][
+            "totalCount"] == 0
+    finally:
+        scene.server.stop()

@@ -3,7 +3,9 @@ import Webhooks
 /// The webhook options of `serve`: `--webhook-allow-host HOST` (repeatable; also
 /// `BSD_LEDGER_WEBHOOK_ALLOW_HOSTS`, comma-separated) exempts a host from the SSRF guard,
 /// for tests and development on loopback; `--webhooks-per-company N` (default 5);
-/// `--webhook-retry-ms A,B,…` replaces the retry schedule by delays in milliseconds (tests).
+/// `--webhook-retry-ms A,B,…` replaces the retry schedule by delays in milliseconds (tests);
+/// `--webhook-timeout-ms N` (also `BSD_LEDGER_WEBHOOK_TIMEOUT_MS`) bounds one attempt
+/// (default 10 000).
 enum WebhookOptions {
     /// Reads the options into a configuration.
     static func parse(_ options: inout Options) throws -> WebhookConfiguration {
@@ -27,6 +29,12 @@ enum WebhookOptions {
             }
             configuration.retrySchedule = RetrySchedule(
                 delays: delays.map { .milliseconds($0!) }, jitter: 0.2)
+        }
+        if let milliseconds = try options.positive(
+            "webhook-timeout-ms", variable: "BSD_LEDGER_WEBHOOK_TIMEOUT_MS",
+            meaning: "milliseconds")
+        {
+            configuration.timeout = .milliseconds(milliseconds)
         }
         return configuration
     }

@@ -66,8 +66,9 @@ public struct FormReader {
         return try form(id: id, companies: companies)
     }
 
-    /// The companies that may read `state`, regroupement rule included.
-    func readers(of state: FormState) throws -> Set<String> {
+    /// The companies that may read `state`, regroupement rule included: the emitters of the
+    /// BSDs it groups are read from the projection as it is now.
+    public func readers(of state: FormState) throws -> Set<String> {
         let emitters = try FormStore.initialEmitters(state) { try self.state($0) }
         return state.readerOrgIds(named: state.rolesByOrgId, initialEmitters: emitters)
     }

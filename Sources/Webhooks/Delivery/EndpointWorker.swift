@@ -3,7 +3,10 @@ import Logging
 
 /// Delivers to one endpoint: follows the ledger from the endpoint's durable cursor and
 /// sends each event the company may read, strictly in ledger order, one at a time, until
-/// acknowledged (2xx), given up (retries exhausted, or 410) or the task is cancelled.
+/// acknowledged (2xx), given up (retries exhausted, or 410) or the task is cancelled. A 429
+/// is a pause the receiver asks for, not a failure: the next attempt waits for its
+/// `Retry-After` (see ``RetrySchedule/throttleDelay(retryAfter:)``) and it never counts
+/// toward deactivation.
 ///
 /// One in flight per endpoint keeps every BSD's events in order at that endpoint; the cost
 /// is that a slow or failing endpoint holds back its own later events (never another
@@ -96,9 +99,16 @@ struct EndpointWorker: Sendable {
                 cursor = EndpointCursor(position: message.position)
                 return await save(cursor) ? .next : .stop
             }
-            cursor.failures += 1
             let retryAfter: Duration? =
                 if case .response(_, let seconds?) = result { .seconds(seconds) } else { nil }
+            if case .response(429, _) = result {
+                // Throttled: wait as asked; not a failure, so it never deactivates.
+                let delay = schedule.throttleDelay(retryAfter: retryAfter)
+                cursor.retryAt = Timestamp.now() + Self.microseconds(delay)
+                guard await save(cursor) else { return .stop }
+                continue
+            }
+            cursor.failures += 1
             if !Self.isGone(result),
                 let delay = schedule.delay(afterFailures: cursor.failures, retryAfter: retryAfter)
             {

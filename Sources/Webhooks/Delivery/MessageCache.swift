@@ -1,3 +1,4 @@
+import Domain
 import Ledger
 import Synchronization
 
@@ -6,9 +7,11 @@ import Synchronization
 /// forms projection to learn that ninety-five of them may not read it, and build the same
 /// body again and again. The first worker to meet an event works out its audience (and,
 /// when asked, each body form); the others read that while the event is among the last
-/// `capacity` looked at. So "may read now" means as of the first look, a few milliseconds
-/// after the commit when the endpoints keep up; a worker far behind (an endpoint that was
-/// down) finds the event evicted and looks again itself.
+/// `capacity` looked at. The audience is the BSD's readers as of the event, so when it is
+/// worked out does not matter: a worker far behind (an endpoint that was down) that finds
+/// the event evicted works out the same answer again. To make that cheap, the BSD as the
+/// last event looked at left it is kept too, so the next event of that BSD costs one fold
+/// instead of a replay of its stream.
 final class MessageCache: Sendable {
     private struct Entry {
         var audience: EventAudience?
@@ -26,6 +29,8 @@ final class MessageCache: Sendable {
         var entries: [UInt64: Entry] = [:]
         var order: [UInt64] = []
         var head = 0
+        /// The BSDs as the latest of their events looked at left them, by id.
+        var forms: [String: FormState] = [:]
     }
 
     private let state = Mutex(State())
@@ -59,8 +64,11 @@ final class MessageCache: Sendable {
             return entry.bodies[kind].map(Lookup.message) ?? .audience(audience)
         }
         if case .unknown = found {
-            let audience = try EventAudience.read(event, ledger: ledger)
-            keep(Entry(audience: audience), at: event.position)
+            let formId = event.streamID.dropFirst(5)
+            let known = state.withLock { $0.forms[String(formId)] }
+            let read = try EventAudience.read(event, ledger: ledger, before: known)
+            let audience = read?.audience
+            keep(Entry(audience: audience), at: event.position, after: read?.after)
             found = audience.map(Lookup.audience) ?? .notForThisCompany
             if case .audience(let known) = found, !known.readers.contains(orgId) {
                 found = .notForThisCompany
@@ -76,8 +84,12 @@ final class MessageCache: Sendable {
         }
     }
 
-    private func keep(_ entry: Entry, at position: UInt64) {
+    private func keep(_ entry: Entry, at position: UInt64, after form: FormState?) {
         state.withLock { state in
+            if let form, form.version > state.forms[form.id]?.version ?? 0 {
+                if state.forms.count >= capacity { state.forms.removeAll(keepingCapacity: true) }
+                state.forms[form.id] = form
+            }
             guard state.entries[position] == nil else { return }
             state.entries[position] = entry
             state.order.append(position)

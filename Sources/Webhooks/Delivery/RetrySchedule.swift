@@ -6,6 +6,8 @@ public struct RetrySchedule: Sendable, Equatable {
     public var delays: [Duration]
     /// The relative spread of each delay, from 0 (none) to 1.
     public var jitter: Double
+    /// The wait after a 429 that gives no `Retry-After`.
+    public var throttleMinimum: Duration = .seconds(60)
 
     /// About 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h: eight attempts over about 27 h.
     public static let standard = RetrySchedule(
@@ -33,6 +35,17 @@ public struct RetrySchedule: Sendable, Equatable {
         var wait = base + spread
         if let retryAfter, let longest = delays.max() { wait = max(wait, min(retryAfter, longest)) }
         return max(wait, .zero)
+    }
+
+    /// The wait after a 429 (Too Many Requests), which is not a failure: the receiver asks
+    /// for a pause, so its `Retry-After` is honoured (at least 1 s), else the pause is
+    /// ``throttleMinimum``; either way no longer than the schedule's longest delay or
+    /// ``throttleMinimum``, whichever is greater, so a receiver cannot park its endpoint for
+    /// days with one answer.
+    public func throttleDelay(retryAfter: Duration?) -> Duration {
+        let ceiling = max(delays.max() ?? .zero, throttleMinimum)
+        guard let retryAfter else { return min(throttleMinimum, ceiling) }
+        return min(max(retryAfter, .seconds(1)), ceiling)
     }
 
     /// ``delay(afterFailures:retryAfter:unit:)`` with a random place in the jitter band.

@@ -16,13 +16,13 @@ struct WebhookMessage: Sendable {
     var body: [UInt8]
 
     /// The message for `event` to a company `orgId`, or nil when the event is not a BSD's
-    /// or the company may not read that BSD. Who may read is the BSD's current state in the
-    /// forms projection (for a deleted BSD, who could read it just before).
+    /// or the company could not read that BSD as the event left it (see
+    /// ``EventAudience/read(_:ledger:before:)``).
     static func make(
         for event: RecordedEvent, orgId: String, kind: WebhookPayloadKind, ledger: Ledger,
         cap: Int
     ) throws -> WebhookMessage? {
-        guard let audience = try EventAudience.read(event, ledger: ledger),
+        guard let audience = try EventAudience.read(event, ledger: ledger)?.audience,
             audience.readers.contains(orgId)
         else { return nil }
         return try audience.message(kind, ledger: ledger, cap: cap)
@@ -38,28 +38,45 @@ struct EventAudience: Sendable {
     var readableId: String
     /// CREATED, UPDATED or DELETED.
     var action: String
-    /// The companies that may read the BSD (for a deleted one, that could just before).
+    /// The companies that could read the BSD as the event left it (for a deletion, as it
+    /// was just before).
     var readers: Set<String>
 
-    /// The audience of `event`, nil when it is not a BSD's event or the BSD is unknown to
-    /// the forms projection.
-    static func read(_ event: RecordedEvent, ledger: Ledger) throws -> EventAudience? {
+    /// The audience of `event` and the BSD right after it, nil when it is not a BSD's event.
+    /// Who may read is decided by the BSD as of the event, never as it is when a worker gets
+    /// to it, so an endpoint that was down gets exactly what it would have got live: events
+    /// from before its company could read the BSD, or after it lost access, are not for it.
+    /// - Parameter known: the BSD just before `event` when the caller has it; otherwise it
+    ///   is folded from the BSD's stream up to the event.
+    static func read(
+        _ event: RecordedEvent, ledger: Ledger, before known: FormState? = nil
+    ) throws -> (audience: EventAudience, after: FormState)? {
         guard event.streamID.hasPrefix("form-") else { return nil }
         let formId = String(event.streamID.dropFirst(5))
-        guard let state = try FormQueries(ledger: ledger).read({ try $0.state(formId) }) else {
-            return nil
-        }
-        var living = state
-        living.isDeleted = false
+        let before =
+            if let known, known.version == Int(event.streamVersion) {
+                known
+            } else {
+                try FormHistory(ledger: ledger).auditState(
+                    formId: formId, asOf: .position(event.position - 1))
+            }
+        let after = FormEvolver.evolve(
+            before,
+            try DomainEvent.decode(
+                type: event.type, schemaVersion: event.schemaVersion, payload: event.payload))
         let action =
             switch event.type {
             case "FormCreated", "FormImportedFromPaper": "CREATED"
             case "FormDeleted": "DELETED"
             default: "UPDATED"
             }
-        return EventAudience(
+        let shown = action == "DELETED" ? before : after
+        guard shown.exists else { return nil }
+        let readers = try FormQueries(ledger: ledger).read { try $0.readers(of: shown) }
+        let audience = EventAudience(
             position: event.position, webhookId: "msg_" + event.id.description, formId: formId,
-            readableId: state.readableId, action: action, readers: living.readerOrgIds)
+            readableId: shown.readableId, action: action, readers: readers)
+        return (audience, after)
     }
 
     /// The message in body form `kind`; an envelope body over `cap` bytes falls back to the
