@@ -10,7 +10,9 @@ enum CommandLineTool {
         commands:
           serve [--listen HOST:PORT] [--data DIR] [--log-level LEVEL] [--requests-per-minute N]
                 [--webhook-allow-host HOST]... [--webhooks-per-company N]
-                [--webhook-retry-ms A,B,...] [--road-control-link-lifetime SECONDS]
+                [--webhook-retry-ms A,B,...] [--webhook-timeout-ms N]
+                [--subscription-init-timeout-ms N] [--subscriber-buffer N]
+                [--road-control-link-lifetime SECONDS]
                                  serve the API (default 127.0.0.1:4000, ./data) until SIGTERM
           verify --data DIR      walk the whole log: positions, versions, hashes, indexes,
                                  the Merkle tree

@@ -8,9 +8,11 @@ import TestSupport
 import Testing
 
 /// Starts an API server on an ephemeral port over a fresh ledger, runs `body`, stops both;
-/// `configure` may change the server's configuration first.
+/// `configure` may change the server's configuration first. With `start` false, `body` gets
+/// the server made but not started.
 func withAPIServer<T>(
     requestsPerMinute: Int = 1_000,
+    start: Bool = true,
     configure: (inout APIServer.Configuration) -> Void = { _ in },
     _ body: (APIServer, Ledger) async throws -> T
 ) async throws -> T {
@@ -32,7 +34,7 @@ func withAPIServer<T>(
     let server = try APIServer(
         configuration: serverConfiguration, ledger: ledger, identity: identity,
         logger: Logger.discarding(label: "api"))
-    try server.start()
+    if start { try server.start() }
     do {
         let result = try await body(server, ledger)
         await server.shutdown(deadline: .seconds(5))

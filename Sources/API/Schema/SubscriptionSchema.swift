@@ -7,7 +7,8 @@ enum SubscriptionSchema {
           "Changes of the BSDs company siret may read, in ledger order (so each BSD's in commit \
         order). Without after: from now on. With after: first every change after that position \
         from the log, then live, with no gap and no repeat. siret is required when you belong to \
-        several companies. A subscriber more than 1000 changes behind is ended with \
+        several companies. A subscriber that falls further behind than the server's subscriber \
+        buffer (serve --subscriber-buffer, 1000 changes by default) is ended with \
         TOO_MANY_REQUESTS and extensions.resumeAfter: subscribe again with that after."
           formChanges(siret: String, after: Int): FormChange!
           "Every event of the BSDs your companies may read (visibility as of each event), in \

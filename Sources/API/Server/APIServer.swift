@@ -127,11 +127,15 @@ public final class APIServer: Sendable {
 
     /// Purges old idempotency records, starts the hourly purge, the subscriptions'
     /// dispatcher, and starts listening.
-    public func start() throws(HTTPServerError) {
+    /// - Throws: ``APIServerError/dispatcher(_:)`` when the dispatcher cannot follow the
+    ///   ledger (nothing listens then), ``APIServerError/listen(_:)`` when the transport
+    ///   cannot listen.
+    public func start() throws(APIServerError) {
         do {
             try dispatcher.start()
         } catch {
             logger.error("Dispatcher did not start", metadata: ["ledger.error": "\(error)"])
+            throw .dispatcher(error)
         }
         idempotencyStore.purge(logger: logger)
         let task = idempotencyStore.purgeRegularly(every: .seconds(3_600), logger: logger)
@@ -140,7 +144,8 @@ public final class APIServer: Sendable {
             try server.start()
         } catch {
             task.cancel()
-            throw error
+            dispatcher.stop()
+            throw .listen(error)
         }
         if let linkHost {
             let host = linkHost.contains(":") ? "[\(linkHost)]" : linkHost

@@ -1,7 +1,9 @@
 import GraphQL
+import HTTP
+import Ledger
 import Webhooks
 
-/// Why an ``APIServer`` could not be made.
+/// Why an ``APIServer`` could not be made or started.
 public enum APIServerError: Error, Sendable {
     /// The schema did not build, which is a bug.
     case schema(GraphQLError)
@@ -9,4 +11,23 @@ public enum APIServerError: Error, Sendable {
     case idempotencyStore(IdempotencyStoreError)
     /// The webhook delivery store did not open.
     case webhooks(WebhookError)
+    /// The subscriptions' dispatcher could not start following the ledger: serving without
+    /// it would leave every subscriber waiting for changes that never come.
+    case dispatcher(LedgerError)
+    /// The transport could not listen.
+    case listen(HTTPServerError)
+}
+
+extension APIServerError: CustomStringConvertible {
+    /// What went wrong, for the operator reading `serve`'s error.
+    public var description: String {
+        switch self {
+        case .schema(let error): "the GraphQL schema did not build: \(error.message)"
+        case .idempotencyStore(let error): "the idempotency store did not open: \(error)"
+        case .webhooks(let error): "the webhook delivery store did not open: \(error)"
+        case .dispatcher(let error):
+            "the subscriptions' dispatcher could not follow the ledger: \(error)"
+        case .listen(let error): "could not listen: \(error)"
+        }
+    }
 }

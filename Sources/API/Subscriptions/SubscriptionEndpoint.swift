@@ -78,6 +78,32 @@ struct SubscriptionEndpoint: Sendable {
         }
     }
 
+    /// How a stream that threw `error` ends on `graphql-transport-ws`.
+    enum StreamFailure: Equatable {
+        /// The operation's own error (a GraphQL error, or one the API reports, such as
+        /// TOO_MANY_REQUESTS for a subscriber too slow): an `error` message ends it.
+        case operation([JSON])
+        /// The server failed (the log or a projection could not be read): the protocol's
+        /// answer is closing the connection with 4500; the details go to the log only.
+        case internalFailure
+    }
+
+    /// What the end of a stream by `error` is for the client.
+    func streamFailure(_ error: any Error, _ context: RequestContext) -> StreamFailure {
+        guard Self.isOperationError(error) else {
+            logger.error(
+                "Subscription stream failed",
+                metadata: ["request.id": context.requestId, "subscription.error": "\(error)"])
+            return .internalFailure
+        }
+        return .operation(streamError(error, context))
+    }
+
+    /// Whether `error` belongs to the operation (reported on it) rather than to the server.
+    static func isOperationError(_ error: any Error) -> Bool {
+        error is any GraphQLReportableError || error is GraphQLError
+    }
+
     /// An error that ended a stream, as the JSON errors of an `error` message.
     func streamError(_ error: any Error, _ context: RequestContext) -> [JSON] {
         let graphQLError: GraphQLError

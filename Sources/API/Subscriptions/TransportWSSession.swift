@@ -107,8 +107,12 @@ actor TransportWSSession {
                 await perform(machine.finished(id: id, ticket: ticket))
             } catch {
                 guard !Task.isCancelled else { return }
-                let errors = endpoint.streamError(error, context)
-                await perform(machine.failed(errors, id: id, ticket: ticket))
+                switch endpoint.streamFailure(error, context) {
+                case .operation(let errors):
+                    await perform(machine.failed(errors, id: id, ticket: ticket))
+                case .internalFailure:
+                    await perform(machine.internalError("Internal server error"))
+                }
             }
         }
     }

@@ -20,6 +20,7 @@ struct ServeCommand {
     let level: Logger.Level
     let requestsPerMinute: Int?
     let webhooks: WebhookConfiguration
+    let subscriptions: SubscriptionOptions
     let roadControlSeconds: Int
 
     init(options: inout Options) throws {
@@ -42,6 +43,7 @@ struct ServeCommand {
         }
         requestsPerMinute = perMinute == 0 ? nil : perMinute
         webhooks = try WebhookOptions.parse(&options)
+        subscriptions = try SubscriptionOptions(&options)
         let lifetime = try options.value("road-control-link-lifetime") ?? "1800"
         guard let seconds = Int(lifetime), seconds > 0 else {
             throw UsageError(message: "--road-control-link-lifetime takes seconds (default 1800)")
@@ -76,6 +78,8 @@ struct ServeCommand {
         configuration.requestsPerMinute = requestsPerMinute
         configuration.idempotencyFolder = folder + "/idempotency"
         configuration.webhooks = webhooks
+        configuration.subscriptionInitTimeout = subscriptions.initTimeout
+        configuration.subscriberBuffer = subscriptions.buffer
         let treeHeads = try TreeHeads(ledger: ledger, folder: folder, logger: logger)
         configuration.treeHeads = treeHeads
         configuration.roadControlLinkLifetime = .seconds(roadControlSeconds)

@@ -1,4 +1,5 @@
 import GraphQL
+import Ledger
 import Testing
 
 @testable import API
@@ -149,5 +150,27 @@ import Testing
     static func code(_ action: TransportWSMachine.Action) -> UInt16? {
         if case .close(let code, _) = action { return code }
         return nil
+    }
+
+    @Test func anInternalFailureCloses4500AndEndsEveryOperation() {
+        var machine = Self.ready()
+        guard case .start(let id, let ticket, _)? = machine.received(text: Self.subscribe).first
+        else {
+            Issue.record("the subscription did not start")
+            return
+        }
+        #expect(
+            machine.internalError("Internal server error")
+                == [.close(code: 4500, reason: "Internal server error")])
+        #expect(machine.phase == .closed && machine.operations.isEmpty)
+        #expect(machine.result(.null, id: id, ticket: ticket) == [])
+        #expect(machine.internalError("again") == [])
+    }
+
+    @Test func onlyTheServersOwnFailuresAreInternal() {
+        let tooSlow = SubscriberTooSlow(capacity: 3, lastDelivered: 7)
+        #expect(SubscriptionEndpoint.isOperationError(tooSlow))
+        #expect(SubscriptionEndpoint.isOperationError(GraphQLError("bad")))
+        #expect(!SubscriptionEndpoint.isOperationError(LedgerError.closed))
     }
 }
