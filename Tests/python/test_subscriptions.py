@@ -3,6 +3,7 @@ graphql-transport-ws (its WebsocketsTransport), raw `websockets` for the protoco
 codes, and `requests` reading graphql-sse (distinct connections) as a plain event stream."""
 import asyncio
 import json
+import socket
 import threading
 
 import pytest
@@ -23,8 +24,8 @@ LEDGER_EVENTS = gql("subscription ($a: Int) { ledgerEvents(after: $a) { position
 
 
 class World:
-    def __init__(self, binary, folder):
-        self.server = Server(binary, folder)
+    def __init__(self, binary, folder, extra_args=()):
+        self.server = Server(binary, folder, extra_args)
         self.url = self.server.url
         self.ws_url = self.url.replace("http://", "ws://")
         self.ana = Person(self.url, "ana@producer.example", "Ana")
@@ -269,3 +270,88 @@ def test_an_idempotency_key_on_an_event_stream_mutation_is_honoured(world):
     assert again.headers.get("Idempotency-Replayed") == "true"
     assert again.json() == first.json()
     assert drafts_named(world, "sse-keyed") == 1
+
+
+@pytest.fixture(scope="module")
+def strict(ledger_binary, tmp_path_factory):
+    """A server with a 300 ms connection_init deadline and room for 2 changes per subscriber."""
+    built = World(ledger_binary, tmp_path_factory.mktemp("strict"),
+                  ["--subscription-init-timeout-ms", "300", "--subscriber-buffer", "2"])
+    yield built
+    built.server.stop()
+
+
+def test_no_connection_init_in_time_closes_4408(strict):
+    replies, code = run(raw_close(strict, []))
+    assert replies == [] and code == 4408
+    # In time, the same server acknowledges and keeps the connection.
+    init = {"type": "connection_init", "payload": {"authToken": strict.ana.token}}
+    replies, code = run(raw_close(strict, [init]))
+    assert replies == [{"type": "connection_ack"}] and code is None
+
+
+async def stalled_subscription(world, query):
+    """A graphql-transport-ws socket with tiny receive buffers that subscribes, then stops
+    reading until told: the server's sends block, as with a slow client."""
+    raw = socket.socket()
+    raw.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    raw.connect(("127.0.0.1", int(world.url.split(":")[2].split("/")[0])))
+    raw.setblocking(False)
+    client = await connect(world.ws_url, subprotocols=["graphql-transport-ws"], sock=raw,
+                           max_queue=1, max_size=None)
+    await client.send(json.dumps({"type": "connection_init",
+                                  "payload": {"authToken": world.ana.token}}))
+    assert json.loads(await client.recv()) == {"type": "connection_ack"}
+    await client.send(json.dumps({"id": "slow", "type": "subscribe", "payload": query}))
+    return client
+
+
+def test_a_slow_client_is_ended_with_resume_after_and_resumes_without_gap_or_repeat(strict):
+    # Forty copies of the BSD per change: a few hundred changes fill the socket buffers.
+    copy = ("form { customId readableId status emitter { company { name siret address contact"
+            " mail phone } } }")
+    copies = " ".join(f"copy{n}: {copy}" for n in range(40))
+    query = {"query": "subscription ($s: String, $a: Int) { formChanges(siret: $s, after: $a)"
+                      " { position formId " + copies + " } }",
+             "variables": {"s": strict.producer.siret}}
+
+    async def scenario():
+        client = await stalled_subscription(strict, query)
+        await asyncio.sleep(0.3)
+        made = []
+        for n in range(200):
+            made.append(await asyncio.to_thread(strict.create, f"slow-{n}"))
+        received, ended = [], None
+        while ended is None:
+            message = json.loads(await asyncio.wait_for(client.recv(), timeout=10))
+            if message["type"] == "next":
+                received.append(message["payload"]["data"]["formChanges"])
+            else:
+                ended = message
+        await client.close()
+        return made, received, ended
+
+    made, received, ended = run(scenario(), timeout=120)
+    assert ended["type"] == "error" and ended["id"] == "slow"
+    [error] = ended["payload"]
+    assert error["extensions"]["code"] == "TOO_MANY_REQUESTS"
+    resume_after = error["extensions"]["resumeAfter"]
+    positions = [change["position"] for change in received]
+    assert positions == sorted(set(positions))
+    assert len(received) < len(made), "the client was ended before it had everything"
+    assert not positions or positions[-1] == resume_after
+
+    async def resume():
+        resumed = []
+        variables = {"s": strict.producer.siret, "a": resume_after}
+        async with Client(transport=transport(strict, strict.ana)) as session:
+            async for result in session.subscribe(gql(query["query"]), variable_values=variables):
+                resumed.append(result["formChanges"])
+                if resumed[-1]["formId"] == made[-1]:
+                    return resumed
+    resumed = run(resume(), timeout=60)
+    every = received + resumed
+    assert [change["position"] for change in every] == sorted(
+        {change["position"] for change in every})
+    assert [change["formId"] for change in every] == made
+
