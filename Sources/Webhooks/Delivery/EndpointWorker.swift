@@ -99,19 +99,7 @@ struct EndpointWorker: Sendable {
                 cursor = EndpointCursor(position: message.position)
                 return await save(cursor) ? .next : .stop
             }
-            let retryAfter: Duration? =
-                if case .response(_, let seconds?) = result { .seconds(seconds) } else { nil }
-            if case .response(429, _) = result {
-                // Throttled: wait as asked; not a failure, so it never deactivates.
-                let delay = schedule.throttleDelay(retryAfter: retryAfter)
-                cursor.retryAt = Timestamp.now() + Self.microseconds(delay)
-                guard await save(cursor) else { return .stop }
-                continue
-            }
-            cursor.failures += 1
-            if !Self.isGone(result),
-                let delay = schedule.delay(afterFailures: cursor.failures, retryAfter: retryAfter)
-            {
+            if let delay = retryDelay(after: result, cursor: &cursor) {
                 cursor.retryAt = Timestamp.now() + Self.microseconds(delay)
                 logger.debug(
                     "Webhook attempt failed",
@@ -126,6 +114,21 @@ struct EndpointWorker: Sendable {
             _ = await save(cursor)
             return .stop
         }
+    }
+
+    /// How long to wait before attempting again after `result`, nil to give up. A 429 waits
+    /// as asked and is not a failure; anything else counts in `cursor` and follows the
+    /// schedule, except 410, which gives up at once.
+    private func retryDelay(after result: TransferResult, cursor: inout EndpointCursor) -> Duration?
+    {
+        let retryAfter: Duration? =
+            if case .response(_, let seconds?) = result { .seconds(seconds) } else { nil }
+        if case .response(429, _) = result {
+            return schedule.throttleDelay(retryAfter: retryAfter)
+        }
+        cursor.failures += 1
+        guard !Self.isGone(result) else { return nil }
+        return schedule.delay(afterFailures: cursor.failures, retryAfter: retryAfter)
     }
 
     /// Keeps the failure, and turns the endpoint off with an event in its stream.
