@@ -902,6 +902,21 @@ def test_sealing_an_empty_draft_reports_every_missing_field(world):
     assert producer.form(draft["id"])["status"] == "DRAFT"
 
 
+def test_an_overlong_custom_id_is_refused_as_input_and_nothing_is_created(world):
+    producer = world.producer
+    before = producer.run(FORMS_COUNT, siret=producer.siret)
+    errors = producer.refused(CREATE, createFormInput={
+        "customId": "c" * 4000, "emitter": {"company": {"siret": producer.siret}}})
+    assert code_of(errors) == "BAD_USER_INPUT"
+    assert errors[0]["extensions"]["issues"] == [{"path": "customId", "code": "TOO_LONG"}]
+    after = producer.run(FORMS_COUNT, siret=producer.siret)
+    assert after == before
+
+
+FORMS_COUNT = gql("""query Count($siret: String!) {
+  forms(siret: $siret, first: 100) { id } }""")
+
+
 def input_fields(schema, type_name):
     return schema.type_map[type_name].fields
 

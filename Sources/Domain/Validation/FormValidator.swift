@@ -20,6 +20,9 @@ public struct FormValidator: Sendable {
         self.level = level
     }
 
+    /// The most UTF-8 bytes a custom id may take.
+    public static let customIdBytes = 256
+
     /// Whether required fields are checked.
     var isSealed: Bool { level == .sealed }
 
@@ -31,6 +34,8 @@ public struct FormValidator: Sendable {
         checkTransporters(content, into: &collector)
         checkWaste(content, into: &collector)
         checkParties(content, into: &collector)
+        // The custom id is a key of the per-company search index.
+        collector.limitBytes(content.customId, FormValidator.customIdBytes, "customId")
         return collector.issues
     }
 

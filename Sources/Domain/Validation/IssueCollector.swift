@@ -24,6 +24,12 @@ struct IssueCollector {
         if value.count > limit { add(path(), .tooLong) }
     }
 
+    /// Records `tooLong` when `value` takes more than `limit` bytes in UTF-8: for text that
+    /// goes into index keys, whose size is bounded in bytes whatever the characters.
+    mutating func limitBytes(_ value: String?, _ limit: Int, _ path: @autoclosure () -> String) {
+        if let value, value.utf8.count > limit { add(path(), .tooLong) }
+    }
+
     /// Appends another collector's issues.
     mutating func merge(_ other: [ValidationIssue]) {
         issues.append(contentsOf: other)

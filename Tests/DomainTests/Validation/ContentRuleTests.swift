@@ -78,6 +78,15 @@ import Testing
         #expect(found == [])
     }
 
+    @Test func customIdIsBoundedInBytesSinceItIsASearchKey() {
+        let longest = String(repeating: "é", count: FormValidator.customIdBytes / 2)
+        #expect(issues(content { $0.customId = longest }, .draft) == [])
+        let found = issues(content { $0.customId = longest + "x" }, .draft)
+        #expect(found == [issue("customId", .tooLong)])
+        let huge = issues(content { $0.customId = String(repeating: "c", count: 4_000) }, .draft)
+        #expect(huge == [issue("customId", .tooLong)])
+    }
+
     @Test func workSiteTextIsBounded() {
         var site = WorkSite()
         site.city = String(repeating: "c", count: 251)
