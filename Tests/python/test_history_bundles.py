@@ -207,6 +207,49 @@ def a_readable_id(binary, folder):
     raise AssertionError("no BSD in the generated workload")
 
 
+def verify_with_heads(binary, folder, heads_folder, *heads):
+    """`bsd-ledger verify --data folder --head …` with the head files of `heads_folder`."""
+    options = [item for head in heads for item in ("--head", heads_folder / head)]
+    return cli(binary, "verify", "--data", folder, *options)
+
+
+def test_verify_checks_the_signature_of_a_saved_head_and_takes_at_most_two(ledger_binary,
+                                                                          tmp_path):
+    folder = tmp_path / "data"
+    assert cli(ledger_binary, "generate", "--data", folder, "--seed", 4, "--commands",
+               10).returncode == 0
+    head = json.loads(cli(ledger_binary, "head", "--data", folder).stdout)
+    head["size"] -= 1
+    (tmp_path / "forged.json").write_text(json.dumps(head))
+    checked = verify_with_heads(ledger_binary, folder, tmp_path, "forged.json")
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines()[-1] == (
+        f"FAILED: {tmp_path / 'forged.json'}: tree head signature does not verify"
+        f" (size {head['size']})")
+    three = verify_with_heads(ledger_binary, folder, tmp_path, *["forged.json"] * 3)
+    assert three.returncode == 2 and "--head takes" in three.stderr
+
+
+def test_head_by_size_prints_the_head_signed_then_and_only_that_one(ledger_binary, tmp_path):
+    folder = tmp_path / "data"
+    assert cli(ledger_binary, "generate", "--data", folder, "--seed", 5, "--commands",
+               10).returncode == 0
+    now = cli(ledger_binary, "head", "--data", folder)
+    assert now.returncode == 0, now.stderr
+    head = json.loads(now.stdout)
+    assert cli(ledger_binary, "generate", "--data", folder, "--seed", 6, "--commands",
+               5).returncode == 0
+    later = json.loads(cli(ledger_binary, "head", "--data", folder).stdout)
+    assert later["size"] > head["size"]
+    by_size = cli(ledger_binary, "head", "--data", folder, "--size", head["size"])
+    assert by_size.returncode == 0, by_size.stderr
+    assert json.loads(by_size.stdout) == head
+    unsigned = cli(ledger_binary, "head", "--data", folder, "--size", head["size"] + 1)
+    assert unsigned.returncode == 1 and unsigned.stdout == ""
+    assert f"no tree head was signed at size {head['size'] + 1}" in unsigned.stderr
+    assert cli(ledger_binary, "head", "--data", folder, "--size", "ten").returncode == 2
+
+
 def test_a_rewritten_log_fails_consistency_with_an_earlier_head(ledger_binary, tmp_path):
     honest, rewritten = tmp_path / "honest", tmp_path / "rewritten"
     assert cli(ledger_binary, "generate", "--data", honest, "--seed", 1, "--commands",
@@ -224,6 +267,12 @@ def test_a_rewritten_log_fails_consistency_with_an_earlier_head(ledger_binary, t
     checked = cli(ledger_binary, "verify-consistency", tmp_path / "earlier.json",
                   tmp_path / "later.json", "--data", honest)
     assert checked.returncode == 0, checked.stdout
+    # `verify` walks the log, then checks the saved heads: against each other, or the
+    # earlier one against the log as it is now.
+    for heads in (["earlier.json", "later.json"], ["earlier.json"], ["later.json"]):
+        checked = verify_with_heads(ledger_binary, honest, tmp_path, *heads)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert "is a prefix of" in checked.stdout.splitlines()[-1]
     assert cli(ledger_binary, "export-history", readable, "--data", honest, "--out",
                tmp_path / "honest.json", "--since-size", size).returncode == 0
     swift, python = both_verifiers(ledger_binary, tmp_path / "honest.json", tmp_path / "key.json",
@@ -240,6 +289,15 @@ def test_a_rewritten_log_fails_consistency_with_an_earlier_head(ledger_binary, t
     checked = cli(ledger_binary, "verify-consistency", tmp_path / "earlier.json",
                   tmp_path / "forged.json", "--data", rewritten)
     assert checked.returncode == 1 and "rewritten" in checked.stdout
+    # The rewritten log is itself intact, so only the saved head gives it away.
+    assert cli(ledger_binary, "verify", "--data", rewritten).returncode == 0
+    for heads in (["earlier.json", "forged.json"], ["earlier.json"]):
+        checked = verify_with_heads(ledger_binary, rewritten, tmp_path, *heads)
+        assert checked.returncode == 1
+        assert checked.stdout.splitlines()[-1] == (
+            "FAILED: the log was rewritten: the tree of size "
+            f"{json.loads((tmp_path / 'forged.json').read_text())['size']} does not extend the"
+            f" old head's tree of size {size}")
     other = a_readable_id(ledger_binary, rewritten)
     assert cli(ledger_binary, "export-history", other, "--data", rewritten, "--out",
                tmp_path / "forged-bundle.json", "--since-size", size).returncode == 0
