@@ -71,6 +71,45 @@ import Testing
         await fixture.heads.stop()
     }
 
+    @Test func aHeadIsDueOnlyAfterNEventsOrTheInterval() {
+        var policy = TreeHeads.Policy()
+        policy.interval = .seconds(5)
+        policy.everyEvents = 10
+        #expect(!policy.isDue(newEvents: 1, sinceLastHead: .zero))
+        #expect(!policy.isDue(newEvents: 9, sinceLastHead: .milliseconds(4_999)))
+        #expect(policy.isDue(newEvents: 10, sinceLastHead: .zero))
+        #expect(policy.isDue(newEvents: 1, sinceLastHead: .seconds(5)))
+        #expect(
+            TreeHeads.Policy().isDue(newEvents: 9_999, sinceLastHead: .milliseconds(999)) == false)
+    }
+
+    @Test func noHeadIsSignedBeforeTheIntervalWhileFewerThanNEventsCame() async throws {
+        var policy = TreeHeads.Policy()
+        policy.interval = .seconds(3_600)
+        policy.everyEvents = 10
+        let fixture = try AuditFixture(policy: policy)
+        fixture.heads.start()
+        // Nine commits of one event, with pauses that let the signer look at each: none
+        // makes a head due within the hour.
+        for value in 0..<9 {
+            try fixture.append(1, to: "a", first: value)
+            try await Task.sleep(for: .milliseconds(30))
+        }
+        // The tenth does; wait for its head.
+        try fixture.append(1, to: "a", first: 9)
+        var latest: UInt64 = 0
+        for _ in 0..<500 where latest < 10 {
+            try await Task.sleep(for: .milliseconds(20))
+            latest = try fixture.heads.latest()?.size ?? 0
+        }
+        #expect(latest == 10)
+        for size in UInt64(1)...9 {
+            #expect(try fixture.heads.head(size: size) == nil, "a head was signed at \(size)")
+        }
+        #expect(try fixture.heads.head(size: 0) != nil)
+        await fixture.heads.stop()
+    }
+
     @Test func signerSignsPendingEventsOnceTheIntervalPasses() async throws {
         var policy = TreeHeads.Policy()
         policy.interval = .milliseconds(200)
