@@ -22,6 +22,11 @@ import Testing
         1_000, 8_191, 8_192, 8_193, 12_345, 16_383, 16_384, 16_385, 16_400, size - 1, size,
     ]
 
+    /// `edges`, then 40 random values in `1...limit`.
+    static func samples(_ edges: [UInt64], _ limit: UInt64) -> [UInt64] {
+        edges + (0..<40).map { _ in UInt64.random(in: 1...limit) }
+    }
+
     static func filled() throws -> (TemporaryFolder, Ledger) {
         let folder = TemporaryFolder()
         let ledger = try Ledger(path: folder.path)
@@ -38,12 +43,11 @@ import Testing
     @Test func inclusionProofsReadLogarithmicallyMany() throws {
         let (folder, ledger) = try Self.filled()
         defer { ledger.close() }
-        var generator = SystemRandomNumberGenerator()
         var most = 0
         for treeSize in Self.treeSizes {
-            let edges: [UInt64] = [1, 2, 16, 17, treeSize / 2, treeSize - 1, treeSize]
-            let random = (0..<40).map { _ in UInt64.random(in: 1...treeSize, using: &generator) }
-            for position in edges + random {
+            for position in Self.samples(
+                [1, 2, 16, 17, treeSize / 2, treeSize - 1, treeSize], treeSize)
+            {
                 let reads = MerkleReadCount()
                 let proof = try ledger.inclusionProof(
                     position: position, treeSize: treeSize, reads: reads)
@@ -63,12 +67,9 @@ import Testing
     @Test func consistencyProofsReadLogarithmicallyMany() throws {
         let (folder, ledger) = try Self.filled()
         defer { ledger.close() }
-        var generator = SystemRandomNumberGenerator()
         var most = 0
         for new in Self.treeSizes {
-            let edges: [UInt64] = [1, 15, 16, 17, new / 2, new - 1]
-            let random = (0..<40).map { _ in UInt64.random(in: 1...new, using: &generator) }
-            for old in edges + random {
+            for old in Self.samples([1, 15, 16, 17, new / 2, new - 1], new) {
                 let reads = MerkleReadCount()
                 _ = try ledger.consistencyProof(from: old, to: new, reads: reads)
                 #expect(
