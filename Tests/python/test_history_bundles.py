@@ -95,19 +95,39 @@ def tamper_forged_head(bundle):
     bundle["treeHead"]["size"] += 1
 
 
-@pytest.mark.parametrize("tamper", [tamper_changed, tamper_removed, tamper_reordered,
-                                    tamper_forged_head])
-def test_each_tampering_fails_both_verifiers(served, ledger_binary, tmp_path, tamper):
+@pytest.mark.parametrize("tamper, swift_reason, python_reason", [
+    (tamper_changed,
+     "event 2 (position {p2}): hash does not match SHA-256(previousHash ‖ envelope): content"
+     " altered",
+     "event 2 (position {p2}): hash is not SHA-256(previousHash || envelope): content altered"),
+    (tamper_removed,
+     "event 1 (position {p2}): stream version 2, expected 1: an event is missing or out of order",
+     "event 1 (position {p2}): stream version 2, expected 1: an event is missing or out of"
+     " order"),
+    (tamper_reordered,
+     "event 2 (position {p1}): not after position {p2}",
+     "event 2 (position {p1}): not after position {p2}"),
+    (tamper_forged_head,
+     "tree head signature does not verify (size {size})",
+     "tree head signature does not verify (size {size})"),
+])
+def test_each_tampering_fails_both_verifiers_naming_why(served, ledger_binary, tmp_path, tamper,
+                                                       swift_reason, python_reason):
     server, ana, _, form, folder, _ = served
     bundle = ana.must(BUNDLE, {"r": form["readableId"]})["formHistoryBundle"]
+    original = json.loads(json.dumps(bundle))
     tamper(bundle)
     (tmp_path / "bundle.json").write_text(json.dumps(bundle))
     key = subprocess.run([str(ledger_binary), "key", "--data", str(folder)],
                          capture_output=True, text=True, check=True).stdout
     (tmp_path / "key.json").write_text(key)
     swift, python = both_verifiers(ledger_binary, tmp_path / "bundle.json", tmp_path / "key.json")
-    assert swift[0] == 1 and "FAILED" in swift[1]
-    assert python[0] == 1 and "FAILED" in python[1]
+    # The reasons name p<i>, the position of the untouched bundle's i-th event, and the size
+    # of the head in the bundle.
+    facts = {f"p{index}": event["position"] for index, event in enumerate(original["events"])}
+    facts["size"] = bundle["treeHead"]["size"]
+    assert swift[0] == 1 and swift_reason.format(**facts) in swift[1], swift[1]
+    assert python[0] == 1 and python_reason.format(**facts) in python[1], python[1]
 
 
 def key_file(binary, folder, tmp_path):
