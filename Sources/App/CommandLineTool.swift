@@ -14,8 +14,10 @@ enum CommandLineTool {
                 [--subscription-init-timeout-ms N] [--subscriber-buffer N]
                 [--road-control-link-lifetime SECONDS]
                                  serve the API (default 127.0.0.1:4000, ./data) until SIGTERM
-          verify --data DIR      walk the whole log: positions, versions, hashes, indexes,
-                                 the Merkle tree
+          verify --data DIR [--head OLD.json [--head NEW.json]]
+                                 walk the whole log: positions, versions, hashes, indexes,
+                                 the Merkle tree; then each saved head's signature and that
+                                 the log extends OLD's tree (to NEW's, or to the log's now)
           head --data DIR [--size N]
                                  the signed tree head (now, or the one signed at size N)
           key --data DIR         the public tree-head key (as at /.well-known/bsd-ledger-key)
@@ -24,7 +26,7 @@ enum CommandLineTool {
           verify-bundle FILE --key KEY [--earlier-head HEAD.json]
                                  check a history bundle offline (KEY: key file or hex)
           verify-consistency OLD_HEAD.json NEW_HEAD.json --data DIR
-                                 check that the log still extends an earlier signed head
+                                 verify --head OLD --head NEW without the walk of the log
           stats --data DIR       counts of events, streams and types; head hash; sizes
           export --data DIR [--after POSITION] [--limit N]
                                  each event as a JSON line: envelope, hash, previous hash

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 import Testing
 
 @testable import Documents
@@ -8,6 +9,16 @@ import Testing
 
     static func numbers(_ state: FormState) -> [String] {
         FormPdf.boxes(FormPdfInput(state: state, editedAt: editedAt)).map(\.number)
+    }
+
+    /// `state` as an annexe-2 regroupement of 120 BSDs: content for three pages.
+    static func regroupingOf120(_ state: FormState) -> FormState {
+        var state = state
+        state.content.emitter.type = .appendix2
+        state.content.grouping = (1...120).map {
+            GroupingFraction(formId: "initial-\($0)", quantity: Weight(grams: 1_000))
+        }
+        return state
     }
 
     static func document(_ state: FormState) throws -> [UInt8] {
@@ -79,20 +90,31 @@ import Testing
         #expect(emission?.rows.contains(PdfBox.Row("Signature de l'émetteur", "Non signé")) == true)
     }
 
-    @Test func canceledBSDCarriesTheStampAndTheReason() throws {
-        let text = try PdfText.extract(try Self.document(FormPdfFixtures.canceled()))
-        #expect(text.contains("ANNULÉ"))
-        #expect(text.contains("BORDEREAU ANNULÉ — motif : Erreur de saisie corrigée par révision"))
-        let live = try PdfText.extract(try Self.document(FormPdfFixtures.sealed()))
-        #expect(!live.contains("ANNULÉ"))
+    @Test func canceledBSDCarriesTheReasonInTheHeaderAndTheStampOnEveryPage() throws {
+        let state = Self.regroupingOf120(FormPdfFixtures.canceled())
+        let pdf = try Self.document(state)
+        let pages = try PdfText.rawPages(pdf)
+        #expect(pages.count >= 3)
+        #expect(
+            pages[0].contains(
+                "BORDEREAU ANNULÉ — motif : Erreur de saisie corrigée par révision"))
+        // The stamp is a line of its own; the header's "BORDEREAU ANNULÉ" is not.
+        for (index, page) in pages.enumerated() {
+            #expect(Self.stampLines(page) == 1, "page \(index + 1) has no stamp")
+        }
+        let live = try PdfText.rawPages(try Self.document(FormPdfFixtures.sealed()))
+        #expect(live.allSatisfy { Self.stampLines($0) == 0 && !$0.contains("ANNULÉ") })
+    }
+
+    /// How many lines of `page` are the stamp's word alone.
+    static func stampLines(_ page: String) -> Int {
+        page.split(separator: "\n").filter {
+            $0.trimmingCharacters(in: .whitespaces) == "ANNULÉ"
+        }.count
     }
 
     @Test func longContentFlowsOntoMorePages() throws {
-        var state = FormPdfFixtures.processed()
-        state.content.emitter.type = .appendix2
-        state.content.grouping = (1...120).map {
-            GroupingFraction(formId: "initial-\($0)", quantity: Weight(grams: 1_000))
-        }
+        let state = Self.regroupingOf120(FormPdfFixtures.processed())
         let pdf = try Self.document(state)
         let text = try PdfText.extract(pdf)
         #expect(text.contains("initial-120"))

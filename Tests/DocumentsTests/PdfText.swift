@@ -9,6 +9,20 @@ enum PdfText {
 
     /// The text of every page of `pdf`, in reading order.
     static func extract(_ pdf: [UInt8]) throws -> String {
+        try run(pdf, options: [])
+    }
+
+    /// The text of each page of `pdf` in content-stream order (`pdftotext -raw`), which also
+    /// gives text drawn at an angle, such as the cancellation stamp, as its own line.
+    static func rawPages(_ pdf: [UInt8]) throws -> [String] {
+        var pages = try run(pdf, options: ["-raw"]).components(separatedBy: "\u{0C}")
+        if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true {
+            pages.removeLast()
+        }
+        return pages
+    }
+
+    private static func run(_ pdf: [UInt8], options: [String]) throws -> String {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("bsd-ledger-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -17,7 +31,7 @@ enum PdfText {
         try Data(pdf).write(to: input)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-        process.arguments = ["-enc", "UTF-8", input.path, "-"]
+        process.arguments = options + ["-enc", "UTF-8", input.path, "-"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

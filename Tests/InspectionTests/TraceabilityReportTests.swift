@@ -74,6 +74,86 @@ import Testing
         #expect(patient.anomalies.isEmpty)
     }
 
+    /// `daysAgo` days before the report's instant.
+    static func at(_ daysAgo: Int64) -> Timestamp {
+        Timestamp(microseconds: now - daysAgo * day)
+    }
+
+    @Test func eachWaitingStepIsStuckPastItsDelayFromTheSignatureThatOpenedIt() {
+        // Awaiting pickup since the emitter signed (30 days allowed).
+        var unpicked = Self.form("unpicked", .signedByProducer, daysAgo: 0)
+        unpicked.emission = EmissionSignature(emittedAt: Self.at(31), emittedBy: "P")
+        var picking = Self.form("picking", .signedByProducer, daysAgo: 0)
+        picking.emission = EmissionSignature(emittedAt: Self.at(29), emittedBy: "P")
+        // Awaiting acceptance since the reception (2 days allowed).
+        var unaccepted = Self.form("unaccepted", .received, daysAgo: 0)
+        Self.received(&unaccepted, grams: 2_000_000, daysAgo: 3)
+        var accepting = Self.form("accepting", .received, daysAgo: 0)
+        Self.received(&accepting, grams: 2_000_000, daysAgo: 1)
+        // Awaiting treatment since the acceptance was signed (30 days allowed).
+        var untreated = Self.form("untreated", .accepted, daysAgo: 0)
+        Self.received(&untreated, grams: 2_000_000, daysAgo: 40)
+        untreated.reception?.signedAt = Self.at(31)
+        var treating = Self.form("treating", .accepted, daysAgo: 0)
+        Self.received(&treating, grams: 2_000_000, daysAgo: 40)
+        treating.reception?.signedAt = Self.at(29)
+        let report = Self.report([unpicked, picking, unaccepted, accepting, untreated, treating])
+        #expect(Self.flags(report) == ["STUCK unpicked", "STUCK unaccepted", "STUCK untreated"])
+        let steps = Dictionary(
+            uniqueKeysWithValues: report.anomalies.map { ($0.formId, $0.step) })
+        #expect(steps["unpicked"] == .awaitingPickup)
+        #expect(steps["unaccepted"] == .awaitingAcceptance)
+        #expect(steps["untreated"] == .awaitingTreatment)
+        let since = Dictionary(
+            uniqueKeysWithValues: report.anomalies.map { ($0.formId, $0.since) })
+        #expect(since["unpicked"] == Self.at(31).microseconds)
+        #expect(since["unaccepted"] == Self.at(3).microseconds)
+        #expect(since["untreated"] == Self.at(31).microseconds)
+        // A sealed BSD nobody signed waits since its last change.
+        let sealed = Self.form("sealed", .sealed, daysAgo: 31)
+        #expect(Self.flags(Self.report([sealed])) == ["STUCK sealed"])
+    }
+
+    /// P's 2 t through the temporary storer S: `stored` t received there, `onward` t sent on
+    /// (nil: what S accepted), `final` t received at the destination.
+    static func temporarilyStored(
+        _ id: String, stored: Int64, onward: Int64?, final: Int64
+    ) -> FormState {
+        var state = form(id, .processed)
+        state.content.recipient.isTempStorage = true
+        var storage = TemporaryStorage()
+        storage.reception.receivedAt = at(10)
+        storage.reception.quantityReceived = Weight(grams: stored)
+        if let onward {
+            var details = state.content.wasteDetails
+            details.quantity = Weight(grams: onward)
+            storage.wasteDetails = details
+        }
+        state.temporaryStorage = storage
+        received(&state, grams: final, daysAgo: 5)
+        processed(&state, "R 1", daysAgo: 4)
+        return state
+    }
+
+    @Test func theTemporaryStorageLegIsCheckedOnItsOwn() {
+        let intact = Self.temporarilyStored(
+            "intact", stored: 2_000_000, onward: 1_800_000, final: 1_800_000)
+        let lostOnTheWayOut = Self.temporarilyStored(
+            "onward", stored: 2_000_000, onward: 1_800_000, final: 1_200_000)
+        let lostOnTheWayIn = Self.temporarilyStored(
+            "first", stored: 1_600_000, onward: nil, final: 1_600_000)
+        let report = Self.report([intact, lostOnTheWayOut, lostOnTheWayIn])
+        #expect(Self.flags(report) == ["QUANTITY_MISMATCH onward", "QUANTITY_MISMATCH first"])
+        let legs = Dictionary(
+            uniqueKeysWithValues: report.anomalies.map {
+                ($0.formId, [$0.emitted?.grams, $0.received?.grams])
+            })
+        // The onward leg compares what S sent on with the final reception, not the
+        // emitter's 2 t; the first leg compares the emitter's 2 t with S's reception.
+        #expect(legs["onward"] == [1_800_000, 1_200_000])
+        #expect(legs["first"] == [2_000_000, 1_600_000])
+    }
+
     @Test func aReceivedQuantityBeyondTheToleranceIsAMismatch() {
         var off = Self.form("off", .processed)
         Self.received(&off, grams: 2_200_000)

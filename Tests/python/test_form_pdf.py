@@ -1,7 +1,8 @@
 """The BSD PDF and road-control links through a real `bsd-ledger serve`: the PDF's text is
 read back with pypdf (accents, readable id, signatures of each step), its pages are rendered
-with poppler's pdftoppm, and road-control links open it without an account only while the
-waste is in transit, for 30 minutes, with every use in the ledger, across a restart."""
+with poppler's pdftoppm, the header's QR code is decoded from the rendered page with
+zbarimg, and road-control links open it without an account only while the waste is in
+transit, for 30 minutes, with every use in the ledger, across a restart."""
 import json
 import subprocess
 import time
@@ -155,6 +156,20 @@ def test_pdftoppm_renders_every_page_to_png(world, tmp_path):
         png = page.read_bytes()
         assert png.startswith(b"\x89PNG\r\n\x1a\n")
         assert len(png) > 5000, "a blank page compresses to almost nothing"
+
+
+def test_the_qr_code_in_the_header_reads_as_the_readable_id(world, tmp_path):
+    form = world["processed"]
+    (tmp_path / "bsd.pdf").write_bytes(pdf_of(world["circuit"].ana, form["id"]))
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1",
+                    str(tmp_path / "bsd.pdf"), str(tmp_path / "page")],
+                   check=True, capture_output=True)
+    [page] = tmp_path.glob("page-*.png")
+    # zbar (Debian zbar-tools) decodes what a phone would scan; --raw prints the data alone.
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(page)],
+                             capture_output=True, text=True)
+    assert decoded.returncode == 0, decoded.stderr
+    assert decoded.stdout.splitlines() == [form["readableId"]]
 
 
 def road_link(person, form_id):

@@ -95,19 +95,39 @@ def tamper_forged_head(bundle):
     bundle["treeHead"]["size"] += 1
 
 
-@pytest.mark.parametrize("tamper", [tamper_changed, tamper_removed, tamper_reordered,
-                                    tamper_forged_head])
-def test_each_tampering_fails_both_verifiers(served, ledger_binary, tmp_path, tamper):
+@pytest.mark.parametrize("tamper, swift_reason, python_reason", [
+    (tamper_changed,
+     "event 2 (position {p2}): hash does not match SHA-256(previousHash ‖ envelope): content"
+     " altered",
+     "event 2 (position {p2}): hash is not SHA-256(previousHash || envelope): content altered"),
+    (tamper_removed,
+     "event 1 (position {p2}): stream version 2, expected 1: an event is missing or out of order",
+     "event 1 (position {p2}): stream version 2, expected 1: an event is missing or out of"
+     " order"),
+    (tamper_reordered,
+     "event 2 (position {p1}): not after position {p2}",
+     "event 2 (position {p1}): not after position {p2}"),
+    (tamper_forged_head,
+     "tree head signature does not verify (size {size})",
+     "tree head signature does not verify (size {size})"),
+])
+def test_each_tampering_fails_both_verifiers_naming_why(served, ledger_binary, tmp_path, tamper,
+                                                       swift_reason, python_reason):
     server, ana, _, form, folder, _ = served
     bundle = ana.must(BUNDLE, {"r": form["readableId"]})["formHistoryBundle"]
+    original = json.loads(json.dumps(bundle))
     tamper(bundle)
     (tmp_path / "bundle.json").write_text(json.dumps(bundle))
     key = subprocess.run([str(ledger_binary), "key", "--data", str(folder)],
                          capture_output=True, text=True, check=True).stdout
     (tmp_path / "key.json").write_text(key)
     swift, python = both_verifiers(ledger_binary, tmp_path / "bundle.json", tmp_path / "key.json")
-    assert swift[0] == 1 and "FAILED" in swift[1]
-    assert python[0] == 1 and "FAILED" in python[1]
+    # The reasons name p<i>, the position of the untouched bundle's i-th event, and the size
+    # of the head in the bundle.
+    facts = {f"p{index}": event["position"] for index, event in enumerate(original["events"])}
+    facts["size"] = bundle["treeHead"]["size"]
+    assert swift[0] == 1 and swift_reason.format(**facts) in swift[1], swift[1]
+    assert python[0] == 1 and python_reason.format(**facts) in python[1], python[1]
 
 
 def key_file(binary, folder, tmp_path):
@@ -207,6 +227,49 @@ def a_readable_id(binary, folder):
     raise AssertionError("no BSD in the generated workload")
 
 
+def verify_with_heads(binary, folder, heads_folder, *heads):
+    """`bsd-ledger verify --data folder --head …` with the head files of `heads_folder`."""
+    options = [item for head in heads for item in ("--head", heads_folder / head)]
+    return cli(binary, "verify", "--data", folder, *options)
+
+
+def test_verify_checks_the_signature_of_a_saved_head_and_takes_at_most_two(ledger_binary,
+                                                                          tmp_path):
+    folder = tmp_path / "data"
+    assert cli(ledger_binary, "generate", "--data", folder, "--seed", 4, "--commands",
+               10).returncode == 0
+    head = json.loads(cli(ledger_binary, "head", "--data", folder).stdout)
+    head["size"] -= 1
+    (tmp_path / "forged.json").write_text(json.dumps(head))
+    checked = verify_with_heads(ledger_binary, folder, tmp_path, "forged.json")
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines()[-1] == (
+        f"FAILED: {tmp_path / 'forged.json'}: tree head signature does not verify"
+        f" (size {head['size']})")
+    three = verify_with_heads(ledger_binary, folder, tmp_path, *["forged.json"] * 3)
+    assert three.returncode == 2 and "--head takes" in three.stderr
+
+
+def test_head_by_size_prints_the_head_signed_then_and_only_that_one(ledger_binary, tmp_path):
+    folder = tmp_path / "data"
+    assert cli(ledger_binary, "generate", "--data", folder, "--seed", 5, "--commands",
+               10).returncode == 0
+    now = cli(ledger_binary, "head", "--data", folder)
+    assert now.returncode == 0, now.stderr
+    head = json.loads(now.stdout)
+    assert cli(ledger_binary, "generate", "--data", folder, "--seed", 6, "--commands",
+               5).returncode == 0
+    later = json.loads(cli(ledger_binary, "head", "--data", folder).stdout)
+    assert later["size"] > head["size"]
+    by_size = cli(ledger_binary, "head", "--data", folder, "--size", head["size"])
+    assert by_size.returncode == 0, by_size.stderr
+    assert json.loads(by_size.stdout) == head
+    unsigned = cli(ledger_binary, "head", "--data", folder, "--size", head["size"] + 1)
+    assert unsigned.returncode == 1 and unsigned.stdout == ""
+    assert f"no tree head was signed at size {head['size'] + 1}" in unsigned.stderr
+    assert cli(ledger_binary, "head", "--data", folder, "--size", "ten").returncode == 2
+
+
 def test_a_rewritten_log_fails_consistency_with_an_earlier_head(ledger_binary, tmp_path):
     honest, rewritten = tmp_path / "honest", tmp_path / "rewritten"
     assert cli(ledger_binary, "generate", "--data", honest, "--seed", 1, "--commands",
@@ -224,6 +287,12 @@ def test_a_rewritten_log_fails_consistency_with_an_earlier_head(ledger_binary, t
     checked = cli(ledger_binary, "verify-consistency", tmp_path / "earlier.json",
                   tmp_path / "later.json", "--data", honest)
     assert checked.returncode == 0, checked.stdout
+    # `verify` walks the log, then checks the saved heads: against each other, or the
+    # earlier one against the log as it is now.
+    for heads in (["earlier.json", "later.json"], ["earlier.json"], ["later.json"]):
+        checked = verify_with_heads(ledger_binary, honest, tmp_path, *heads)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert "is a prefix of" in checked.stdout.splitlines()[-1]
     assert cli(ledger_binary, "export-history", readable, "--data", honest, "--out",
                tmp_path / "honest.json", "--since-size", size).returncode == 0
     swift, python = both_verifiers(ledger_binary, tmp_path / "honest.json", tmp_path / "key.json",
@@ -240,6 +309,15 @@ def test_a_rewritten_log_fails_consistency_with_an_earlier_head(ledger_binary, t
     checked = cli(ledger_binary, "verify-consistency", tmp_path / "earlier.json",
                   tmp_path / "forged.json", "--data", rewritten)
     assert checked.returncode == 1 and "rewritten" in checked.stdout
+    # The rewritten log is itself intact, so only the saved head gives it away.
+    assert cli(ledger_binary, "verify", "--data", rewritten).returncode == 0
+    for heads in (["earlier.json", "forged.json"], ["earlier.json"]):
+        checked = verify_with_heads(ledger_binary, rewritten, tmp_path, *heads)
+        assert checked.returncode == 1
+        assert checked.stdout.splitlines()[-1] == (
+            "FAILED: the log was rewritten: the tree of size "
+            f"{json.loads((tmp_path / 'forged.json').read_text())['size']} does not extend the"
+            f" old head's tree of size {size}")
     other = a_readable_id(ledger_binary, rewritten)
     assert cli(ledger_binary, "export-history", other, "--data", rewritten, "--out",
                tmp_path / "forged-bundle.json", "--since-size", size).returncode == 0

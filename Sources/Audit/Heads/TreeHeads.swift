@@ -16,6 +16,13 @@ public final class TreeHeads: Sendable {
 
         /// The defaults: every second, or every 10 000 events.
         public init() {}
+
+        /// Whether a head is due once `newEvents` (at least one) were committed since the
+        /// last head, signed `sinceLastHead` ago: when `everyEvents` came, or the interval
+        /// passed; never sooner.
+        public func isDue(newEvents: UInt64, sinceLastHead: Duration) -> Bool {
+            newEvents >= everyEvents || sinceLastHead >= interval
+        }
     }
 
     let ledger: Ledger
@@ -98,9 +105,9 @@ public final class TreeHeads: Sendable {
                 await ledger.waitForCommit(after: signedSize)
                 continue
             }
-            let due = lastSigned + policy.interval
-            if committed - signedSize < policy.everyEvents && clock.now < due {
-                try? await Task.sleep(for: min(due - clock.now, .milliseconds(20)))
+            let waited = clock.now - lastSigned
+            if !policy.isDue(newEvents: committed - signedSize, sinceLastHead: waited) {
+                try? await Task.sleep(for: min(policy.interval - waited, .milliseconds(20)))
                 continue
             }
             do {

@@ -25,30 +25,39 @@ public struct InspectionReads: Sendable {
         }
     }
 
-    /// The traceability report over the BSDs of company `orgId` (every company: nil, then
-    /// every BSD is a subject), in one read transaction.
+    /// The traceability report over the BSDs of company `orgId`: its BSDs and the BSDs
+    /// their chains lead to are read in one read transaction, so the report sees one state
+    /// of the ledger. For every company (`orgId` nil, every BSD a subject), the subjects are
+    /// read a page per transaction (``allStates()``, as the statistics do, so no reader
+    /// holds a transaction across the whole ledger) and the linked BSDs in one more.
     public func traceability(
         orgId: String?, options: TraceabilityOptions
     ) throws -> TraceabilityReport {
-        let subjects: [FormState]
-        if let orgId {
-            subjects = try queries.read { reader in
-                try reader.formIds(listedFor: orgId).compactMap(reader.state)
+        guard let orgId else {
+            let subjects = try allStates()
+            return try queries.read { reader in
+                try Self.report(subjects, options, reader)
             }
-        } else {
-            subjects = try allStates()
         }
         return try queries.read { reader in
-            var failure: (any Error)?
-            let report = TraceabilityReport(subjects: subjects, options: options) { id in
-                do { return try reader.state(id) } catch {
-                    failure = failure ?? error
-                    return nil
-                }
-            }
-            if let failure { throw failure }
-            return report
+            let subjects = try reader.formIds(listedFor: orgId).compactMap(reader.state)
+            return try Self.report(subjects, options, reader)
         }
+    }
+
+    /// The report over `subjects`, loading the BSDs their chains lead to with `reader`.
+    private static func report(
+        _ subjects: [FormState], _ options: TraceabilityOptions, _ reader: FormReader
+    ) throws -> TraceabilityReport {
+        var failure: (any Error)?
+        let report = TraceabilityReport(subjects: subjects, options: options) { id in
+            do { return try reader.state(id) } catch {
+                failure = failure ?? error
+                return nil
+            }
+        }
+        if let failure { throw failure }
+        return report
     }
 
     /// The statistics records of every BSD picked up before `before` (µs): the emitter,

@@ -59,7 +59,14 @@ extension Ledger {
     public func inclusionProof(
         position: UInt64, treeSize: UInt64
     ) throws(LedgerError) -> InclusionProof {
-        try withTree { nodes, available throws(LedgerError) in
+        try inclusionProof(position: position, treeSize: treeSize, reads: nil)
+    }
+
+    /// ``inclusionProof(position:treeSize:)``, counting its reads in `reads`.
+    func inclusionProof(
+        position: UInt64, treeSize: UInt64, reads: MerkleReadCount?
+    ) throws(LedgerError) -> InclusionProof {
+        try withTree(reads: reads) { nodes, available throws(LedgerError) in
             guard treeSize <= available else {
                 throw .outsideTree(requested: treeSize, available: available)
             }
@@ -78,7 +85,14 @@ extension Ledger {
     public func consistencyProof(
         from oldSize: UInt64, to newSize: UInt64
     ) throws(LedgerError) -> ConsistencyProof {
-        try withTree { nodes, available throws(LedgerError) in
+        try consistencyProof(from: oldSize, to: newSize, reads: nil)
+    }
+
+    /// ``consistencyProof(from:to:)``, counting its reads in `reads`.
+    func consistencyProof(
+        from oldSize: UInt64, to newSize: UInt64, reads: MerkleReadCount?
+    ) throws(LedgerError) -> ConsistencyProof {
+        try withTree(reads: reads) { nodes, available throws(LedgerError) in
             guard newSize <= available else {
                 throw .outsideTree(requested: newSize, available: available)
             }
@@ -92,16 +106,18 @@ extension Ledger {
         }
     }
 
-    /// Runs `body` in one read transaction with the tree's nodes and its size.
+    /// Runs `body` in one read transaction with the tree's nodes and its size, counting the
+    /// nodes' reads in `reads` when given.
     private func withTree<R>(
-        _ body: (MerkleNodes, UInt64) throws(LedgerError) -> R
+        reads: MerkleReadCount? = nil, _ body: (MerkleNodes, UInt64) throws(LedgerError) -> R
     ) throws(LedgerError) -> R {
         try environment.read { transaction throws(LedgerError) in
             let head = try ChainState.last(in: transaction, log: environment.log).position
             let size = try MerkleStore.size(
                 in: transaction, environment: environment, head: head)
             let nodes = MerkleNodes(
-                transaction: transaction, environment: environment, hasher: ChainHasher())
+                transaction: transaction, environment: environment, hasher: ChainHasher(),
+                reads: reads)
             return try body(nodes, size)
         }
     }

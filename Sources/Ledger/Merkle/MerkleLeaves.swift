@@ -25,6 +25,7 @@ struct MerkleLeaves {
                 throw .corruptRecord(position: position, reason: "missing or undecodable record")
             }
             hashes.append(nodes.hasher.leaf(chainHash))
+            nodes.reads?.records += 1
             entry = try cursor.move(MDB_NEXT)
         }
     }

@@ -8,6 +8,8 @@ struct MerkleNodes {
     let transaction: Transaction
     let environment: Environment
     let hasher: ChainHasher
+    /// Counts the reads when given (tests).
+    var reads: MerkleReadCount? = nil
 
     /// The root of leaves `start ..< start + count`, where `start` is a multiple of the
     /// smallest power of two not below `count` (true of every range the RFC's recursion
@@ -35,6 +37,7 @@ struct MerkleNodes {
 
     /// The stored node (`level` ≥ ``MerkleTree/lowestStoredLevel``, `index`).
     private func stored(level: Int, index: UInt64) throws(LedgerError) -> MerkleDigest {
+        reads?.nodes += 1
         let key = BigEndian.bytes(MerkleTree.key(level: level, index: index))
         let hash = try transaction.withValue(environment.merkle, key) { value in
             value.flatMap { $0.count == 32 ? MerkleDigest($0) : nil }
