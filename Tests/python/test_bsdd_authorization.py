@@ -686,6 +686,35 @@ def test_a_draft_is_listed_only_for_its_authors_company(world):
         assert (form["id"] in [item["id"] for item in listed]) == visible
 
 
+def test_a_draft_is_read_by_each_of_its_authors_companies_named_on_it(world):
+    """Mia runs a producer and a transport company: her draft naming both is read by both,
+    and once she names another producer, by her transport company alone."""
+    mia = Person(world.url, "mia@two-hats.example", "Mia")
+    mine = Company(mia, 111, "Production Mia", ["PRODUCER"])
+    trucks = Company(mia, 112, "Camions Mia", ["TRANSPORTER"])
+    pia = mine.add(world.url, "pia@two-hats.example", "Pia", "MEMBER")
+    tim = trucks.add(world.url, "tim@two-hats.example", "Tim", "MEMBER")
+    content = {"emitter": {"type": "PRODUCER", "company": mine.input()},
+               "recipient": {"company": world.recipient.input()},
+               "transporter": {"company": trucks.input(), "numberPlate": "MI-111-AA"}}
+    form = mia.must(CREATE, {"i": content})["createForm"]
+
+    def readers():
+        return {person.email for person in (pia, tim, world.rita, world.ana)
+                if not person.ask(BY_ID, {"id": form["id"]})[1].get("errors")}
+    assert readers() == {pia.email, tim.email}
+    moved = {"id": form["id"], "emitter": {"type": "PRODUCER", "company": world.producer.input()}}
+    assert outcome(*mia.ask(UPDATE, {"i": moved})) == OK
+    assert readers() == {tim.email}
+    listed = tim.must("query($s: String) { forms(siret: $s) { id } }", {"s": trucks.siret})
+    assert form["id"] in [item["id"] for item in listed["forms"]]
+    hidden = pia.ask(BY_ID, {"id": form["id"]})[1]
+    assert codes(hidden) == [NF]
+    # Another member's change keeps the author's companies as the measure.
+    assert outcome(*tim.ask(UPDATE, {"i": {"id": form["id"], "customId": "tim"}})) == OK
+    assert readers() == {tim.email}
+
+
 def test_the_emitters_security_code_lets_the_transporter_sign_for_it(world):
     form = world.sealed()
     wrong = world.tom.ask(SIGN_EMISSION, {"id": form["id"], "i": emission(),
