@@ -83,6 +83,7 @@ DEFS = {
         "quantity": ref("grams"), "quantityType": {"enum": ["REAL", "ESTIMATED"]},
         "consistences": array({"enum": ["SOLID", "LIQUID", "GASEOUS", "DOUGHY"]}),
         "packagings": array(ref("packaging")), "sampleNumber": STRING,
+        "analysisReferences": array(STRING), "landIdentifiers": array(STRING),
     }),
     "tradingParty": obj({
         "company": ref("company"), "receipt": STRING, "department": STRING,
@@ -128,6 +129,8 @@ DEFS = {
             "ELIMINATION"]},
         "description": STRING, "processedBy": STRING, "processedAt": ref("instant"),
         "nextDestination": ref("nextDestination"), "noTraceability": TRUE,
+        "isUpcycled": BOOL, "destinationParcelInseeCodes": array(STRING),
+        "destinationParcelNumbers": array(STRING), "destinationParcelCoordinates": array(STRING),
     }, ["operationDone", "processedBy", "processedAt"]),
 }
 

@@ -1003,3 +1003,43 @@ def test_the_segment_mutations_are_deprecated_with_a_reason(world):
         assert by_name[name]["isDeprecated"] is False, name
     listed = world.producer.run(gql("""{ __type(name: "Mutation") { fields { name } } }"""))
     assert "editSegment" not in {field["name"] for field in listed["__type"]["fields"]}
+
+
+# 9. Fields integrations send for excavated soils and at the take-over.
+
+SOIL = gql("""query Form($id: ID!) { form(id: $id) {
+  status isUpcycled processingOperationDone
+  wasteDetails { analysisReferences landIdentifiers }
+  transporters { company { contact phone mail } } } }""")
+
+
+def test_soil_and_contact_fields_are_accepted_kept_and_returned(world):
+    producer, carrier, plant = world.producer, world.carrier, world.plant
+    content = direct_form(world, wasteDetails=waste(
+        analysisReferences=["ANA-2026-11", "ANA-2026-12"], landIdentifiers=["SIS-69-0007"]))
+    form = create(producer, content)
+    form_id = form["id"]
+    producer.run(SEAL, id=form_id)
+    producer.run(SIGN_EMISSION, id=form_id, input=emission())
+    carrier.run(SIGN_TRANSPORT, id=form_id, input={
+        **take_over(), "transporterCompanyContact": "Claire Route",
+        "transporterCompanyPhone": "0611223344",
+        "transporterCompanyMail": "claire@routes.example"})
+    plant.run(RECEIVE, id=form_id, receivedInfo=reception(1.0, "ACCEPTED"))
+    processed = plant.run(PROCESS, id=form_id, processedInfo={
+        **energy_recovery(), "isUpcycled": True, "destinationParcelInseeCodes": ["69123"],
+        "destinationParcelNumbers": ["000-AB-12"],
+        "destinationParcelCoordinates": ["45.75,4.85"]})
+    assert processed["markAsProcessed"]["status"] == "PROCESSED"
+
+    for actor in (producer, carrier, plant):
+        seen = actor.run(SOIL, id=form_id)["form"]
+        assert seen["isUpcycled"] is True and seen["processingOperationDone"] == "R 1"
+        assert seen["wasteDetails"] == {"analysisReferences": ["ANA-2026-11", "ANA-2026-12"],
+                                        "landIdentifiers": ["SIS-69-0007"]}
+        assert seen["transporters"][0]["company"] == {
+            "contact": "Claire Route", "phone": "0611223344", "mail": "claire@routes.example"}
+    # A BSD without them says nothing of upcycling and lists no references.
+    plain = producer.run(SOIL, id=sent(world, direct_form(world))["id"])["form"]
+    assert plain["isUpcycled"] is None
+    assert plain["wasteDetails"]["analysisReferences"] == []
