@@ -37,6 +37,8 @@ def array(items):
 
 
 STRING = {"type": "string"}
+# The companies that may read a draft: sorted org ids, possibly none.
+ORG_IDS = {"type": "array", "items": {"type": "string"}, "uniqueItems": True}
 TRUE = {"const": True}
 BOOL = {"type": "boolean"}
 INT = {"type": "integer"}
@@ -81,6 +83,7 @@ DEFS = {
         "quantity": ref("grams"), "quantityType": {"enum": ["REAL", "ESTIMATED"]},
         "consistences": array({"enum": ["SOLID", "LIQUID", "GASEOUS", "DOUGHY"]}),
         "packagings": array(ref("packaging")), "sampleNumber": STRING,
+        "analysisReferences": array(STRING), "landIdentifiers": array(STRING),
     }),
     "tradingParty": obj({
         "company": ref("company"), "receipt": STRING, "department": STRING,
@@ -126,6 +129,8 @@ DEFS = {
             "ELIMINATION"]},
         "description": STRING, "processedBy": STRING, "processedAt": ref("instant"),
         "nextDestination": ref("nextDestination"), "noTraceability": TRUE,
+        "isUpcycled": BOOL, "destinationParcelInseeCodes": array(STRING),
+        "destinationParcelNumbers": array(STRING), "destinationParcelCoordinates": array(STRING),
     }, ["operationDone", "processedBy", "processedAt"]),
 }
 
@@ -158,10 +163,13 @@ EVENTS = {
     "FormCreated": (
         "A draft BSD was created, or duplicated from another one.",
         with_header({"readableId": STRING, "content": ref("content"), "isDuplicateOf": STRING,
-                     "status": {"const": "DRAFT"}}, ["readableId", "content", "status"])),
+                     "draftReaderOrgIds": ORG_IDS, "status": {"const": "DRAFT"}},
+                    ["readableId", "content", "status"])),
     "FormUpdated": (
-        "Content fields changed; one entry per changed leaf, by dotted path.",
-        with_header({"changes": array(ref("fieldChange"))}, ["changes"])),
+        "Content fields changed; one entry per changed leaf, by dotted path. draftReaderOrgIds:"
+        " a draft's new readers, when the change changed them.",
+        with_header({"changes": array(ref("fieldChange")), "draftReaderOrgIds": ORG_IDS},
+                    ["changes"])),
     "FormDeleted": ("The BSD was soft-deleted; status is unchanged.", STATUS_CHANGED),
     "FormSealed": ("The BSD passed full validation and was sealed.", STATUS_CHANGED),
     "EmissionSigned": ("The emitter (or eco-organisme, or the platform) signed.", EMISSION),
@@ -272,7 +280,8 @@ PROCESSING_EX = {"operationDone": "R 1", "operationMode": "VALORISATION_ENERGETI
 EXAMPLES = {
     "ReadableIdReserved": {"year": 2026, "number": 1, "readableId": "TD-26-AAA00001",
                            "formId": "f1"},
-    "FormCreated": {**H, "readableId": "TD-26-AAA00001", "content": CONTENT, "status": "DRAFT"},
+    "FormCreated": {**H, "readableId": "TD-26-AAA00001", "content": CONTENT,
+                    "draftReaderOrgIds": ["12345678000014"], "status": "DRAFT"},
     "FormUpdated": {**H, "changes": [{"path": "customId", "to": "INT-42"},
                                      {"path": "wasteDetails.quantity", "from": 1500000,
                                       "to": 2000000}]},

@@ -17,6 +17,7 @@ import pytest
 from bsdd_world import Company, Person, Server, codes, data, post
 
 WASTE_NAME = "Filtres à huile usagés lot-7731"
+CUSTOM_ID = "cid-matrix-5521"
 
 RELATIONS = ["emitter", "transporter", "driver", "recipient", "reader", "trader", "unrelated",
              "anonymous", "revoked", "expired"]
@@ -63,7 +64,7 @@ class World:
     def content(self):
         transporter = self.transporter.input()
         return {
-            "customId": "matrix",
+            "customId": CUSTOM_ID,
             "emitter": {"type": "PRODUCER", "company": self.producer.input()},
             "recipient": {"company": self.recipient.input(), "processingOperation": "R 1",
                           "cap": "CAP-42"},
@@ -75,6 +76,12 @@ class World:
                 "onuCode": "UN 3175, 4.1, II", "quantity": 1.5, "quantityType": "REAL",
                 "consistence": ["SOLID"], "packagingInfos": [{"type": "FUT", "quantity": 2}]},
         }
+
+    def secrets(self, form):
+        """What an outsider must never read in an answer about `form` (beyond what it sent)."""
+        companies = (self.producer, self.transporter, self.recipient, self.trader, self.final)
+        found = {CUSTOM_ID, WASTE_NAME} | {company.siret for company in companies}
+        return found | {form[key] for key in ("id", "readableId") if key in form}
 
     # The legitimate path, step by step.
     def draft(self):
@@ -168,6 +175,16 @@ class World:
         self.rita.must(TEMP_ACCEPT, {"id": form["id"], "i": temp_accepted()})
         return form
 
+    def ts_resealed(self):
+        form = self.ts_accepted()
+        self.rita.must(RESEAL, {"id": form["id"], "i": onward(self)})
+        return form
+
+    def ts_storer_signed(self):
+        form = self.ts_resealed()
+        self.rita.must(SIGN_EMISSION, {"id": form["id"], "i": storer_emission()})
+        return form
+
 
 def forge_expired_jwt(folder, user_id):
     """A JWT for a real user, signed with the instance's key, that expired an hour ago."""
@@ -218,6 +235,15 @@ def temp_accepted():
             "quantityType": "REAL"}
 
 
+def storer_emission():
+    return {"emittedAt": "2026-03-03T08:00:00Z", "emittedBy": "Rita", "quantity": 1.5}
+
+
+def onward_transport():
+    return {"takenOverAt": "2026-03-03T09:00:00Z", "takenOverBy": "Tom",
+            "transporterNumberPlate": "EF-456-GH"}
+
+
 def onward(world):
     return {"transporter": {"company": world.transporter.input(), "numberPlate": "EF-456-GH",
                             "mode": "ROAD"}}
@@ -228,8 +254,11 @@ def transporter_input(world, plate="AB-123-CD"):
 
 
 def paper(world):
-    return {**world.content(),
-            "signingInfo": {"sentAt": "2026-03-01T08:00:00Z", "sentBy": "Ana"},
+    return {**world.content(), **paper_steps(world)}
+
+
+def paper_steps(world):
+    return {"signingInfo": {"sentAt": "2026-03-01T08:00:00Z", "sentBy": "Ana"},
             "receivedInfo": {"wasteAcceptationStatus": "ACCEPTED", "receivedBy": "Rita",
                              "receivedAt": "2026-03-02T08:00:00Z",
                              "signedAt": "2026-03-02T08:30:00Z", "quantityReceived": 1.5,
@@ -255,10 +284,15 @@ TEMP_STORE = ("mutation($id: ID!, $i: TempStoredFormInput!) "
 TEMP_ACCEPT = ("mutation($id: ID!, $i: TempStorerAcceptedFormInput!) "
                "{ markAsTempStorerAccepted(id: $id, tempStorerAcceptedInfo: $i) { id status } }")
 CREATE = ("mutation($i: CreateFormInput!) { createForm(createFormInput: $i) { id } }")
+RESEAL = ("mutation($id: ID!, $i: ResealedFormInput!) "
+          "{ markAsResealed(id: $id, resealedInfos: $i) { id status } }")
+IMPORT = ("mutation($i: ImportPaperFormInput!) { importPaperForm(input: $i) { id status } }")
 SEGMENT = "{ id }"
+EDIT_SEGMENT = ("mutation($t: ID!, $s: String!, $n: NextSegmentInfoInput!) "
+                "{ editSegment(id: $t, siret: $s, nextSegmentInfo: $n) " + SEGMENT + " }")
 
 # Outcome codes: "ok" for success; otherwise the expected extensions.code.
-OK, NF, FB, UA = "ok", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED"
+OK, NF, FB, UA, BUI = "ok", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "BAD_USER_INPUT"
 OUTSIDERS = {"unrelated": NF, "anonymous": UA, "revoked": UA, "expired": UA}
 
 
@@ -357,9 +391,10 @@ OPERATIONS = [
     ("createForm", "none", CREATE, lambda f: {"i": WORLD.content()},
      row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK,
          unrelated=FB)),
-    ("importPaperForm", "none",
-     "mutation($i: ImportPaperFormInput!) { importPaperForm(input: $i) { id status } }",
-     lambda f: {"i": paper(WORLD)},
+    ("importPaperForm on an existing sealed BSD", "sealed", IMPORT,
+     lambda f: {"i": {**paper_steps(WORLD), "id": f["id"]}},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+    ("importPaperForm", "none", IMPORT, lambda f: {"i": paper(WORLD)},
      row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB,
          unrelated=FB)),
     # Temporary storage: every step is the storer's (the recipient).
@@ -368,11 +403,14 @@ OPERATIONS = [
     ("markAsTempStorerAccepted", "ts_stored", TEMP_ACCEPT,
      lambda f: {"id": f["id"], "i": temp_accepted()},
      row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
-    ("markAsResealed", "ts_accepted",
-     "mutation($id: ID!, $i: ResealedFormInput!) "
-     "{ markAsResealed(id: $id, resealedInfos: $i) { id status } }",
-     lambda f: {"id": f["id"], "i": onward(WORLD)},
+    ("markAsResealed", "ts_accepted", RESEAL, lambda f: {"id": f["id"], "i": onward(WORLD)},
      row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+    ("signEmissionForm by the temporary storer", "ts_resealed", SIGN_EMISSION,
+     lambda f: {"id": f["id"], "i": storer_emission()},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=OK, reader=FB, trader=FB)),
+    ("signTransportForm, onward", "ts_storer_signed", SIGN_TRANSPORT,
+     lambda f: {"id": f["id"], "i": onward_transport()},
+     row(emitter=FB, transporter=OK, driver=OK, recipient=FB, reader=FB, trader=FB)),
     ("markAsResent", "ts_accepted",
      "mutation($id: ID!, $i: ResentFormInput!) "
      "{ markAsResent(id: $id, resentInfos: $i) { id status } }",
@@ -405,6 +443,13 @@ OPERATIONS = [
      lambda f: {"t": f["transporterId"],
                 "i": {**transporter_input(WORLD), "company": WORLD.trader.input()}},
      row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK)),
+    ("updateForm(transporters) keeping its transporter", "sealed_transporter", UPDATE,
+     lambda f: {"i": {"id": f["id"], "transporters": [f["transporterId"]]}},
+     row(emitter=OK, transporter=OK, driver=FB, recipient=OK, reader=FB, trader=OK)),
+    ("createForm with another BSD's transporter", "sealed_transporter", CREATE,
+     lambda f: {"i": {**WORLD.content(), "transporters": [f["transporterId"]]}},
+     row(emitter=BUI, transporter=BUI, driver=BUI, recipient=BUI, reader=BUI, trader=BUI,
+         unrelated=BUI)),
     ("deleteFormTransporter on a BSD", "sealed_transporter",
      "mutation($t: ID!) { deleteFormTransporter(id: $t) }",
      lambda f: {"t": f["transporterId"]},
@@ -415,12 +460,14 @@ OPERATIONS = [
      lambda f: {"id": f["id"], "s": WORLD.transporter.siret,
                 "n": {"transporter": transporter_input(WORLD, "NX-1"), "mode": "ROAD"}},
      row(emitter=FB, transporter=OK, driver=FB, recipient=FB, reader=FB, trader=FB)),
-    ("editSegment (deprecated): the plates", "sent_segment",
-     "mutation($t: ID!, $s: String!, $n: NextSegmentInfoInput!) "
-     "{ editSegment(id: $t, siret: $s, nextSegmentInfo: $n) " + SEGMENT + " }",
+    ("editSegment (deprecated): the plates", "sent_segment", EDIT_SEGMENT,
      lambda f: {"t": f["transporterId"], "s": WORLD.transporter.siret,
                 "n": {"transporter": {"numberPlate": "NX-2"}, "mode": "ROAD"}},
-     row(emitter=OK, transporter=OK, driver=OK, recipient=OK, reader=FB, trader=OK)),
+     row(emitter=FB, transporter=OK, driver=OK, recipient=FB, reader=FB, trader=FB)),
+    ("editSegment (deprecated) as a company off the BSD", "sent_segment", EDIT_SEGMENT,
+     lambda f: {"t": f["transporterId"], "s": WORLD.producer.siret,
+                "n": {"transporter": {"numberPlate": "NX-2"}, "mode": "ROAD"}},
+     row(emitter=FB, transporter=FB, driver=FB, recipient=FB, reader=FB, trader=FB)),
     ("markSegmentAsReadyToTakeOver (deprecated)", "sent_segment",
      "mutation($t: ID!) { markSegmentAsReadyToTakeOver(id: $t) " + SEGMENT + " }",
      lambda f: {"t": f["transporterId"]},
@@ -466,6 +513,18 @@ def test_each_operation_as_each_relation(world, name, state, document, variables
         assert status == 401
     message = json.dumps(body.get("errors", []), ensure_ascii=False)
     assert WASTE_NAME not in message and world.producer.name not in message
+    if relation in OUTSIDERS:
+        sent = json.dumps(variables(form), ensure_ascii=False)
+        for secret in world.secrets(form):
+            assert secret in sent or secret not in message, (secret, body)
+
+
+def test_the_leak_check_sees_every_secret_of_a_bsd(world):
+    """The check above looks for the BSD's ids, custom id and its companies' SIRETs."""
+    form = world.sealed_transporter()
+    secrets = world.secrets(form)
+    assert {form["id"], form["readableId"], CUSTOM_ID, world.producer.siret,
+            world.transporter.siret, world.recipient.siret, world.trader.siret} <= secrets
 
 
 def test_not_found_answers_are_the_same_for_an_outsider_and_a_missing_bsd(world):
@@ -480,6 +539,79 @@ def test_not_found_answers_are_the_same_for_an_outsider_and_a_missing_bsd(world)
     # Mutations on a guessed id say the same.
     signed = world.una.ask(SIGN_EMISSION, {"id": form["id"], "i": emission()})[1]
     assert codes(signed) == [NF]
+
+
+TRANSPORTER_OPERATIONS = [
+    ("mutation($t: ID!, $i: TransporterInput!) { updateFormTransporter(id: $t, input: $i) "
+     "{ id } }", lambda t: {"t": t, "i": {"numberPlate": "ZZ-1"}}),
+    ("mutation($t: ID!) { deleteFormTransporter(id: $t) }", lambda t: {"t": t}),
+    ("mutation($t: ID!, $s: String!, $n: NextSegmentInfoInput!) "
+     "{ editSegment(id: $t, siret: $s, nextSegmentInfo: $n) { id } }",
+     lambda t: {"t": t, "s": WORLD.elsewhere.siret,
+                "n": {"transporter": {"numberPlate": "NX-2"}, "mode": "ROAD"}}),
+    ("mutation($t: ID!) { markSegmentAsReadyToTakeOver(id: $t) { id } }", lambda t: {"t": t}),
+    ("mutation($t: ID!, $i: TakeOverInput!) { takeOverSegment(id: $t, takeOverInfo: $i) "
+     "{ id } }",
+     lambda t: {"t": t, "i": {"takenOverAt": "2026-03-01T09:00:00Z", "takenOverBy": "Una"}}),
+]
+
+
+def same_answer(hidden, hidden_id, missing, missing_id, code=NF):
+    """Both answers are one `code` error whose messages and issues differ only by the id."""
+    assert codes(hidden) == [code] and codes(missing) == [code], (hidden, missing)
+
+    def seen(answer, sent):
+        return json.dumps(answer["errors"][0].get("extensions"), sort_keys=True) + \
+            answer["errors"][0]["message"].replace(sent, "X")
+    assert seen(hidden, hidden_id) == seen(missing, missing_id)
+
+
+@pytest.mark.parametrize("document,variables", TRANSPORTER_OPERATIONS,
+                         ids=["updateFormTransporter", "deleteFormTransporter", "editSegment",
+                              "markSegmentAsReadyToTakeOver", "takeOverSegment"])
+@pytest.mark.parametrize("state", ["sealed_transporter", "sent_segment"])
+def test_a_transporter_on_a_hidden_bsd_answers_as_a_missing_one(world, state, document,
+                                                                 variables):
+    form = getattr(world, state)()
+    hidden_id = form["transporterId"]
+    hidden = world.una.ask(document, variables(hidden_id))[1]
+    missing = world.una.ask(document, variables("no-such-transporter"))[1]
+    same_answer(hidden, hidden_id, missing, "no-such-transporter")
+    message = hidden["errors"][0]["message"].replace(hidden_id, "X")
+    for secret in world.secrets(form):
+        assert secret not in message, (secret, message)
+
+
+def outsider_draft(world, **more):
+    """A draft of the unrelated company's own, naming only it."""
+    content = {"emitter": {"type": "PRODUCER", "company": world.elsewhere.input()}, **more}
+    return world.una.ask(CREATE, {"i": content})[1]
+
+
+def test_a_hidden_transporter_in_transporters_answers_as_a_missing_one(world):
+    attached = world.sealed_transporter()["transporterId"]
+    standalone = world.standalone()["transporterId"]
+    missing = outsider_draft(world, transporters=["no-such-transporter"])
+    for hidden_id in (attached, standalone):
+        same_answer(outsider_draft(world, transporters=[hidden_id]), hidden_id, missing,
+                    "no-such-transporter", code=BUI)
+    own = data((200, outsider_draft(world)))["createForm"]["id"]
+    missing = world.una.ask(UPDATE, {"i": {"id": own, "transporters": ["no-such-transporter"]}})
+    for hidden_id in (attached, standalone):
+        hidden = world.una.ask(UPDATE, {"i": {"id": own, "transporters": [hidden_id]}})
+        same_answer(hidden[1], hidden_id, missing[1], "no-such-transporter", code=BUI)
+    issues = missing[1]["errors"][0]["extensions"]["issues"]
+    assert issues == [{"path": "transporters.0", "code": "NOT_FOUND"}]
+
+
+def test_a_transporter_of_a_bsd_one_sees_is_refused_as_already_used(world):
+    attached = world.sealed_transporter()["transporterId"]
+    content = {**world.content(), "transporters": [attached]}
+    status, body = world.ana.ask(CREATE, {"i": content})
+    assert codes(body) == ["BAD_USER_INPUT"], body
+    paths = [issue for error in body["errors"]
+             for issue in error["extensions"].get("issues", [])]
+    assert "TRANSPORTER_ALREADY_USED" in json.dumps(paths)
 
 
 def test_lists_and_status_logs_never_show_another_companys_bsd(world):
@@ -512,6 +644,23 @@ def test_lists_and_status_logs_never_show_another_companys_bsd(world):
         assert mine[0] == "FormCreated" and mine[-1] == "FormAccepted"
 
 
+def test_list_filters_never_find_another_companys_bsd(world):
+    """The filters naming a company, custom id or waste code of a BSD one cannot see find
+    nothing; the same filters find it for a company on it."""
+    form = world.accepted()
+    query = ("query($s: String, $p: String, $c: String, $w: String) { forms(siret: $s,"
+             " siretPresentOnForm: $p, customId: $c, wasteCode: $w, first: 100) { id } }")
+    filters = [{"p": world.producer.siret}, {"p": world.recipient.siret}, {"c": CUSTOM_ID},
+               {"w": "16 01 07*"}, {"p": world.trader.siret, "c": CUSTOM_ID}]
+    for chosen in filters:
+        outside = world.una.must(query, {"s": world.elsewhere.siret, **chosen})["forms"]
+        assert outside == [], chosen
+        unnamed = world.una.must(query, chosen)["forms"]
+        assert form["id"] not in [item["id"] for item in unnamed], chosen
+        inside = world.rita.must(query, {"s": world.recipient.siret, **chosen})["forms"]
+        assert form["id"] in [item["id"] for item in inside], chosen
+
+
 def all_events(person):
     """Every event of the change feed the person may see, page by page from the start."""
     events, after = [], 0
@@ -535,6 +684,35 @@ def test_a_draft_is_listed_only_for_its_authors_company(world):
         listed = person.must("query($s: String) { forms(siret: $s, first: 100) { id } }",
                              {"s": company.siret})["forms"]
         assert (form["id"] in [item["id"] for item in listed]) == visible
+
+
+def test_a_draft_is_read_by_each_of_its_authors_companies_named_on_it(world):
+    """Mia runs a producer and a transport company: her draft naming both is read by both,
+    and once she names another producer, by her transport company alone."""
+    mia = Person(world.url, "mia@two-hats.example", "Mia")
+    mine = Company(mia, 111, "Production Mia", ["PRODUCER"])
+    trucks = Company(mia, 112, "Camions Mia", ["TRANSPORTER"])
+    pia = mine.add(world.url, "pia@two-hats.example", "Pia", "MEMBER")
+    tim = trucks.add(world.url, "tim@two-hats.example", "Tim", "MEMBER")
+    content = {"emitter": {"type": "PRODUCER", "company": mine.input()},
+               "recipient": {"company": world.recipient.input()},
+               "transporter": {"company": trucks.input(), "numberPlate": "MI-111-AA"}}
+    form = mia.must(CREATE, {"i": content})["createForm"]
+
+    def readers():
+        return {person.email for person in (pia, tim, world.rita, world.ana)
+                if not person.ask(BY_ID, {"id": form["id"]})[1].get("errors")}
+    assert readers() == {pia.email, tim.email}
+    moved = {"id": form["id"], "emitter": {"type": "PRODUCER", "company": world.producer.input()}}
+    assert outcome(*mia.ask(UPDATE, {"i": moved})) == OK
+    assert readers() == {tim.email}
+    listed = tim.must("query($s: String) { forms(siret: $s) { id } }", {"s": trucks.siret})
+    assert form["id"] in [item["id"] for item in listed["forms"]]
+    hidden = pia.ask(BY_ID, {"id": form["id"]})[1]
+    assert codes(hidden) == [NF]
+    # Another member's change keeps the author's companies as the measure.
+    assert outcome(*tim.ask(UPDATE, {"i": {"id": form["id"], "customId": "tim"}})) == OK
+    assert readers() == {tim.email}
 
 
 def test_the_emitters_security_code_lets_the_transporter_sign_for_it(world):

@@ -942,3 +942,119 @@ def test_issue_paths_name_fields_of_the_input_the_integrator_sent(world):
             while hasattr(current, "of_type"):
                 current = current.of_type
     assert unknown == [], unknown
+
+
+# The multimodal input on updateForm, the lifecycle window, the deprecations.
+
+def test_update_form_sets_the_transporters_by_id(world):
+    producer, carrier, rail, barge = world.producer, world.carrier, world.rail, world.barge
+    form = create(producer, direct_form(world))
+    first = form["transporters"][0]["id"]
+    second = producer.run(CREATE_TRANSPORTER, input={
+        "company": rail.company.input(), "mode": "RAIL"})["createFormTransporter"]["id"]
+    third = producer.run(CREATE_TRANSPORTER, input={
+        "company": barge.company.input(), "mode": "RIVER"})["createFormTransporter"]["id"]
+
+    def update(ids):
+        changed = producer.run(UPDATE, updateFormInput={"id": form["id"], "transporters": ids})
+        return changed["updateForm"]["transporters"]
+    both = update([first, second, third])
+    assert [t["id"] for t in both] == [first, second, third]
+    assert [t["company"]["siret"] for t in both] == [carrier.siret, rail.siret, barge.siret]
+    assert [t["mode"] for t in both] == ["ROAD", "RAIL", "RIVER"]
+    reordered = update([third, first])
+    assert [t["id"] for t in reordered] == [third, first]
+    assert [t["id"] for t in producer.form(form["id"])["transporters"]] == [third, first]
+    # A transporter on this BSD is not free for another one.
+    other = direct_form(world, transporters=[third])
+    del other["transporter"]
+    errors = producer.refused(CREATE, createFormInput=other)
+    assert code_of(errors) == "BAD_USER_INPUT"
+    assert "TRANSPORTER_ALREADY_USED" in str(errors[0]["extensions"])
+
+
+LIFECYCLE_WINDOW = gql("""
+query FormsLifeCycle($siret: String, $formId: ID, $before: String, $after: String) {
+  formsLifeCycle(siret: $siret, formId: $formId, loggedBefore: $before, loggedAfter: $after) {
+    count statusLogs { status loggedAt } } }""")
+
+
+def test_forms_life_cycle_keeps_the_logs_strictly_inside_the_window(world):
+    producer, plant = world.producer, world.plant
+    form_id = sent(world, direct_form(world))["id"]
+    plant.run(RECEIVE, id=form_id, receivedInfo=reception(1.0, "ACCEPTED"))
+    plant.run(PROCESS, id=form_id, processedInfo=incineration())
+
+    def window(**bounds):
+        page = producer.run(LIFECYCLE_WINDOW, siret=producer.siret, formId=form_id,
+                            **bounds)["formsLifeCycle"]
+        assert page["count"] == len(page["statusLogs"])
+        return [(log["status"], log["loggedAt"]) for log in page["statusLogs"]]
+    everything = window()
+    assert [status for status, _ in reversed(everything)] == [
+        "DRAFT", "SEALED", "SIGNED_BY_PRODUCER", "SENT", "ACCEPTED", "PROCESSED"]
+    # Times are fixed-width UTC text to the microsecond: text order is time order.
+    times = sorted({at for _, at in everything})
+    for at in times:
+        assert window(before=at) == [log for log in everything if log[1] < at]
+        assert window(after=at) == [log for log in everything if log[1] > at]
+    assert window(before=times[0]) == []
+    assert window(after=times[0], before=times[-1]) == [
+        log for log in everything if times[0] < log[1] < times[-1]]
+    assert len(window(after=times[0], before=times[-1])) < len(everything)
+    # Plain dates work as bounds too.
+    assert window(before="2000-01-01") == [] and window(after="2000-01-01") == everything
+
+
+def test_the_segment_mutations_are_deprecated_with_a_reason(world):
+    fields = world.producer.run(gql("""{ __type(name: "Mutation") {
+      fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }"""))
+    by_name = {field["name"]: field for field in fields["__type"]["fields"]}
+    for name in ("prepareSegment", "markSegmentAsReadyToTakeOver", "takeOverSegment",
+                 "editSegment"):
+        assert by_name[name]["isDeprecated"] is True, name
+        assert len(by_name[name]["deprecationReason"] or "") > 10, name
+    for name in ("createFormTransporter", "updateFormTransporter", "signTransportForm"):
+        assert by_name[name]["isDeprecated"] is False, name
+    listed = world.producer.run(gql("""{ __type(name: "Mutation") { fields { name } } }"""))
+    assert "editSegment" not in {field["name"] for field in listed["__type"]["fields"]}
+
+
+# 9. Fields integrations send for excavated soils and at the take-over.
+
+SOIL = gql("""query Form($id: ID!) { form(id: $id) {
+  status isUpcycled processingOperationDone
+  wasteDetails { analysisReferences landIdentifiers }
+  transporters { company { contact phone mail } } } }""")
+
+
+def test_soil_and_contact_fields_are_accepted_kept_and_returned(world):
+    producer, carrier, plant = world.producer, world.carrier, world.plant
+    content = direct_form(world, wasteDetails=waste(
+        analysisReferences=["ANA-2026-11", "ANA-2026-12"], landIdentifiers=["SIS-69-0007"]))
+    form = create(producer, content)
+    form_id = form["id"]
+    producer.run(SEAL, id=form_id)
+    producer.run(SIGN_EMISSION, id=form_id, input=emission())
+    carrier.run(SIGN_TRANSPORT, id=form_id, input={
+        **take_over(), "transporterCompanyContact": "Claire Route",
+        "transporterCompanyPhone": "0611223344",
+        "transporterCompanyMail": "claire@routes.example"})
+    plant.run(RECEIVE, id=form_id, receivedInfo=reception(1.0, "ACCEPTED"))
+    processed = plant.run(PROCESS, id=form_id, processedInfo={
+        **energy_recovery(), "isUpcycled": True, "destinationParcelInseeCodes": ["69123"],
+        "destinationParcelNumbers": ["000-AB-12"],
+        "destinationParcelCoordinates": ["45.75,4.85"]})
+    assert processed["markAsProcessed"]["status"] == "PROCESSED"
+
+    for actor in (producer, carrier, plant):
+        seen = actor.run(SOIL, id=form_id)["form"]
+        assert seen["isUpcycled"] is True and seen["processingOperationDone"] == "R 1"
+        assert seen["wasteDetails"] == {"analysisReferences": ["ANA-2026-11", "ANA-2026-12"],
+                                        "landIdentifiers": ["SIS-69-0007"]}
+        assert seen["transporters"][0]["company"] == {
+            "contact": "Claire Route", "phone": "0611223344", "mail": "claire@routes.example"}
+    # A BSD without them says nothing of upcycling and lists no references.
+    plain = producer.run(SOIL, id=sent(world, direct_form(world))["id"])["form"]
+    assert plain["isUpcycled"] is None
+    assert plain["wasteDetails"]["analysisReferences"] == []

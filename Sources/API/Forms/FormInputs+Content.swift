@@ -101,6 +101,8 @@ extension FormInputs {
         reader.merge("nonRoadRegulationMention", into: &waste.nonRoadRegulationMention)
         reader.mergeEnums("consistence", into: &waste.consistences)
         reader.merge("sampleNumber", into: &waste.sampleNumber)
+        reader.mergeStrings("analysisReferences", into: &waste.analysisReferences)
+        reader.mergeStrings("landIdentifiers", into: &waste.landIdentifiers)
         mergeRepackaging(&reader, into: &waste)
     }
 

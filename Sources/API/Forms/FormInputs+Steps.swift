@@ -45,10 +45,16 @@ extension FormInputs {
         var plates: [String]?
         reader.mergeOptionalPlates("transporterNumberPlate", into: &plates)
         let mode: TransportMode? = reader.enumValue("transporterTransportMode")
+        let contact = reader.string("transporterCompanyContact")
+        let phone = reader.string("transporterCompanyPhone")
+        let mail = reader.string("transporterCompanyMail")
         guard let takenOverAt, let takenOverBy else { return try reader.finish(nil) }
         var signature = SignTransportInput(takenOverAt: takenOverAt, takenOverBy: takenOverBy)
         signature.numberPlates = plates
         signature.mode = mode
+        signature.companyContact = contact
+        signature.companyPhone = phone
+        signature.companyMail = mail
         return try reader.finish(signature)
     }
 
@@ -122,13 +128,30 @@ extension FormInputs {
         let next = reader.read(
             "nextDestination", empty: NextDestination(), mergeNextDestination)
         let noTraceability = reader.bool("noTraceability") ?? false
+        var upcycling = Processing(
+            operationDone: "", processedBy: "", processedAt: .init(microseconds: 0))
+        mergeUpcycling(&reader, into: &upcycling)
         guard let done, let by, let at else { return nil }
-        var processing = Processing(operationDone: done, processedBy: by, processedAt: at)
+        var processing = upcycling
+        processing.operationDone = done
+        processing.processedBy = by
+        processing.processedAt = at
         processing.operationMode = mode
         processing.description = description
         processing.nextDestination = next
         processing.noTraceability = noTraceability
         return processing
+    }
+
+    /// The upcycling fields of `ProcessedFormInput` (excavated soils): whether the waste was
+    /// upcycled and on which parcels.
+    static func mergeUpcycling(_ reader: inout InputReader, into processing: inout Processing) {
+        reader.merge("isUpcycled", into: &processing.isUpcycled)
+        reader.mergeStrings(
+            "destinationParcelInseeCodes", into: &processing.destinationParcelInseeCodes)
+        reader.mergeStrings("destinationParcelNumbers", into: &processing.destinationParcelNumbers)
+        reader.mergeStrings(
+            "destinationParcelCoordinates", into: &processing.destinationParcelCoordinates)
     }
 
     /// `ResealedFormInput` → ``ResealInput``: the blocks given, each built afresh.

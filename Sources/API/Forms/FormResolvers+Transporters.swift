@@ -29,7 +29,9 @@ extension FormResolvers {
                 let input = try FormInputs.transporter(
                     info.object("transporter"), path: "nextSegmentInfo.transporter")
                 let mode = try Self.mode(info)
-                return try await changeSegment(arguments.string("id") ?? "", context) { old in
+                return try await changeSegment(
+                    arguments.string("id") ?? "", context, siret: arguments.string("siret") ?? ""
+                ) { old in
                     old = Self.merged(input, into: old)
                     old.mode = mode ?? old.mode
                 }
@@ -46,17 +48,18 @@ extension FormResolvers {
     func standaloneTransporter(
         _ id: String, _ caller: Caller, attachingTo formId: String?
     ) throws(APIError) -> Transporter {
-        let missing = APIError(.notFound, "No transporter \(id) that you can see.")
+        let missing = Self.missingTransporter(id)
         let standalone = try transporterState(id)
         var holder = standalone?.formId
         if holder == nil { holder = try attachedForm(id) }
         if let holder {
+            // On a BSD the caller cannot see, the id answers as one that does not exist.
+            let state = try visibleForm(holder, of: id, caller)
             guard holder == formId else {
                 var error = APIError(.badUserInput, "Transporter \(id) is already on another BSD.")
                 error.issues = [("transporters", "TRANSPORTER_ALREADY_USED")]
                 throw error
             }
-            let state = try visibleState(holder, caller)
             guard let onForm = state.content.transporters.first(where: { $0.id == id }) else {
                 throw missing
             }
@@ -83,7 +86,7 @@ extension FormResolvers {
         let id = WallClock.newId()
         var transporter = try withReceipt(FormInputs.transporter(input, path: "input"))
         transporter.id = id
-        let created = try await runTransporter { () async throws(FormTransporterError) in
+        let created = try await runTransporter(id) { () async throws(FormTransporterError) in
             try await transporters.create(
                 transporter, actor: Actor(userId: caller.userId, companyOrgId: orgId), now: now(),
                 id: id)
@@ -105,7 +108,7 @@ extension FormResolvers {
         }
         let standalone = try ownedStandalone(id, caller)
         let changed = try withReceipt(Self.merged(input, into: standalone.transporter))
-        let updated = try await runTransporter { () async throws(FormTransporterError) in
+        let updated = try await runTransporter(id) { () async throws(FormTransporterError) in
             try await transporters.update(
                 id: id, changed, actor: Actor(userId: caller.userId), now: now(),
                 checkedVersion: standalone.version)
@@ -118,7 +121,7 @@ extension FormResolvers {
     ) async throws(APIError) -> JSON {
         let caller = try caller(context)
         if let formId = try attachedForm(id) {
-            let state = try visibleState(formId, caller)
+            let state = try visibleForm(formId, of: id, caller)
             var content = state.content
             content.transporters.removeAll { $0.id == id }
             let orgId = try authorize(.editTransporters, on: state, caller: caller)
@@ -127,7 +130,7 @@ extension FormResolvers {
             return .string(id)
         }
         let standalone = try ownedStandalone(id, caller)
-        _ = try await runTransporter { () async throws(FormTransporterError) in
+        _ = try await runTransporter(id) { () async throws(FormTransporterError) in
             try await transporters.delete(
                 id: id, actor: Actor(userId: caller.userId), now: now(),
                 checkedVersion: standalone.version)
@@ -142,13 +145,8 @@ extension FormResolvers {
     ) async throws(APIError) -> JSON {
         let caller = try caller(context)
         let state = try visibleState(arguments.string("id") ?? "", caller)
-        let siret = arguments.string("siret") ?? ""
-        guard caller.access.roles[siret] != nil,
-            state.content.transporters.contains(where: { $0.company?.orgId == siret })
-        else {
-            throw APIError(
-                .forbidden, "Only a transporter on the BSD may prepare the next segment.")
-        }
+        try Self.checkSegmentSiret(
+            arguments.string("siret") ?? "", on: state, caller, doing: "prepare the next segment")
         let info = arguments.object("nextSegmentInfo")
         var next = try withReceipt(
             FormInputs.transporter(info.object("transporter"), path: "nextSegmentInfo.transporter"))
@@ -168,10 +166,8 @@ extension FormResolvers {
     ) async throws(APIError) -> JSON {
         let caller = try caller(context)
         let id = arguments.string("id") ?? ""
-        guard let formId = try attachedForm(id) else {
-            throw APIError(.notFound, "No segment \(id) that you can see.")
-        }
-        let state = try visibleState(formId, caller)
+        guard let formId = try attachedForm(id) else { throw Self.missingSegment(id) }
+        let state = try visibleForm(formId, of: id, caller, noun: .segment)
         let info = arguments.object("takeOverInfo")
         let at = try FormInputs.timestamp(info.string("takenOverAt") ?? "", path: "takenOverAt")
         var input = SignTransportInput(
@@ -182,27 +178,35 @@ extension FormResolvers {
         return try renderSegment(id, formId: formId)
     }
 
-    /// Changes segment `id` (a transporter on a BSD) with `change`.
+    /// Changes segment `id` (a transporter on a BSD) with `change`; with `siret` (editSegment),
+    /// only for a caller acting as that transporter of the BSD.
     private func changeSegment(
-        _ id: String, _ context: any Sendable, _ change: (inout Transporter) -> Void
+        _ id: String, _ context: any Sendable, siret: String? = nil,
+        _ change: (inout Transporter) -> Void
     ) async throws(APIError) -> JSON {
         let caller = try caller(context)
-        guard let formId = try attachedForm(id) else {
-            throw APIError(.notFound, "No segment \(id) that you can see.")
-        }
-        _ = try await changeOnForm(formId, id, caller, change)
+        guard let formId = try attachedForm(id) else { throw Self.missingSegment(id) }
+        _ = try await changeOnForm(
+            formId, id, caller, noun: .segment,
+            check: { state throws(APIError) in
+                guard let siret else { return }
+                try Self.checkSegmentSiret(siret, on: state, caller, doing: "edit a segment")
+            }, change)
         return try renderSegment(id, formId: formId)
     }
 
     /// Changes transporter `id` on BSD `formId` with one update of the BSD; returns the BSD
     /// as it was before.
     private func changeOnForm(
-        _ formId: String, _ id: String, _ caller: Caller, _ change: (inout Transporter) -> Void
+        _ formId: String, _ id: String, _ caller: Caller, noun: TransporterNoun = .transporter,
+        check: (FormState) throws(APIError) -> Void = { _ in },
+        _ change: (inout Transporter) -> Void
     ) async throws(APIError) -> FormState {
-        let state = try visibleState(formId, caller)
+        let state = try visibleForm(formId, of: id, caller, noun: noun)
+        try check(state)
         var content = state.content
         guard let index = content.transporters.firstIndex(where: { $0.id == id }) else {
-            throw APIError(.notFound, "No transporter \(id) that you can see.")
+            throw noun.missing(id)
         }
         change(&content.transporters[index])
         content.transporters[index] = try withReceipt(content.transporters[index])
@@ -213,6 +217,21 @@ extension FormResolvers {
             into: content.transporters[index])
         _ = try await execute(.update(content), on: state, caller: caller, orgId: orgId)
         return state
+    }
+
+    /// The deprecated segment mutations act for `siret`, which must be one of the caller's
+    /// companies and a transporter on the BSD; FORBIDDEN otherwise.
+    static func checkSegmentSiret(
+        _ siret: String, on state: FormState, _ caller: Caller, doing what: String
+    ) throws(APIError) {
+        guard caller.access.roles[siret] != nil,
+            state.content.transporters.contains(where: { $0.company?.orgId == siret })
+        else {
+            throw APIError(
+                .forbidden,
+                "Only a transporter on the BSD, acting as one of your companies (siret), may"
+                    + " \(what).")
+        }
     }
 
     /// A caller acting as a DRIVER (no other role of theirs allows the change) may only
@@ -238,7 +257,7 @@ extension FormResolvers {
     private func renderTransporter(_ id: String, of before: FormState) throws(APIError) -> JSON {
         let state = try self.state(before.id)
         guard let index = state.content.transporters.firstIndex(where: { $0.id == id }) else {
-            throw APIError(.notFound, "No transporter \(id) that you can see.")
+            throw Self.missingTransporter(id)
         }
         return FormView.transporter(
             state.content.transporters[index],
@@ -252,7 +271,7 @@ extension FormResolvers {
                 if case .object(let object) = $0, object["id"] == .string(id) { return true }
                 return false
             })
-        else { throw APIError(.notFound, "No segment \(id) that you can see.") }
+        else { throw Self.missingSegment(id) }
         return segment
     }
 
@@ -272,7 +291,7 @@ extension FormResolvers {
     ) throws(APIError) -> StandaloneTransporter {
         guard let standalone = try transporterState(id), !standalone.isDeleted,
             owns(standalone, caller)
-        else { throw APIError(.notFound, "No transporter \(id) that you can see.") }
+        else { throw Self.missingTransporter(id) }
         return standalone
     }
 
@@ -292,8 +311,24 @@ extension FormResolvers {
         }
     }
 
+    /// The BSD `formId` holding transporter `id`, if the caller may read it; otherwise the
+    /// answer for an id that does not exist, which does not name the BSD.
+    func visibleForm(
+        _ formId: String, of id: String, _ caller: Caller, noun: TransporterNoun = .transporter
+    ) throws(APIError) -> FormState {
+        let state = try state(formId)
+        guard state.exists, caller.access.canRead(state) else { throw noun.missing(id) }
+        return state
+    }
+
+    static func missingTransporter(_ id: String) -> APIError {
+        TransporterNoun.transporter.missing(id)
+    }
+
+    static func missingSegment(_ id: String) -> APIError { TransporterNoun.segment.missing(id) }
+
     private func runTransporter(
-        _ body: () async throws(FormTransporterError) -> StandaloneTransporter
+        _ id: String, _ body: () async throws(FormTransporterError) -> StandaloneTransporter
     ) async throws(APIError) -> StandaloneTransporter {
         do {
             return try await body()
@@ -308,7 +343,7 @@ extension FormResolvers {
         } catch .domain(.transporterAttached) {
             throw APIError(.conflict, "The transporter was put on a BSD meanwhile; retry.")
         } catch .domain {
-            throw APIError(.notFound, "No transporter that you can see with this id.")
+            throw Self.missingTransporter(id)
         } catch {
             throw APIError(.internalServerError, "Internal error; it has been logged.")
         }

@@ -160,6 +160,7 @@ struct FormResolvers: Sendable {
             now: Timestamp(microseconds: WallClock.microseconds()))
         if let state, state.exists { request.expectedVersion = state.version }
         request.companies = companies
+        request.authorOrgIds = try authorOrgIds(command, on: state, caller: caller)
         let creates = FormCommands.createsForm(command, state ?? FormState())
         if creates { request.newFormId = WallClock.newId() }
         // A drawn readable id is taken about once in 10¹³ draws; three draws are plenty.
@@ -174,6 +175,28 @@ struct FormResolvers: Sendable {
             }
         }
         preconditionFailure("the last attempt returns or throws")
+    }
+
+    /// The companies of the author of the draft `command` makes or changes, from which its
+    /// readers are drawn (reference §5): the caller's for a creation or duplication, the
+    /// creator's current ones for a change of a draft; nil for anything else.
+    private func authorOrgIds(
+        _ command: FormCommand, on state: FormState?, caller: Caller
+    ) throws(APIError) -> Set<String>? {
+        switch command {
+        case .create, .duplicate:
+            return Set(caller.access.roles.keys)
+        case .update where state?.status == .draft:
+            guard let author = state?.createdBy.userId, author != caller.userId else {
+                return Set(caller.access.roles.keys)
+            }
+            let memberships = try IdentityResolvers.identityValue { () throws(IdentityError) in
+                try identity.queries.myCompanies(userId: author)
+            }
+            return Set(memberships.map(\.orgId))
+        default:
+            return nil
+        }
     }
 
     /// The query resolvers.

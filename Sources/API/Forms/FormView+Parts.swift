@@ -69,6 +69,8 @@ extension FormView {
         object.set("quantityType", waste.quantityType)
         object.set("consistence", list: waste.consistences.map { .string($0.rawValue) })
         object.set("sampleNumber", waste.sampleNumber)
+        object.set("analysisReferences", list: waste.analysisReferences.map { .string($0) })
+        object.set("landIdentifiers", list: waste.landIdentifiers.map { .string($0) })
         return object.json
     }
 

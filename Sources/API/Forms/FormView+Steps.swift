@@ -45,6 +45,7 @@ extension FormView {
         form.set("processedBy", processing.processedBy)
         form.set("processedAt", processing.processedAt)
         form.set("noTraceability", processing.noTraceability)
+        form.set("isUpcycled", processing.isUpcycled)
         form.set("nextDestination", processing.nextDestination.map(nextDestination))
     }
 

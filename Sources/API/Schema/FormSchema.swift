@@ -174,6 +174,7 @@ enum FormSchema {
           processedBy: String
           processedAt: DateTime
           noTraceability: Boolean
+          isUpcycled: Boolean
           nextDestination: NextDestination
           "Annexe 2: the initial BSDs grouped here."
           appendix2Forms: [InitialForm!]
@@ -264,6 +265,8 @@ enum FormSchema {
           quantityType: QuantityType
           consistence: [Consistence!]
           sampleNumber: String
+          analysisReferences: [String!]
+          landIdentifiers: [String!]
         }
 
         type Trader {
@@ -449,6 +452,10 @@ enum FormSchema {
           takenOverBy: String!
           transporterNumberPlate: String
           transporterTransportMode: TransportMode
+          "The signing transporter's contact person, phone and e-mail, when they change."
+          transporterCompanyContact: String
+          transporterCompanyPhone: String
+          transporterCompanyMail: String
         }
 
         input ReceivedFormInput {
@@ -486,6 +493,11 @@ enum FormSchema {
           processedAt: DateTime!
           nextDestination: NextDestinationInput
           noTraceability: Boolean
+          "Excavated soils: whether they were upcycled, and on which parcels."
+          isUpcycled: Boolean
+          destinationParcelInseeCodes: [String!]
+          destinationParcelNumbers: [String!]
+          destinationParcelCoordinates: [String!]
         }
 
         input TempStoredFormInput {
@@ -631,6 +643,8 @@ enum FormSchema {
           quantityType: QuantityType
           consistence: [Consistence!]
           sampleNumber: String
+          analysisReferences: [String!]
+          landIdentifiers: [String!]
         }
 
         input WasteDetailsRepackagingInput {

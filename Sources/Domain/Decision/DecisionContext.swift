@@ -21,6 +21,10 @@ public struct DecisionContext: Sendable {
     /// reserved then, and the forms projection refuses an id already taken. Nil: the next
     /// number of the year's counter (`TD-YY-AAA00001`).
     public var newReadableId: String?
+    /// The companies the BSD's author is a member of at this decision (for a creation, the
+    /// acting user's): a draft's readers are those of them it names. Nil: not known, and
+    /// the decision records no readers (a draft's readers then stay as they were).
+    public var authorOrgIds: Set<String>?
 
     /// Makes a context.
     public init(

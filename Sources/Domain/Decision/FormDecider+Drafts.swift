@@ -12,19 +12,26 @@ extension FormDecider {
                 content, status: .draft, formId: formId,
                 context: context))
         try collector.check()
+        let readers = draftReaders(content, context)
         if let readableId = context.newReadableId {
             return [
                 .formCreated(
                     FormCreated(
                         header: header(formId, context), readableId: readableId,
-                        content: content, isDuplicateOf: duplicateOf))
+                        content: content, isDuplicateOf: duplicateOf, draftReaderOrgIds: readers))
             ]
         }
         let reserved = try reserveReadableId(formId: formId, context: context)
         let created = FormCreated(
             header: header(formId, context), readableId: reserved.readableId, content: content,
-            isDuplicateOf: duplicateOf)
+            isDuplicateOf: duplicateOf, draftReaderOrgIds: readers)
         return [.readableIdReserved(reserved), .formCreated(created)]
+    }
+
+    /// The companies `content` names of which the author is a member (reference §5: who
+    /// reads a draft), sorted; nil when the context does not know the author's companies.
+    static func draftReaders(_ content: FormContent, _ context: DecisionContext) -> [String]? {
+        context.authorOrgIds.map { content.namedOrgIds.intersection($0).sorted() }
     }
 
     /// Update: the diff of the normalised contents, refused when it touches locked fields.
@@ -43,11 +50,13 @@ extension FormDecider {
         guard locked.isEmpty else { throw .lockedFields(status: state.status, paths: locked) }
         try IssueCollector(updateIssues(content, changes: changes, state: state, context: context))
             .check()
+        var readers = state.status == .draft ? draftReaders(content, context) : nil
+        if readers == state.draftReaderOrgIds { readers = nil }
         var events: [DomainEvent] = [
             .formUpdated(
                 FormUpdated(
-                    header: header(state.id, context),
-                    changes: changes))
+                    header: header(state.id, context), changes: changes,
+                    draftReaderOrgIds: readers))
         ]
         if content.emitter.type == .appendix1 {
             let known = Set(state.content.grouping.map(\.formId))

@@ -70,6 +70,11 @@ extension FormDecider {
         var content = original
         if let plates = input.numberPlates { content.transporters[index].numberPlates = plates }
         if let mode = input.mode { content.transporters[index].mode = mode }
+        if let contact = input.companyContact {
+            content.transporters[index].company?.contact = contact
+        }
+        if let phone = input.companyPhone { content.transporters[index].company?.phone = phone }
+        if let mail = input.companyMail { content.transporters[index].company?.mail = mail }
         content = content.normalized()
         var collector = IssueCollector(
             FormValidator.transportIssues(

@@ -23,9 +23,11 @@ public enum FormEvolver {
             next.createdAt = event.header.at
             next.createdBy = event.header.actor
             next.isDuplicateOf = event.isDuplicateOf
+            next.draftReaderOrgIds = event.draftReaderOrgIds
             next.status = .draft
         case .formUpdated(let event):
             next.content = applying(event.changes, to: next.content)
+            if let readers = event.draftReaderOrgIds { next.draftReaderOrgIds = readers }
         case .formDeleted:
             next.isDeleted = true
         case .formSealed(let event), .formResent(let event):

@@ -11,6 +11,13 @@ public struct SignTransportInput: Hashable, Sendable {
     /// The id of the transporter expected to sign (a segment's take-over names it); the
     /// signature is refused when another transporter's turn has come.
     public var transporterId: String?
+    /// The signing transporter's contact person, phone and e-mail, when they change at
+    /// the take-over (`transporterCompanyContact`, `…Phone`, `…Mail`).
+    public var companyContact: String?
+    /// See ``companyContact``.
+    public var companyPhone: String?
+    /// See ``companyContact``.
+    public var companyMail: String?
 
     /// Makes an input with the two required fields.
     public init(takenOverAt: Timestamp, takenOverBy: String) {

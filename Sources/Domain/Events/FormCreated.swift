@@ -10,11 +10,16 @@ public struct FormCreated: Hashable, Sendable, JSONConvertible {
     public var content: FormContent
     /// The readable id of the source BSD, for a duplicate.
     public var isDuplicateOf: String?
+    /// The companies that may read the draft, sorted (``FormState/draftReaderOrgIds``);
+    /// nil when the decision did not know its author's companies.
+    public var draftReaderOrgIds: [String]?
 
     /// Makes the event.
     public init(
-        header: EventHeader, readableId: String, content: FormContent, isDuplicateOf: String?
+        header: EventHeader, readableId: String, content: FormContent, isDuplicateOf: String?,
+        draftReaderOrgIds: [String]? = nil
     ) {
+        self.draftReaderOrgIds = draftReaderOrgIds
         self.header = header
         self.readableId = readableId
         self.content = content
@@ -27,6 +32,7 @@ public struct FormCreated: Hashable, Sendable, JSONConvertible {
         object.set("readableId", readableId)
         object.set("content", content)
         object.set("isDuplicateOf", isDuplicateOf)
+        object.set("draftReaderOrgIds", draftReaderOrgIds)
         object.set("status", FormStatus.draft)
         return object.value
     }
@@ -38,6 +44,7 @@ public struct FormCreated: Hashable, Sendable, JSONConvertible {
         readableId = try object.required("readableId")
         content = try object.required("content")
         isDuplicateOf = try object.optional("isDuplicateOf")
+        draftReaderOrgIds = try object.optional("draftReaderOrgIds")
     }
 }
 
@@ -50,6 +57,7 @@ extension FormCreated: JSONDecodable {
         var readableId: String?
         var content: FormContent?
         var isDuplicateOf: String?
+        var draftReaderOrgIds: [String]?
         try reader.readObject { key, reader throws(JSONError) in
             if key == "formId" {
                 formId = try reader.member()
@@ -63,6 +71,8 @@ extension FormCreated: JSONDecodable {
                 content = try reader.member()
             } else if key == "isDuplicateOf" {
                 isDuplicateOf = try reader.member()
+            } else if key == "draftReaderOrgIds" {
+                draftReaderOrgIds = try reader.member()
             } else {
                 try reader.skipValue()
             }
@@ -74,5 +84,6 @@ extension FormCreated: JSONDecodable {
         self.readableId = try JSONReader.required(readableId, "readableId")
         self.content = try JSONReader.required(content, "content")
         self.isDuplicateOf = isDuplicateOf
+        self.draftReaderOrgIds = draftReaderOrgIds
     }
 }

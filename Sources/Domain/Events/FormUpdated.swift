@@ -6,17 +6,22 @@ public struct FormUpdated: Hashable, Sendable, JSONConvertible {
     public var header: EventHeader
     /// The changed leaves, sorted by path.
     public var changes: [FieldChange]
+    /// The draft's new readers, sorted (``FormState/draftReaderOrgIds``), when the change
+    /// changed them; nil otherwise.
+    public var draftReaderOrgIds: [String]?
 
     /// Makes the event.
-    public init(header: EventHeader, changes: [FieldChange]) {
+    public init(header: EventHeader, changes: [FieldChange], draftReaderOrgIds: [String]? = nil) {
         self.header = header
         self.changes = changes
+        self.draftReaderOrgIds = draftReaderOrgIds
     }
 
     /// The payload object.
     public var jsonValue: JSONValue {
         var object = header.builder()
         object.set("changes", changes)
+        object.set("draftReaderOrgIds", draftReaderOrgIds)
         return object.value
     }
 
@@ -25,6 +30,7 @@ public struct FormUpdated: Hashable, Sendable, JSONConvertible {
         let object = try JSONObjectReader(jsonValue)
         header = try EventHeader(object)
         changes = try object.required("changes")
+        draftReaderOrgIds = try object.optional("draftReaderOrgIds")
     }
 }
 
@@ -35,6 +41,7 @@ extension FormUpdated: JSONDecodable {
         var at: Timestamp?
         var actor: Actor?
         var changes: [FieldChange]?
+        var draftReaderOrgIds: [String]?
         try reader.readObject { key, reader throws(JSONError) in
             if key == "formId" {
                 formId = try reader.member()
@@ -44,6 +51,8 @@ extension FormUpdated: JSONDecodable {
                 actor = try reader.member()
             } else if key == "changes" {
                 changes = try reader.member()
+            } else if key == "draftReaderOrgIds" {
+                draftReaderOrgIds = try reader.member()
             } else {
                 try reader.skipValue()
             }
@@ -53,5 +62,6 @@ extension FormUpdated: JSONDecodable {
             at: try JSONReader.required(at, "at"),
             actor: try JSONReader.required(actor, "actor"))
         self.changes = try JSONReader.required(changes, "changes")
+        self.draftReaderOrgIds = draftReaderOrgIds
     }
 }

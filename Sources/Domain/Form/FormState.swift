@@ -18,6 +18,10 @@ public struct FormState: Hashable, Sendable {
     public var updatedAt = Timestamp(microseconds: 0)
     /// Who created it.
     public var createdBy = Actor(userId: "")
+    /// The companies that may read it while it is a draft (reference §5), sorted: those named
+    /// on it of which its author was a member when it was created or last updated. Nil for
+    /// a BSD whose events do not record them; its author's acting company reads the draft.
+    public var draftReaderOrgIds: [String]?
     /// Whether it was soft-deleted.
     public var isDeleted = false
     /// The readable id of the BSD it was duplicated from.

@@ -16,6 +16,14 @@ public struct Processing: Hashable, Sendable {
     public var nextDestination: NextDestination?
     /// Whether an authorised traceability break applies.
     public var noTraceability = false
+    /// Whether the waste (excavated soil) was upcycled; nil when not said.
+    public var isUpcycled: Bool?
+    /// INSEE codes of the parcels the waste was upcycled on.
+    public var destinationParcelInseeCodes: [String] = []
+    /// Cadastral numbers of those parcels.
+    public var destinationParcelNumbers: [String] = []
+    /// Coordinates of those parcels.
+    public var destinationParcelCoordinates: [String] = []
 
     /// Makes a processing record.
     public init(operationDone: String, processedBy: String, processedAt: Timestamp) {
@@ -36,6 +44,10 @@ extension Processing: JSONConvertible {
         object.set("processedAt", processedAt)
         object.set("nextDestination", nextDestination)
         object.setTrue("noTraceability", noTraceability)
+        object.set("isUpcycled", isUpcycled)
+        object.setNonEmpty("destinationParcelInseeCodes", destinationParcelInseeCodes)
+        object.setNonEmpty("destinationParcelNumbers", destinationParcelNumbers)
+        object.setNonEmpty("destinationParcelCoordinates", destinationParcelCoordinates)
         return object.value
     }
 
@@ -49,6 +61,10 @@ extension Processing: JSONConvertible {
         processedAt = try object.required("processedAt")
         nextDestination = try object.optional("nextDestination")
         noTraceability = try object.flag("noTraceability")
+        isUpcycled = try object.optional("isUpcycled")
+        destinationParcelInseeCodes = try object.list("destinationParcelInseeCodes")
+        destinationParcelNumbers = try object.list("destinationParcelNumbers")
+        destinationParcelCoordinates = try object.list("destinationParcelCoordinates")
     }
 }
 
@@ -62,6 +78,7 @@ extension Processing: JSONDecodable {
         var processedAt: Timestamp?
         var nextDestination: NextDestination?
         var noTraceability: Bool?
+        var upcycling = Upcycling()
         try reader.readObject { key, reader throws(JSONError) in
             if key == "operationDone" {
                 operationDone = try reader.member()
@@ -78,7 +95,7 @@ extension Processing: JSONDecodable {
             } else if key == "noTraceability" {
                 noTraceability = try reader.member()
             } else {
-                try reader.skipValue()
+                try upcycling.read(key, &reader)
             }
         }
         self.operationDone = try JSONReader.required(operationDone, "operationDone")
@@ -88,6 +105,32 @@ extension Processing: JSONDecodable {
         self.processedAt = try JSONReader.required(processedAt, "processedAt")
         self.nextDestination = nextDestination
         self.noTraceability = noTraceability ?? false
+        isUpcycled = upcycling.isUpcycled
+        destinationParcelInseeCodes = upcycling.inseeCodes ?? []
+        destinationParcelNumbers = upcycling.numbers ?? []
+        destinationParcelCoordinates = upcycling.coordinates ?? []
+    }
+}
+
+/// The upcycling members of a processing object as read, other members skipped.
+private struct Upcycling {
+    var isUpcycled: Bool?
+    var inseeCodes: [String]?
+    var numbers: [String]?
+    var coordinates: [String]?
+
+    mutating func read(_ key: JSONKey, _ reader: inout JSONReader) throws(JSONError) {
+        if key == "isUpcycled" {
+            isUpcycled = try reader.member()
+        } else if key == "destinationParcelInseeCodes" {
+            inseeCodes = try reader.member()
+        } else if key == "destinationParcelNumbers" {
+            numbers = try reader.member()
+        } else if key == "destinationParcelCoordinates" {
+            coordinates = try reader.member()
+        } else {
+            try reader.skipValue()
+        }
     }
 }
 
@@ -96,6 +139,10 @@ extension Processing: JSONEncodable {
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
         writer.member("description", description)
+        writer.member("destinationParcelCoordinates", nonEmpty: destinationParcelCoordinates)
+        writer.member("destinationParcelInseeCodes", nonEmpty: destinationParcelInseeCodes)
+        writer.member("destinationParcelNumbers", nonEmpty: destinationParcelNumbers)
+        writer.member("isUpcycled", isUpcycled)
         writer.member("nextDestination", nextDestination)
         writer.member("noTraceability", ifTrue: noTraceability)
         writer.member("operationDone", operationDone)

@@ -26,6 +26,10 @@ public struct WasteDetails: Hashable, Sendable {
     public var packagings: [Packaging] = []
     /// Sample number (allowed for some oils).
     public var sampleNumber: String?
+    /// References of the analyses of the waste (soils and sediments).
+    public var analysisReferences: [String] = []
+    /// Identifiers of the land the waste comes from (soils and sediments).
+    public var landIdentifiers: [String] = []
 
     /// An empty waste block.
     public init() {}
@@ -47,6 +51,8 @@ extension WasteDetails: JSONConvertible {
         object.setNonEmpty("consistences", consistences)
         object.setNonEmpty("packagings", packagings)
         object.set("sampleNumber", sampleNumber)
+        object.setNonEmpty("analysisReferences", analysisReferences)
+        object.setNonEmpty("landIdentifiers", landIdentifiers)
         return object.value
     }
 
@@ -65,6 +71,8 @@ extension WasteDetails: JSONConvertible {
         consistences = try object.list("consistences")
         packagings = try object.list("packagings")
         sampleNumber = try object.optional("sampleNumber")
+        analysisReferences = try object.list("analysisReferences")
+        landIdentifiers = try object.list("landIdentifiers")
     }
 }
 
@@ -83,6 +91,8 @@ extension WasteDetails: JSONDecodable {
         var consistences: [Consistence]?
         var packagings: [Packaging]?
         var sampleNumber: String?
+        var analysisReferences: [String]?
+        var landIdentifiers: [String]?
         try reader.readObject { key, reader throws(JSONError) in
             if key == "code" {
                 code = try reader.member()
@@ -108,6 +118,10 @@ extension WasteDetails: JSONDecodable {
                 packagings = try reader.member()
             } else if key == "sampleNumber" {
                 sampleNumber = try reader.member()
+            } else if key == "analysisReferences" {
+                analysisReferences = try reader.member()
+            } else if key == "landIdentifiers" {
+                landIdentifiers = try reader.member()
             } else {
                 try reader.skipValue()
             }
@@ -124,6 +138,8 @@ extension WasteDetails: JSONDecodable {
         self.consistences = consistences ?? []
         self.packagings = packagings ?? []
         self.sampleNumber = sampleNumber
+        self.analysisReferences = analysisReferences ?? []
+        self.landIdentifiers = landIdentifiers ?? []
     }
 }
 
@@ -131,10 +147,12 @@ extension WasteDetails: JSONEncodable {
     /// Writes the object as ``jsonValue`` reads, members in canonical order.
     public func encode(to writer: inout JSONWriter) {
         writer.beginObject()
+        writer.member("analysisReferences", nonEmpty: analysisReferences)
         writer.member("code", code)
         writer.member("consistences", nonEmpty: consistences)
         writer.member("isDangerous", isDangerous)
         writer.member("isSubjectToADR", isSubjectToADR)
+        writer.member("landIdentifiers", nonEmpty: landIdentifiers)
         writer.member("name", name)
         writer.member("nonRoadRegulationMention", nonRoadRegulationMention)
         writer.member("onuCode", onuCode)

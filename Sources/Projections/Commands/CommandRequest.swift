@@ -25,6 +25,9 @@ public struct CommandRequest: Sendable {
     /// The readable id a creating command gives its BSD, drawn by the caller; nil takes the
     /// next number of the year's counter (``DecisionContext/newReadableId``).
     public var newReadableId: String?
+    /// The companies the BSD's author is a member of now, from which a draft's readers are
+    /// drawn (``DecisionContext/authorOrgIds``); nil records no readers.
+    public var authorOrgIds: Set<String>?
 
     /// Makes a request.
     public init(

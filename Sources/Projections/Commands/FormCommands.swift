@@ -67,6 +67,7 @@ public struct FormCommands: Sendable {
             readableIdCounter: loaded.counter, relatedForms: loaded.related,
             companies: request.companies)
         context.newReadableId = request.newReadableId
+        context.authorOrgIds = request.authorOrgIds
         let events: [DomainEvent]
         do {
             events = try FormDecider.decide(request.command, state: loaded.state, context: context)

@@ -25,8 +25,8 @@ extension FormState {
     }
 
     /// The companies named on the BSD that may read it (reference §5): none once deleted;
-    /// for a draft, only its author's company when it is named on it; otherwise every
-    /// company named. The emitters of the BSDs a regroupement groups may read it too: see
+    /// for a draft, those named of which its author is a member (``draftReaderOrgIds``; when
+    /// not recorded, the company the author acted for); otherwise every company named. The emitters of the BSDs a regroupement groups may read it too: see
     /// ``readerOrgIds(named:initialEmitters:)``.
     public var readerOrgIds: Set<String> { readerOrgIds(named: rolesByOrgId) }
 
@@ -38,6 +38,7 @@ extension FormState {
         guard exists, !isDeleted else { return [] }
         let named = Set(roles.keys).union(initialEmitters)
         guard status == .draft else { return named }
+        if let readers = draftReaderOrgIds { return named.intersection(readers) }
         guard let author = createdBy.companyOrgId, named.contains(author) else { return [] }
         return [author]
     }

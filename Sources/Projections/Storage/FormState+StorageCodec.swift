@@ -11,6 +11,7 @@ extension FormState {
         writer.member("content", content)
         writer.member("createdAt", createdAt)
         writer.member("createdBy", createdBy)
+        writer.member("draftReaderOrgIds", draftReaderOrgIds)
         writer.member("emission", emission)
         writer.member("firstPickupAt", firstPickupAt)
         writer.member("groupedIn", nonEmpty: groupedIn)
@@ -51,6 +52,7 @@ extension FormState {
         createdAt = try JSONReader.required(fields.createdAt, "createdAt")
         updatedAt = try JSONReader.required(fields.updatedAt, "updatedAt")
         createdBy = try JSONReader.required(fields.createdBy, "createdBy")
+        draftReaderOrgIds = fields.draftReaderOrgIds
         isDeleted = fields.isDeleted ?? false
         isDuplicateOf = fields.isDuplicateOf
         isImportedFromPaper = fields.isImportedFromPaper ?? false
@@ -76,6 +78,7 @@ private struct StoredFields {
     var createdAt: Timestamp?
     var updatedAt: Timestamp?
     var createdBy: Actor?
+    var draftReaderOrgIds: [String]?
     var isDeleted: Bool?
     var isDuplicateOf: String?
     var isImportedFromPaper: Bool?
@@ -102,6 +105,8 @@ private struct StoredFields {
             createdAt = try reader.member()
         } else if key == "createdBy" {
             createdBy = try reader.member()
+        } else if key == "draftReaderOrgIds" {
+            draftReaderOrgIds = try reader.member()
         } else if key == "emission" {
             emission = try reader.member()
         } else if key == "firstPickupAt" {

@@ -14,7 +14,7 @@ public struct FormsProjection: InlineProjection {
     public static let projectionName = "forms"
     /// The version of the layout and fold; change it whenever the stored bytes change, and
     /// the projection is rebuilt at the next start.
-    public static let version = 2
+    public static let version = 3
 
     /// Makes the projection.
     public init() {}

@@ -25,6 +25,7 @@ import Darwin
         events += try Scenarios.refusedRegroupement().0.log
         events += try Scenarios.appendix1().0.log
         events += try Scenarios.paperImport().0.log
+        events += try Scenarios.upcycledSoil().0.log
         return events
     }
 

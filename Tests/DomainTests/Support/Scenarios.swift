@@ -142,10 +142,14 @@ enum Scenarios {
     /// Update, duplication and deletion of drafts.
     static func draftEditing() throws -> (TestWorld, String) {
         var world = TestWorld()
+        world.authorOrgIds = [Fixtures.emitterSiret, Fixtures.transporterSiret]
         let id = try world.create()
         var content = Fixtures.content()
         content.customId = "INT-42"
         content.wasteDetails.quantity = Weight(grams: 2_000_000)
+        try world.run(.update(content), on: id)
+        // Another transporter: the author is no longer a member of one named.
+        content.transporters = [Fixtures.transporter(Fixtures.secondTransporterSiret)]
         try world.run(.update(content), on: id)
         let events = try world.run(.duplicate, on: id)
         let copy = events.last!.formId

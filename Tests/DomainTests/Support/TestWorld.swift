@@ -8,6 +8,9 @@ struct TestWorld {
     var counters: [Int: ReadableIdCounter] = [:]
     var log: [DomainEvent] = []
     var now = Fixtures.createdAt
+    /// The companies of the author of the drafts created and updated (see
+    /// ``DecisionContext/authorOrgIds``); nil records no readers.
+    var authorOrgIds: Set<String>?
     private var nextId = 0
 
     /// Runs `command` on `formId` (nil to create) and applies the events.
@@ -19,10 +22,11 @@ struct TestWorld {
         let newId = "f\(nextId)"
         let state = formId.flatMap { forms[$0] } ?? FormState(id: formId ?? "")
         let year = now.year
-        let context = DecisionContext(
+        var context = DecisionContext(
             now: now, actor: actor, newFormId: newId,
             readableIdCounter: counters[year] ?? ReadableIdCounter(year: year),
             relatedForms: related(command, state))
+        context.authorOrgIds = authorOrgIds
         let events = try FormDecider.decide(command, state: state, context: context)
         apply(events)
         return events

@@ -73,3 +73,47 @@ import Testing
         #expect(try world.queries.forms(filter, companies: [Fixtures.emitter]).isEmpty)
     }
 }
+
+/// A draft's readers follow the companies named on it of which its author is a member.
+@Suite struct DraftReaderVisibilityTests {
+    static let author: Set<String> = [Fixtures.emitter, Fixtures.transporter]
+
+    @Test func aDraftNoLongerNamingTheActingCompanyStaysVisibleToTheAuthorsOtherOne() throws {
+        let world = try ProjectionWorld()
+        try world.run(.create(Fixtures.content()), newId: "f1", authorOrgIds: Self.author)
+        for siret in [Fixtures.emitter, Fixtures.transporter] {
+            #expect(try world.queries.form(id: "f1", companies: [siret]) != nil)
+        }
+        #expect(try world.queries.form(id: "f1", companies: [Fixtures.recipient]) == nil)
+        var content = Fixtures.content()
+        content.emitter.company = Fixtures.company(Fixtures.trader)
+        try world.run(.update(content), on: "f1", minute: 1, authorOrgIds: Self.author)
+        #expect(try world.queries.form(id: "f1", companies: [Fixtures.transporter]) != nil)
+        #expect(try world.queries.form(id: "f1", companies: [Fixtures.emitter]) == nil)
+        #expect(try world.queries.form(id: "f1", companies: [Fixtures.trader]) == nil)
+        let listed = try world.queries.forms(
+            FormsFilter(siret: Fixtures.transporter), companies: [Fixtures.transporter])
+        #expect(listed.map(\.id) == ["f1"])
+        let log = try world.queries.lifecycle(
+            LifecycleFilter(siret: Fixtures.trader), companies: [Fixtures.trader])
+        #expect(log.statusLogs.isEmpty)
+    }
+
+    @Test func theRebuiltProjectionHoldsTheSameDraftReaders() throws {
+        let world = try ProjectionWorld()
+        try world.run(.create(Fixtures.content()), newId: "f1", authorOrgIds: Self.author)
+        var content = Fixtures.content()
+        content.emitter.company = Fixtures.company(Fixtures.trader)
+        try world.run(.update(content), on: "f1", minute: 1, authorOrgIds: Self.author)
+        try world.run(.create(Fixtures.content()), minute: 2, newId: "f2")
+        let rebuilder = ProjectionRebuilder(
+            ledger: world.ledger, logger: world.ledger.options.logger)
+        _ = try rebuilder.rebuild()
+        let comparisons = try rebuilder.compareSlots(batch: 100)
+        #expect(!comparisons.isEmpty)
+        #expect(comparisons.allSatisfy { $0.differing == 0 && $0.active == $0.other })
+        #expect(try world.queries.form(id: "f1", companies: [Fixtures.transporter]) != nil)
+        #expect(try world.queries.form(id: "f1", companies: [Fixtures.emitter]) == nil)
+        #expect(try world.queries.form(id: "f2", companies: [Fixtures.emitter]) != nil)
+    }
+}

@@ -68,12 +68,13 @@ extension ProjectionWorld {
     @discardableResult
     func run(
         _ command: FormCommand, on formId: String? = nil, as siret: String = Fixtures.emitter,
-        minute: Int64 = 0, newId: String? = nil
+        minute: Int64 = 0, newId: String? = nil, authorOrgIds: Set<String>? = nil
     ) throws -> String {
         let now = Timestamp(microseconds: Fixtures.day.microseconds + minute * 60_000_000)
-        let request = CommandRequest(
+        var request = CommandRequest(
             command, formId: formId, actor: Fixtures.actor(siret), now: now, newFormId: newId,
             correlationId: "test")
+        request.authorOrgIds = authorOrgIds
         return try commands.executeWaiting(request).formId
     }
 
