@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Writes the event catalogue: events/<Type>/v<version>.schema.json (JSON Schema 2020-12),
-one per domain event type and schema version, each with an example.
+one per event type and schema version, each with an example.
 
 The shared definitions below mirror the Swift payload types in Sources/Domain; rerun this
 script after changing a payload and add a new version instead of editing a published one.
 """
+import base64
 import json
 import os
 
@@ -45,6 +46,14 @@ INT = {"type": "integer"}
 
 DEFS = {
     "instant": {"type": "integer", "description": "Microseconds since 1970-01-01T00:00:00Z."},
+    "sealed": {
+        **obj({"sealed": {"type": "string", "contentEncoding": "base64",
+                          "description": "24-byte nonce then XSalsa20-Poly1305 ciphertext "
+                                         "(crypto_secretbox_easy), standard base64."},
+               "keyId": {"type": "string", "pattern": "^[0-9a-f]{16}$",
+                         "description": "Id of the instance key (webhook-secrets.key)."}},
+              ["sealed", "keyId"]),
+        "description": "A webhook credential sealed under the instance's key."},
     "grams": {"type": "integer", "description": "A mass in grams (tonnes × 10⁶)."},
     "status": {"enum": STATUSES},
     "actor": obj({"userId": STRING, "companyOrgId": STRING}, ["userId"]),
@@ -136,6 +145,24 @@ DEFS = {
 
 HEADER = {"formId": STRING, "at": ref("instant"), "actor": ref("actor")}
 HEADER_REQUIRED = ["formId", "at", "actor"]
+
+
+def webhook_created(credential):
+    """The shape of WebhookSettingCreated with its token and secret as `credential`."""
+    return ({"settingId": STRING, "orgId": STRING, "endpointUri": STRING,
+             "token": credential, "secret": credential, "activated": BOOL,
+             "payload": {"enum": ["THIN", "ENVELOPE"]}, "createdBy": STRING,
+             "at": ref("instant")},
+            ["settingId", "orgId", "endpointUri", "token", "secret", "activated", "payload",
+             "createdBy", "at"])
+
+
+def webhook_updated(credential):
+    """The shape of WebhookSettingUpdated with a new token as `credential`."""
+    changes = obj({"endpointUri": STRING, "token": credential, "activated": BOOL,
+                   "payload": {"enum": ["THIN", "ENVELOPE"]}})
+    return ({"settingId": STRING, "changes": changes, "updatedBy": STRING,
+             "at": ref("instant")}, ["settingId", "changes", "updatedBy", "at"])
 
 
 def with_header(properties, required):
@@ -254,9 +281,54 @@ EVENTS = {
           "remoteAddress": STRING, "requestId": STRING, "at": ref("instant")},
          ["controlId", "orgId", "inspectorId", "inspectorEmail", "operation",
           "remoteAddress", "requestId", "at"])),
+    # Webhooks (Sources/Webhooks): streams `webhook-setting-<id>` and `webhook-directory`.
+    "WebhookSettingCreated": (
+        "A webhook setting was created (version 1: token and secret in clear, read only).",
+        webhook_created(STRING)),
+    "WebhookSettingUpdated": (
+        "Some fields of a webhook setting changed (version 1: a new token in clear, read "
+        "only).",
+        webhook_updated(STRING)),
+    "WebhookSettingDeleted": (
+        "A webhook setting was deleted.",
+        ({"settingId": STRING, "deletedBy": STRING, "at": ref("instant")},
+         ["settingId", "deletedBy", "at"])),
+    "WebhookEndpointDeactivated": (
+        "The dispatcher turned an endpoint off for the delivery of the event at position.",
+        ({"settingId": STRING, "reason": {"enum": ["GONE", "RETRIES_EXHAUSTED"]},
+          "position": INT, "status": {"type": ["integer", "null"]}, "at": ref("instant")},
+         ["settingId", "reason", "position", "status", "at"])),
+    "WebhookSettingListed": (
+        "The directory lists a webhook setting of company orgId.",
+        ({"settingId": STRING, "orgId": STRING, "endpointUri": STRING},
+         ["settingId", "orgId", "endpointUri"])),
+    "WebhookSettingUnlisted": (
+        "The directory no longer lists a webhook setting.",
+        ({"settingId": STRING, "orgId": STRING}, ["settingId", "orgId"])),
+}
+
+# Later versions: (type, version) -> (description, shape). Never edit a published one.
+LATER_EVENTS = {
+    ("WebhookSettingCreated", 2): (
+        "A webhook setting was created; its bearer token and whsec_ secret are sealed under "
+        "the instance's key.",
+        webhook_created(ref("sealed"))),
+    ("WebhookSettingUpdated", 2): (
+        "Some fields of a webhook setting changed; a new token is sealed under the "
+        "instance's key.",
+        webhook_updated(ref("sealed"))),
 }
 
 AT = 1772323200000000
+SETTING = "019ae8f0-6b2a-7c41-9d3e-5f7a8b9c0d1e"
+
+
+def sealed_example(seed, length):
+    """A sealed credential's stored form: nonce (24) + tag (16) + `length` bytes, made up."""
+    box = bytes((seed * 37 + i * 11) % 256 for i in range(24 + 16 + length))
+    return {"sealed": base64.b64encode(box).decode("ascii"), "keyId": "5c2e9a0f13b7d468"}
+
+
 ACTOR = {"userId": "user-1", "companyOrgId": "12345678000014"}
 H = {"formId": "f1", "at": AT, "actor": ACTOR}
 COMPANY = {"siret": "12345678000014", "name": "Producteur", "address": "1 rue A",
@@ -338,6 +410,30 @@ EXAMPLES = {
         "inspectorEmail": "ines@dreal.example", "operation": "form", "formId": "f1",
         "readableId": "BSD-20261204-AAAAAAAAA", "remoteAddress": "10.1.2.3",
         "requestId": "r1", "at": AT},
+    "WebhookSettingCreated": {
+        "settingId": SETTING, "orgId": "12345678000014",
+        "endpointUri": "https://hooks.example.fr/bsd", "token": "integrator-bearer-token-01",
+        "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "activated": True,
+        "payload": "THIN", "createdBy": "user-1", "at": AT},
+    "WebhookSettingUpdated": {
+        "settingId": SETTING, "changes": {"token": "integrator-bearer-token-02",
+                                          "activated": False},
+        "updatedBy": "user-1", "at": AT},
+    "WebhookSettingDeleted": {"settingId": SETTING, "deletedBy": "user-1", "at": AT},
+    "WebhookEndpointDeactivated": {"settingId": SETTING, "reason": "GONE", "position": 42,
+                                   "status": 410, "at": AT},
+    "WebhookSettingListed": {"settingId": SETTING, "orgId": "12345678000014",
+                             "endpointUri": "https://hooks.example.fr/bsd"},
+    "WebhookSettingUnlisted": {"settingId": SETTING, "orgId": "12345678000014"},
+}
+
+LATER_EXAMPLES = {
+    ("WebhookSettingCreated", 2): {
+        **EXAMPLES["WebhookSettingCreated"],
+        "token": sealed_example(1, 26), "secret": sealed_example(2, 50)},
+    ("WebhookSettingUpdated", 2): {
+        **EXAMPLES["WebhookSettingUpdated"],
+        "changes": {"token": sealed_example(3, 26), "activated": False}},
 }
 
 
@@ -359,22 +455,29 @@ def reachable(node, found=None):
     return found
 
 
+def write(name, version, description, shape, example):
+    properties, required = shape
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://bsd-ledger.invalid/events/{name}/v{version}.schema.json",
+        "title": f"{name} v{version}",
+        "description": description,
+        **obj(properties, required),
+        "examples": [example],
+        "$defs": {name: DEFS[name] for name in sorted(reachable(properties))},
+    }
+    folder = os.path.join(OUT, name)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, f"v{version}.schema.json"), "w", encoding="utf-8") as f:
+        json.dump(schema, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+
+
 def main():
-    for name, (description, (properties, required)) in EVENTS.items():
-        schema = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "$id": f"https://bsd-ledger.invalid/events/{name}/v1.schema.json",
-            "title": f"{name} v1",
-            "description": description,
-            **obj(properties, required),
-            "examples": [EXAMPLES[name]],
-            "$defs": {name: DEFS[name] for name in sorted(reachable(properties))},
-        }
-        folder = os.path.join(OUT, name)
-        os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, "v1.schema.json"), "w", encoding="utf-8") as f:
-            json.dump(schema, f, indent=2, ensure_ascii=False)
-            f.write("\n")
+    for name, (description, shape) in EVENTS.items():
+        write(name, 1, description, shape, EXAMPLES[name])
+    for (name, version), (description, shape) in LATER_EVENTS.items():
+        write(name, version, description, shape, LATER_EXAMPLES[(name, version)])
 
 
 if __name__ == "__main__":

@@ -14,13 +14,25 @@ public final class WebhookService: Sendable {
     let ledger: Ledger
     let payloadCap: Int
 
-    /// Opens the delivery store (`configuration.folder`, else `webhooks` in the ledger's
-    /// folder) and starts the transport thread; nothing is delivered before ``start()``.
+    /// Loads the sealing key (`key`, else ``SealingKey/fileName`` in the ledger's folder,
+    /// created at first start), checks that every setting's credentials open with it, opens
+    /// the delivery store (`configuration.folder`, else `webhooks` in the ledger's folder)
+    /// and starts the transport thread; nothing is delivered before ``start()``.
+    /// - Throws: ``WebhookError/sealingKey(path:reason:)`` when the key file is missing
+    ///   while sealed settings exist, unreadable, malformed, or not the settings' key.
     public init(
-        ledger: Ledger, configuration: WebhookConfiguration, logger: Logger
+        ledger: Ledger, configuration: WebhookConfiguration, logger: Logger,
+        key: SealingKey? = nil
     ) throws(WebhookError) {
         self.ledger = ledger
-        settings = WebhookSettings(ledger: ledger, configuration: configuration)
+        let sealing: SealingKey
+        if let key {
+            sealing = key
+        } else {
+            sealing = try Self.instanceKey(ledger: ledger, logger: logger)
+        }
+        settings = WebhookSettings(ledger: ledger, configuration: configuration, key: sealing)
+        _ = try settings.settings(orgIds: nil)
         store = try DeliveryStore(path: configuration.folder ?? ledger.folder + "/webhooks")
         client = CurlClient()
         deliverer = Deliverer(

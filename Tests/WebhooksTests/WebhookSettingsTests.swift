@@ -11,7 +11,10 @@ import Testing
         var configuration = WebhookConfiguration()
         configuration.settingsPerCompany = limit
         configuration.allowedHosts = ["127.0.0.1"]
-        return (ledger, WebhookSettings(ledger: ledger, configuration: configuration))
+        return (
+            ledger,
+            WebhookSettings(ledger: ledger, configuration: configuration, key: .generate())
+        )
     }
 
     private let token = "a-token-of-twenty-chars"

@@ -9,11 +9,12 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 EVENTS = ROOT / "events"
 SAMPLES = ROOT / ".build" / "event-samples.jsonl"
-# Events outside the domain (road-control links, inspection) are written by their own
-# Swift tests.
+# Events outside the domain (road-control links, inspection, webhooks) are written by
+# their own Swift tests.
 MORE_SAMPLES = [
     ROOT / ".build" / "event-samples-road-control.jsonl",
     ROOT / ".build" / "inspection-event-samples.jsonl",
+    ROOT / ".build" / "webhook-event-samples.jsonl",
 ]
 SCHEMAS = sorted(EVENTS.glob("*/v*.schema.json"))
 

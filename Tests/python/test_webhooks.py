@@ -4,14 +4,24 @@ HTTP receivers on loopback, every signature checked with the PyPI `standardwebho
 Companies, people and BSDs are made through the GraphQL API (bsdd_world); the receivers
 record every request they get, so the tests see exactly what went over the wire.
 """
+import base64
 import json
+import os
+import stat
+import subprocess
 import time
 
 import pytest
+from nacl.secret import SecretBox
+from standardwebhooks.webhooks import Webhook
 
 from bsdd_world import codes
 from webhook_world import (CREATE, FAILURES, FAST_RETRIES, SETTING, TOKEN, Receiver, Scene,
                            verified, wait_for)
+
+NEW_TOKEN = "integrator-bearer-token-4567"
+UPDATE_TOKEN = ("mutation($id: ID!, $i: WebhookSettingUpdateInput!) {"
+                " updateWebhookSetting(id: $id, input: $i) { activated } }")
 
 
 @pytest.fixture
@@ -207,3 +217,59 @@ def test_429_waits_for_retry_after_and_is_not_a_failure(ledger_binary, tmp_path)
             "totalCount"] == 0
     finally:
         scene.server.stop()
+
+
+def opened(box, member):
+    """A stored `{"sealed", "keyId"}` member opened with PyNaCl's SecretBox."""
+    return box.decrypt(base64.b64decode(member["sealed"])).decode()
+
+
+def test_the_log_holds_credentials_sealed_while_deliveries_verify(ledger_binary, tmp_path):
+    folder = tmp_path / "data"
+    scene = Scene(ledger_binary, folder, "--webhook-retry-ms", FAST_RETRIES)
+    receiver = Receiver()
+    try:
+        setting = scene.hook(receiver)
+        scene.draft("before")
+        wait_for(lambda: receiver.acknowledged(), what="a delivery")
+        verified(setting["secret"], *receiver.acknowledged()[0])
+        scene.ana.must(UPDATE_TOKEN, {"id": setting["id"], "i": {"token": NEW_TOKEN}})
+        scene.server.stop()
+        # A new process reads the key from the data folder and opens the sealed values.
+        scene.restart()
+        form = scene.draft("after")
+        wait_for(lambda: len(receiver.acknowledged()) >= 2, what="a delivery after restart")
+        headers, body = receiver.acknowledged()[-1]
+        assert headers["authorization"] == f"Bearer {NEW_TOKEN}"
+        assert Webhook(setting["secret"]).verify(body, {
+            name: headers[name]
+            for name in ("webhook-id", "webhook-timestamp", "webhook-signature")}) == [
+            {"action": "CREATED", "id": form["readableId"]}]
+    finally:
+        scene.server.stop()
+    export = subprocess.run([str(ledger_binary), "export", "--data", str(folder)],
+                            check=True, capture_output=True, text=True).stdout
+    for clear in (setting["secret"], setting["secret"].removeprefix("whsec_"), TOKEN, NEW_TOKEN):
+        assert clear not in export
+    events = [json.loads(line)["envelope"] for line in export.splitlines() if line]
+    [created] = [e for e in events if e["type"] == "WebhookSettingCreated"]
+    [updated] = [e for e in events if e["type"] == "WebhookSettingUpdated"]
+    assert created["schemaVersion"] == 2 and updated["schemaVersion"] == 2
+    key_ids = {created["payload"]["token"]["keyId"], created["payload"]["secret"]["keyId"],
+               updated["payload"]["changes"]["token"]["keyId"]}
+    assert len(key_ids) == 1
+    key = folder / "webhook-secrets.key"
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    # Plain crypto_secretbox: PyNaCl opens nonce ‖ ciphertext with the key file's bytes.
+    box = SecretBox(bytes.fromhex(key.read_text().split("key=", 1)[1].strip()))
+    assert opened(box, created["payload"]["secret"]) == setting["secret"]
+    assert opened(box, created["payload"]["token"]) == TOKEN
+    assert opened(box, updated["payload"]["changes"]["token"]) == NEW_TOKEN
+    # Without its key the instance refuses to start, naming the file.
+    os.rename(key, folder / "elsewhere.key")
+    refused = subprocess.run(
+        [str(ledger_binary), "serve", "--listen", "127.0.0.1:0", "--data", str(folder),
+         "--webhook-allow-host", "127.0.0.1"], capture_output=True, text=True, timeout=60)
+    assert refused.returncode != 0
+    assert str(key) in refused.stderr and "missing" in refused.stderr
+    assert not key.exists()

@@ -11,7 +11,7 @@ extension APIError {
             self.init(.notFound, "No webhook setting or failure \(id) that you can see.")
         case .conflict:
             self.init(.conflict, "Someone changed this setting at the same time; retry.")
-        case .ledger, .store:
+        case .ledger, .store, .sealingKey:
             self.init(.internalServerError, "Internal error; it has been logged.")
         }
     }

@@ -9,7 +9,8 @@ public enum APIServerError: Error, Sendable {
     case schema(GraphQLError)
     /// The idempotency store did not open.
     case idempotencyStore(IdempotencyStoreError)
-    /// The webhook delivery store did not open.
+    /// Webhooks did not start: the delivery store did not open, or the key sealing the
+    /// settings' credentials is missing or wrong.
     case webhooks(WebhookError)
     /// The subscriptions' dispatcher could not start following the ledger: serving without
     /// it would leave every subscriber waiting for changes that never come.
@@ -24,7 +25,7 @@ extension APIServerError: CustomStringConvertible {
         switch self {
         case .schema(let error): "the GraphQL schema did not build: \(error.message)"
         case .idempotencyStore(let error): "the idempotency store did not open: \(error)"
-        case .webhooks(let error): "the webhook delivery store did not open: \(error)"
+        case .webhooks(let error): "webhooks did not start: \(error)"
         case .dispatcher(let error):
             "the subscriptions' dispatcher could not follow the ledger: \(error)"
         case .listen(let error): "could not listen: \(error)"

@@ -86,7 +86,17 @@ final class WebhookDispatcher: Sendable {
 
     /// Brings setting `id`'s worker in line with its stream.
     private func reconcile(_ id: String) async {
-        guard let setting = try? settings.setting(id: id) else { return }
+        let found: WebhookSetting?
+        do {
+            found = try settings.setting(id: id)
+        } catch {
+            // The error names the key file and key ids, never a credential.
+            logger.error(
+                "Webhook setting unreadable; its worker is left as it was",
+                metadata: ["webhook.setting": id, "webhook.error": "\(error)"])
+            return
+        }
+        guard let setting = found else { return }
         let current = running.withLock { $0[id] }
         if let current, setting.isActive, current.setting.record == setting.record,
             current.setting.activeSince == setting.activeSince

@@ -13,15 +13,22 @@ public enum WebhookSignature {
 
     /// The HMAC key a secret stands for (its base64 part decoded), or nil when malformed.
     public static func key(secret: String) -> [UInt8]? {
-        guard secret.hasPrefix("whsec_") else { return nil }
-        let text = Array(secret.utf8.dropFirst(6))
-        var key = [UInt8](repeating: 0, count: text.count)
+        guard secret.hasPrefix("whsec_"), let key = bytes(base64: String(secret.dropFirst(6))),
+            !key.isEmpty
+        else { return nil }
+        return key
+    }
+
+    /// The bytes of standard base64 `text` (with padding), or nil when malformed.
+    static func bytes(base64 text: String) -> [UInt8]? {
+        let characters = Array(text.utf8)
+        var bytes = [UInt8](repeating: 0, count: characters.count)
         var length = 0
         let code = sodium_base642bin(
-            &key, key.count, text.map { CChar(bitPattern: $0) }, text.count, nil, &length, nil,
-            sodium_base64_VARIANT_ORIGINAL)
-        guard code == 0, length > 0 else { return nil }
-        return Array(key.prefix(length))
+            &bytes, bytes.count, characters.map { CChar(bitPattern: $0) }, characters.count, nil,
+            &length, nil, sodium_base64_VARIANT_ORIGINAL)
+        guard code == 0 else { return nil }
+        return Array(bytes.prefix(length))
     }
 
     /// The `webhook-signature` value: `v1,` and the base64 HMAC-SHA256 under `key` of the

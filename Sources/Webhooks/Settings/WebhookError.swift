@@ -26,4 +26,21 @@ public enum WebhookError: Error, Sendable {
     case ledger(LedgerError)
     /// The delivery store failed.
     case store(LedgerError)
+    /// The key sealing webhook credentials at `path` is missing, unreadable, malformed or
+    /// not the one the stored credentials were sealed under.
+    case sealingKey(path: String, reason: String)
+}
+
+extension WebhookError: CustomStringConvertible {
+    /// What went wrong, for the operator; never a credential.
+    public var description: String {
+        switch self {
+        case .invalidInput(let issues): "invalid input: \(issues.map(\.code))"
+        case .notFound(let id): "no webhook setting or failure \(id)"
+        case .conflict(let stream): "concurrent change of \(stream)"
+        case .ledger(let error): "ledger: \(error)"
+        case .store(let error): "delivery store: \(error)"
+        case .sealingKey(let path, let reason): "webhook sealing key \(path): \(reason)"
+        }
+    }
 }

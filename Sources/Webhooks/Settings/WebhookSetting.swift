@@ -29,13 +29,16 @@ public struct WebhookSetting: Equatable, Sendable {
         version = 0
     }
 
-    /// Folds one later event of the stream, recorded at `position`.
-    mutating func evolve(_ event: WebhookSettingEvent, position: UInt64) {
+    /// Folds one later event of the stream, recorded at `position`, opening a new token
+    /// with `key`.
+    mutating func evolve(
+        _ event: WebhookSettingEvent, position: UInt64, key: SealingKey
+    ) throws(WebhookError) {
         version += 1
         switch event {
         case .updated(_, let changes, _, _):
             if let uri = changes.endpointUri { record.endpointUri = uri }
-            if let token = changes.token { record.token = token }
+            if let token = changes.token { record.token = try token.open(with: key) }
             if let payload = changes.payload { record.payload = payload }
             if let activated = changes.activated {
                 if activated && !record.activated {
@@ -54,13 +57,21 @@ public struct WebhookSetting: Equatable, Sendable {
         }
     }
 
-    /// Folds a whole stream; nil when it does not start with a creation.
-    static func fold(_ events: [(WebhookSettingEvent, UInt64)]) -> WebhookSetting? {
-        guard case (.created(let record, _, let at), let position)? = events.first else {
+    /// Folds a whole stream, opening the sealed credentials with `key` (once per fold: the
+    /// state holds them in clear for the deliveries); nil when it does not start with a
+    /// creation.
+    /// - Throws: ``WebhookError/sealingKey(path:reason:)`` when a credential does not open.
+    static func fold(
+        _ events: [(WebhookSettingEvent, UInt64)], key: SealingKey
+    ) throws(WebhookError) -> WebhookSetting? {
+        guard case (.created(let stored, _, let at), let position)? = events.first else {
             return nil
         }
+        let record = try stored.opened(with: key)
         var setting = WebhookSetting(created: record, at: at, position: position)
-        for (event, position) in events.dropFirst() { setting.evolve(event, position: position) }
+        for (event, position) in events.dropFirst() {
+            try setting.evolve(event, position: position, key: key)
+        }
         return setting
     }
 }

@@ -4,10 +4,10 @@ import CanonicalJSON
 /// stream ``WebhookStreams/directory`` lists every setting with its company, and is the
 /// serialisation point of the per-company limit and of the endpoint's uniqueness.
 public enum WebhookSettingEvent: Equatable, Sendable {
-    /// A setting was created; `secret` is the Standard Webhooks signing secret.
-    case created(WebhookSettingRecord, createdBy: String, at: Int64)
-    /// Some fields changed (absent ones did not).
-    case updated(settingId: String, changes: WebhookSettingChanges, updatedBy: String, at: Int64)
+    /// A setting was created, its token and Standard Webhooks secret in stored form.
+    case created(StoredSettingRecord, createdBy: String, at: Int64)
+    /// Some fields changed (absent ones did not), a new token in stored form.
+    case updated(settingId: String, changes: StoredSettingChanges, updatedBy: String, at: Int64)
     /// The setting was deleted.
     case deleted(settingId: String, deletedBy: String, at: Int64)
     /// The dispatcher turned the endpoint off: a 410 answer, or the retries ran out, for
@@ -17,6 +17,12 @@ public enum WebhookSettingEvent: Equatable, Sendable {
     case listed(settingId: String, orgId: String, endpointUri: String)
     /// Directory: the setting is gone.
     case unlisted(settingId: String, orgId: String)
+
+    /// Every event type, in the order of the cases.
+    public static let types = [
+        "WebhookSettingCreated", "WebhookSettingUpdated", "WebhookSettingDeleted",
+        "WebhookEndpointDeactivated", "WebhookSettingListed", "WebhookSettingUnlisted",
+    ]
 
     /// The event type in the ledger.
     public var type: String {
@@ -30,17 +36,25 @@ public enum WebhookSettingEvent: Equatable, Sendable {
         }
     }
 
+    /// The schema version of the payload: 2 for the two events holding credentials once
+    /// sealed (version 1 held them in clear and is only read now), 1 for the others.
+    public var schemaVersion: UInt16 {
+        switch self {
+        case .created(let record, _, _):
+            min(record.token.schemaVersion, record.secret.schemaVersion)
+        case .updated(_, let changes, _, _): changes.token?.schemaVersion ?? 2
+        case .deleted, .deactivated, .listed, .unlisted: 1
+        }
+    }
+
     /// The payload as a JSON tree.
     public var payload: JSONValue {
         switch self {
         case .created(let record, let createdBy, let at):
-            [
-                "settingId": .string(record.id), "orgId": .string(record.orgId),
-                "endpointUri": .string(record.endpointUri), "token": .string(record.token),
-                "secret": .string(record.secret), "activated": .bool(record.activated),
-                "payload": .string(record.payload.rawValue), "createdBy": .string(createdBy),
-                "at": .int(at),
-            ]
+            .object(
+                record.members.merging(["createdBy": .string(createdBy), "at": .int(at)]) {
+                    $1
+                })
         case .updated(let settingId, let changes, let updatedBy, let at):
             [
                 "settingId": .string(settingId), "changes": changes.jsonValue,
@@ -65,23 +79,38 @@ public enum WebhookSettingEvent: Equatable, Sendable {
         }
     }
 
-    /// Reads an event back from its type and payload; nil for another type or a payload
-    /// that does not have this shape.
-    public static func decode(type: String, payload bytes: [UInt8]) -> WebhookSettingEvent? {
+    /// Reads an event back from its type, schema version and payload; nil for another type,
+    /// a version not known for it, or a payload that does not have this shape. Version 1 of
+    /// `WebhookSettingCreated` and `WebhookSettingUpdated` holds the credentials in clear:
+    /// they are read as ``StoredSecret/clear(_:)``, so old data folders keep delivering.
+    public static func decode(
+        type: String, schemaVersion: UInt16, payload bytes: [UInt8]
+    ) -> WebhookSettingEvent? {
         guard let value = try? CanonicalJSON.decode(JSONValue.self, from: bytes) else { return nil }
         let text = { (name: String) in value[name]?.stringValue }
         let number = { (name: String) in value[name]?.intValue }
         switch type {
         case "WebhookSettingCreated":
-            guard let record = WebhookSettingRecord(created: value), let by = text("createdBy"),
-                let at = number("at")
+            guard let record = StoredSettingRecord(created: value, schemaVersion: schemaVersion),
+                let by = text("createdBy"), let at = number("at")
             else { return nil }
             return .created(record, createdBy: by, at: at)
         case "WebhookSettingUpdated":
-            guard let id = text("settingId"), let by = text("updatedBy"), let at = number("at")
+            guard let id = text("settingId"), let by = text("updatedBy"), let at = number("at"),
+                let changes = StoredSettingChanges(
+                    json: value["changes"] ?? .object([:]), schemaVersion: schemaVersion)
             else { return nil }
-            let changes = WebhookSettingChanges(json: value["changes"] ?? .null)
             return .updated(settingId: id, changes: changes, updatedBy: by, at: at)
+        default:
+            guard schemaVersion == 1 else { return nil }
+            return decodeOthers(type: type, value: value)
+        }
+    }
+
+    private static func decodeOthers(type: String, value: JSONValue) -> WebhookSettingEvent? {
+        let text = { (name: String) in value[name]?.stringValue }
+        let number = { (name: String) in value[name]?.intValue }
+        switch type {
         case "WebhookSettingDeleted":
             guard let id = text("settingId"), let by = text("deletedBy"), let at = number("at")
             else { return nil }

@@ -38,19 +38,6 @@ public struct WebhookSettingRecord: Equatable, Sendable {
         self.activated = activated
         self.payload = payload
     }
-
-    /// Reads the record from a `WebhookSettingCreated` payload.
-    init?(created value: JSONValue) {
-        guard let id = value["settingId"]?.stringValue, let orgId = value["orgId"]?.stringValue,
-            let uri = value["endpointUri"]?.stringValue, let token = value["token"]?.stringValue,
-            let secret = value["secret"]?.stringValue,
-            case .bool(let activated)? = value["activated"],
-            let payload = value["payload"]?.stringValue.flatMap(WebhookPayloadKind.init(rawValue:))
-        else { return nil }
-        self.init(
-            id: id, orgId: orgId, endpointUri: uri, token: token, secret: secret,
-            activated: activated, payload: payload)
-    }
 }
 
 /// The fields an update may change; nil ones stay as they are.
@@ -78,21 +65,5 @@ public struct WebhookSettingChanges: Equatable, Sendable {
     /// True when nothing changes.
     public var isEmpty: Bool {
         endpointUri == nil && token == nil && activated == nil && payload == nil
-    }
-
-    var jsonValue: JSONValue {
-        var members: [String: JSONValue] = [:]
-        if let endpointUri { members["endpointUri"] = .string(endpointUri) }
-        if let token { members["token"] = .string(token) }
-        if let activated { members["activated"] = .bool(activated) }
-        if let payload { members["payload"] = .string(payload.rawValue) }
-        return .object(members)
-    }
-
-    init(json: JSONValue) {
-        endpointUri = json["endpointUri"]?.stringValue
-        token = json["token"]?.stringValue
-        if case .bool(let value)? = json["activated"] { activated = value }
-        payload = json["payload"]?.stringValue.flatMap(WebhookPayloadKind.init(rawValue:))
     }
 }

@@ -18,7 +18,9 @@ extension WebhookSettings {
         }
         var entries: [DirectoryEntry] = []
         for event in recorded {
-            switch WebhookSettingEvent.decode(type: event.type, payload: event.payload) {
+            switch WebhookSettingEvent.decode(
+                type: event.type, schemaVersion: event.schemaVersion, payload: event.payload)
+            {
             case .listed(let id, let orgId, _)?:
                 entries.append(DirectoryEntry(settingId: id, orgId: orgId))
             case .unlisted(let id, _)?:
@@ -84,7 +86,7 @@ extension WebhookSettings {
     ) -> NewEvent {
         NewEvent(
             id: EventID.timeOrdered(microseconds: now), type: change.type,
-            payload: CanonicalJSON.encode(change.payload),
+            schemaVersion: change.schemaVersion, payload: CanonicalJSON.encode(change.payload),
             metadata: EventMetadata(actingUser: userId, actingCompany: orgId))
     }
 

@@ -9,10 +9,13 @@ public struct WebhookSettings: Sendable {
     let ledger: Ledger
     let limit: Int
     let endpointGuard: EndpointGuard
+    let key: SealingKey
 
-    /// Makes the service over `ledger` with the configuration's limit and allowlist.
-    public init(ledger: Ledger, configuration: WebhookConfiguration) {
+    /// Makes the service over `ledger` with the configuration's limit and allowlist; `key`
+    /// seals the tokens and secrets written and opens those read.
+    public init(ledger: Ledger, configuration: WebhookConfiguration, key: SealingKey) {
         self.ledger = ledger
+        self.key = key
         limit = configuration.settingsPerCompany
         endpointGuard = EndpointGuard(allowedHosts: configuration.allowedHosts)
     }
@@ -56,7 +59,10 @@ public struct WebhookSettings: Sendable {
                 StreamAppend(
                     stream: WebhookStreams.setting(record.id), expected: .noStream,
                     events: [
-                        event(.created(record, createdBy: userId, at: now), userId, orgId, now)
+                        event(
+                            .created(
+                                StoredSettingRecord(sealing: record, with: key), createdBy: userId,
+                                at: now), userId, orgId, now)
                     ]),
             ]
             do {
@@ -90,7 +96,8 @@ public struct WebhookSettings: Sendable {
         guard !changes.isEmpty else { return current }
         let now = Timestamp.now()
         let change = WebhookSettingEvent.updated(
-            settingId: id, changes: changes, updatedBy: userId, at: now)
+            settingId: id, changes: StoredSettingChanges(sealing: changes, with: key),
+            updatedBy: userId, at: now)
         try await append(change, to: id, at: expectedVersion, userId, current.record.orgId, now)
         guard let updated = try setting(id: id) else { throw .notFound(id) }
         return updated
@@ -143,6 +150,8 @@ public struct WebhookSettings: Sendable {
     }
 
     /// The setting `id` folded from its stream, deleted or not; nil when it never existed.
+    /// - Throws: ``WebhookError/sealingKey(path:reason:)`` when its credentials do not open
+    ///   with the instance's key.
     public func setting(id: String) throws(WebhookError) -> WebhookSetting? {
         let recorded: [RecordedEvent]
         do {
@@ -150,12 +159,12 @@ public struct WebhookSettings: Sendable {
         } catch {
             throw .ledger(error)
         }
-        return WebhookSetting.fold(
+        return try WebhookSetting.fold(
             recorded.compactMap { event in
-                WebhookSettingEvent.decode(type: event.type, payload: event.payload).map {
-                    ($0, event.position)
-                }
-            })
+                WebhookSettingEvent.decode(
+                    type: event.type, schemaVersion: event.schemaVersion, payload: event.payload
+                ).map { ($0, event.position) }
+            }, key: key)
     }
 
     /// The settings, not deleted, of the companies `orgIds` (all companies when nil), in
