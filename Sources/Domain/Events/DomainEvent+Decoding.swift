@@ -6,6 +6,20 @@ extension DomainEvent {
     public static func decode(
         type: String, schemaVersion: UInt16, payload: [UInt8]
     ) throws(EventDecodingError) -> DomainEvent {
+        let result = payload.withUnsafeBytes { bytes in
+            Result { () throws(EventDecodingError) -> DomainEvent in
+                try decode(type: type, schemaVersion: schemaVersion, payloadBytes: bytes)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Reads an event back as ``decode(type:schemaVersion:payload:)`` does, from a view of
+    /// the payload's bytes (a record borrowed from the log), without copying them.
+    /// - Throws: ``EventDecodingError``.
+    public static func decode(
+        type: String, schemaVersion: UInt16, payloadBytes payload: UnsafeRawBufferPointer
+    ) throws(EventDecodingError) -> DomainEvent {
         guard schemaVersion == 1, let make = decoders[type] else {
             throw .unknownType(type: type, schemaVersion: schemaVersion)
         }
@@ -16,10 +30,12 @@ extension DomainEvent {
         }
     }
 
-    private typealias Decoder = @Sendable ([UInt8]) throws(JSONError) -> DomainEvent
+    private typealias Decoder = @Sendable (UnsafeRawBufferPointer) throws(JSONError) -> DomainEvent
 
     /// Decodes a payload straight from its bytes into a `T`, with no tree in between.
-    private static func read<T: JSONDecodable>(_ payload: [UInt8]) throws(JSONError) -> T {
+    private static func read<T: JSONDecodable>(
+        _ payload: UnsafeRawBufferPointer
+    ) throws(JSONError) -> T {
         try CanonicalJSON.decode(T.self, from: payload)
     }
 

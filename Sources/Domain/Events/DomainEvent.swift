@@ -88,10 +88,32 @@ public enum DomainEvent: Hashable, Sendable {
     /// The BSD the event is about.
     public var formId: String {
         if case .readableIdReserved(let event) = self { return event.formId }
-        guard let payload = payloadValue as? any HeaderedPayload else {
-            preconditionFailure("every BSD event payload has a header")
+        guard let header else { preconditionFailure("every BSD event payload has a header") }
+        return header.formId
+    }
+
+    /// The payload's header (which BSD, when, who), for every event but the counter's; read
+    /// straight from the case, without boxing the payload.
+    public var header: EventHeader? {
+        switch self {
+        case .readableIdReserved: nil
+        case .formCreated(let event): event.header
+        case .formUpdated(let event): event.header
+        case .formDeleted(let event), .formSealed(let event), .formResent(let event),
+            .formCanceled(let event):
+            event.header
+        case .emissionSigned(let event), .tempStorerEmissionSigned(let event): event.header
+        case .transportSigned(let event): event.header
+        case .formReceived(let event), .formAccepted(let event), .formTempStored(let event),
+            .formTempStorerAccepted(let event):
+            event.header
+        case .formProcessed(let event): event.header
+        case .formResealed(let event): event.header
+        case .formGrouped(let event), .groupedFormProcessed(let event), .formUngrouped(let event),
+            .formAttachedToAppendix1(let event):
+            event.header
+        case .formImportedFromPaper(let event): event.header
         }
-        return payload.header.formId
     }
 
     /// The payload as a JSON tree.
@@ -124,11 +146,11 @@ public enum DomainEvent: Hashable, Sendable {
 extension DomainEvent {
     /// When the event was decided; the counter event carries no instant and gives zero.
     public var at: Timestamp {
-        (payloadValue as? any HeaderedPayload)?.header.at ?? Timestamp(microseconds: 0)
+        header?.at ?? Timestamp(microseconds: 0)
     }
 
     /// Who acted, for every event but the counter's.
     public var actor: Actor? {
-        (payloadValue as? any HeaderedPayload)?.header.actor
+        header?.actor
     }
 }

@@ -91,17 +91,21 @@ public struct RecordView {
 
     /// Copies everything into a ``RecordedEvent``.
     public func materialize() throws(LedgerError) -> RecordedEvent {
-        let metadata: EventMetadata
-        do {
-            metadata = try CanonicalJSON.decode(EventMetadata.self, from: metadataJSON)
-        } catch {
-            throw .corruptRecord(position: position, reason: "metadata: \(error)")
-        }
+        let metadata = try metadata()
         return RecordedEvent(
             position: position, streamID: String(decoding: streamIDBytes, as: UTF8.self),
             streamVersion: streamVersion, id: id, type: String(decoding: typeBytes, as: UTF8.self),
             schemaVersion: schemaVersion, recordedAt: recordedAt, metadata: metadata,
             payload: Array(payload), previousHash: Hash(bytes: Array(previousHashBytes)),
             hash: Hash(bytes: Array(hashBytes)))
+    }
+
+    /// The metadata object, decoded.
+    public func metadata() throws(LedgerError) -> EventMetadata {
+        do {
+            return try CanonicalJSON.decode(EventMetadata.self, from: metadataJSON)
+        } catch {
+            throw .corruptRecord(position: position, reason: "metadata: \(error)")
+        }
     }
 }

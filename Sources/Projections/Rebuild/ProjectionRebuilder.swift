@@ -129,7 +129,7 @@ public struct ProjectionRebuilder: Sendable {
                 view throws(LedgerError) in
                 seen += 1
                 do {
-                    try store.apply(try view.materialize())
+                    try store.apply(view)
                     return true
                 } catch {
                     failure = error

@@ -52,13 +52,19 @@ struct FormStore {
         for slot in pending.states.indices {
             let (row, state) = (pending.rows[slot], pending.states[slot])
             let original = pending.originals[slot]
-            let oldFacts = FormFacts(original, initialEmitters: try initialEmitters(original))
-            let newFacts = FormFacts(state, initialEmitters: try initialEmitters(state))
-            replace(
-                listEntries(original, oldFacts, row) + registerEntries(original, oldFacts, row)
-                    + transporterEntries(original),
-                with: listEntries(state, newFacts, row) + registerEntries(state, newFacts, row)
-                    + transporterEntries(state))
+            let new = FormEntries(
+                state: state, facts: FormFacts(state, initialEmitters: try initialEmitters(state)),
+                row: row)
+            if original.exists {
+                let old = FormEntries(
+                    state: original,
+                    facts: FormFacts(original, initialEmitters: try initialEmitters(original)),
+                    row: row)
+                replace(old, with: new)
+            } else {
+                // A BSD new to this store has no entries yet: nothing to compare or delete.
+                new.write(into: batch)
+            }
             save(state, row: row)
         }
         try batch.apply(to: databases, in: transaction)
@@ -68,22 +74,60 @@ struct FormStore {
     /// Folds one recorded event into the projection; events of other streams are ignored.
     func apply(_ event: RecordedEvent) throws {
         guard event.streamID.hasPrefix("form-") else { return }
-        let domainEvent: DomainEvent
+        let domainEvent = try event.payload.withUnsafeBytes { payload in
+            try Self.decode(
+                type: event.type, schemaVersion: event.schemaVersion, payload: payload,
+                position: event.position)
+        }
+        try fold(domainEvent, position: event.position) { event.metadata.actingUser }
+    }
+
+    /// Folds one record borrowed from the log, as ``apply(_:)-(RecordedEvent)`` does, without
+    /// copying it, and reading its metadata only when a status log entry needs the acting
+    /// user.
+    func apply(_ record: RecordView) throws {
+        guard let domainEvent = try Self.decodeEvent(record) else { return }
+        try fold(domainEvent, position: record.position) { try record.metadata().actingUser }
+    }
+
+    private static let streamPrefix = Array("form-".utf8)
+
+    /// The BSD event `record` holds, decoded; nil when it belongs to another stream.
+    static func decodeEvent(_ record: RecordView) throws -> DomainEvent? {
+        guard record.streamIDBytes.starts(with: streamPrefix) else { return nil }
+        return try decode(
+            type: String(decoding: record.typeBytes, as: UTF8.self),
+            schemaVersion: record.schemaVersion, payload: record.payload,
+            position: record.position)
+    }
+
+    private static func decode(
+        type: String, schemaVersion: UInt16, payload: UnsafeRawBufferPointer, position: UInt64
+    ) throws -> DomainEvent {
         do {
-            domainEvent = try DomainEvent.decode(
-                type: event.type, schemaVersion: event.schemaVersion, payload: event.payload)
+            return try DomainEvent.decode(
+                type: type, schemaVersion: schemaVersion, payloadBytes: payload)
         } catch {
             throw ProjectionError.undecodableEvent(
-                position: event.position, type: event.type, reason: "\(error)")
+                position: position, type: type, reason: "\(error)")
         }
+    }
+
+    /// Folds a decoded event recorded at `position`; `actingUser` is asked only when the
+    /// event makes a status log entry.
+    private func fold(
+        _ domainEvent: DomainEvent, position: UInt64, actingUser: () throws -> String?
+    ) throws {
         let formId = domainEvent.formId
-        let slot = try pendingSlot(formId, position: event.position)
+        let slot = try pendingSlot(formId, position: position)
         let (wasThere, oldStatus) = (pending.states[slot].exists, pending.states[slot].status)
         FormEvolver.apply(domainEvent, to: &pending.states[slot])
         guard pending.states[slot].exists else { return }
         if !wasThere { try claimReadableId(of: slot) }
         if !wasThere || oldStatus != pending.states[slot].status {
-            try logStatus(of: slot, event, changes: domainEvent.contentChanges)
+            try logStatus(
+                of: slot, position: position, userId: try actingUser(),
+                changes: domainEvent.contentChanges)
         }
     }
 
@@ -176,85 +220,35 @@ struct FormStore {
 
     /// Deletes the entries that are gone and writes the new ones (values change with the
     /// BSD even where keys stay).
-    private func replace(_ old: [Entry], with new: [Entry]) {
-        guard !old.isEmpty else {
-            for (kind, key, value) in new { batch.put(kind, key, value) }
-            return
-        }
+    private func replace(_ old: FormEntries, with new: FormEntries) {
+        let (before, after) = (EntryList(), EntryList())
+        old.write(into: before)
+        new.write(into: after)
         var stale: [EntryKey: [UInt8]] = [:]
-        for (kind, key, value) in old { stale[EntryKey(kind: kind, key: key)] = value }
-        for (kind, key, value) in new {
+        for (kind, key, value) in before.entries { stale[EntryKey(kind: kind, key: key)] = value }
+        for (kind, key, value) in after.entries {
             let previous = stale.removeValue(forKey: EntryKey(kind: kind, key: key))
             if previous != value { batch.put(kind, key, value) }
         }
         for entry in stale.keys { batch.delete(entry.kind, entry.key) }
     }
 
-    /// The list index entries of `state`: one per reading company in each list it belongs to.
-    private func listEntries(
-        _ state: FormState, _ facts: FormFacts, _ row: UInt64
-    ) -> [Entry] {
-        var entries: [Entry] = []
-        for orgId in facts.readers {
-            let value = facts.summary(state, for: orgId).bytes
-            entries.append((.company, IndexKey.companyRow(orgId, row), value))
-            entries.append(
-                (.status, IndexKey.companyText(orgId, state.status.rawValue, row), value))
-            if let code = state.content.wasteDetails.code {
-                entries.append((.waste, IndexKey.companyText(orgId, code, row), value))
-            }
-            if let custom = state.content.customId {
-                entries.append((.custom, IndexKey.companyText(orgId, custom, row), value))
-            }
-            for role in facts.roles[orgId] ?? [] {
-                entries.append(
-                    (.role, IndexKey.companyText(orgId, role.rawValue, row), value))
-            }
-            if facts.nextStep.contains(orgId) {
-                entries.append((.nextStep, IndexKey.companyRow(orgId, row), value))
-            }
-        }
-        return entries
-    }
-
-    private func registerEntries(
-        _ state: FormState, _ facts: FormFacts, _ row: UInt64
-    ) -> [Entry] {
-        state.registerEntries(roles: facts.roles).map { entry in
-            let key = IndexKey.register(entry.orgId, entry.type, date: entry.date, row: row)
-            return (.register, key, Array(state.id.utf8))
-        }
-    }
-
-    /// One attachment entry per transporter with an id on `state`, the onward transporter
-    /// after temporary storage included; deleted BSDs keep theirs, so that a transporter
-    /// never moves to another BSD.
-    private func transporterEntries(_ state: FormState) -> [Entry] {
-        let transporters = state.content.transporters + [state.temporaryStorage?.transporter]
-        let formId = Array(state.id.utf8)
-        return transporters.compactMap { $0?.id }.map { transporterId in
-            (.transporter, IndexKey.transporter(transporterId, formId: state.id), formId)
-        }
-    }
-
     /// One status log entry per company that can read the BSD pending at `slot` after the
     /// change, with the content changes the event carries.
     private func logStatus(
-        of slot: Int, _ event: RecordedEvent, changes: [FieldChange]
+        of slot: Int, position: UInt64, userId: String?, changes: [FieldChange]
     ) throws {
         let new = pending.states[slot]
-        let readers = new.readerOrgIds(
-            named: new.rolesByOrgId, initialEmitters: try initialEmitters(new)
-        ).sorted()
+        let readers = new.sortedReaderOrgIds(initialEmitters: try initialEmitters(new))
         let entry = StatusLogEntry(
-            id: event.position, formId: new.id, readableId: new.readableId, status: new.status,
-            loggedAt: new.updatedAt.microseconds, updatedFields: changes,
-            userId: event.metadata.actingUser)
+            id: position, formId: new.id, readableId: new.readableId, status: new.status,
+            loggedAt: new.updatedAt.microseconds, updatedFields: changes, userId: userId)
         let bytes = CanonicalJSON.encode(entry, capacity: 512)
         for orgId in readers {
-            let key = IndexKey.lifecycle(
-                orgId, loggedAt: new.updatedAt.microseconds, position: event.position)
-            batch.put(.lifecycle, key, bytes)
+            batch.put(.lifecycle, value: bytes) {
+                IndexKey.appendLifecycle(
+                    orgId, loggedAt: new.updatedAt.microseconds, position: position, to: &$0)
+            }
         }
     }
 }

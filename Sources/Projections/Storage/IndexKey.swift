@@ -10,9 +10,7 @@ enum IndexKey {
     }
 
     static func appending(_ value: UInt64, to key: inout [UInt8]) {
-        for shift in stride(from: 56, through: 0, by: -8) {
-            key.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
-        }
+        withUnsafeBytes(of: value.bigEndian) { key.append(contentsOf: $0) }
     }
 
     static func appending(instant: Int64, to key: inout [UInt8]) {
@@ -38,36 +36,66 @@ enum IndexKey {
 
     /// `orgId 0 row`: the company list, in creation order.
     static func companyRow(_ orgId: String, _ row: UInt64) -> [UInt8] {
-        var key = company(orgId)
-        appending(row, to: &key)
+        var key: [UInt8] = []
+        appendCompanyRow(orgId, row, to: &key)
         return key
+    }
+
+    /// Appends `orgId 0 row` to `key`.
+    static func appendCompanyRow(_ orgId: String, _ row: UInt64, to key: inout [UInt8]) {
+        appending(orgId, to: &key)
+        appending(row, to: &key)
     }
 
     /// `orgId 0 text 0 row`: the status, waste-code and custom-id lists.
     static func companyText(_ orgId: String, _ text: String, _ row: UInt64) -> [UInt8] {
-        var key = company(orgId)
+        var key: [UInt8] = []
+        appendCompanyText(orgId, text, row, to: &key)
+        return key
+    }
+
+    /// Appends `orgId 0 text 0 row` to `key`.
+    static func appendCompanyText(
+        _ orgId: String, _ text: String, _ row: UInt64, to key: inout [UInt8]
+    ) {
+        appending(orgId, to: &key)
         appending(text, to: &key)
         appending(row, to: &key)
-        return key
     }
 
     /// `orgId 0 loggedAt position`: a status log entry.
     static func lifecycle(_ orgId: String, loggedAt: Int64, position: UInt64) -> [UInt8] {
-        var key = company(orgId)
+        var key: [UInt8] = []
+        appendLifecycle(orgId, loggedAt: loggedAt, position: position, to: &key)
+        return key
+    }
+
+    /// Appends `orgId 0 loggedAt position` to `key`.
+    static func appendLifecycle(
+        _ orgId: String, loggedAt: Int64, position: UInt64, to key: inout [UInt8]
+    ) {
+        appending(orgId, to: &key)
         appending(instant: loggedAt, to: &key)
         appending(position, to: &key)
-        return key
     }
 
     /// `orgId 0 type 0 date row`: a register row.
     static func register(
         _ orgId: String, _ type: RegisterType, date: Int64, row: UInt64
     ) -> [UInt8] {
-        var key = company(orgId)
+        var key: [UInt8] = []
+        appendRegister(orgId, type, date: date, row: row, to: &key)
+        return key
+    }
+
+    /// Appends `orgId 0 type 0 date row` to `key`.
+    static func appendRegister(
+        _ orgId: String, _ type: RegisterType, date: Int64, row: UInt64, to key: inout [UInt8]
+    ) {
+        appending(orgId, to: &key)
         appending(type.rawValue, to: &key)
         appending(instant: date, to: &key)
         appending(row, to: &key)
-        return key
     }
 
     /// `transporterId 0`: the prefix of a transporter's attachment entries.
@@ -81,8 +109,16 @@ enum IndexKey {
     /// id is in the key so that two BSDs naming one id (which the API refuses) keep an
     /// entry each instead of overwriting one another.
     static func transporter(_ transporterId: String, formId: String) -> [UInt8] {
-        var key = transporter(transporterId)
-        appending(formId, to: &key)
+        var key: [UInt8] = []
+        appendTransporter(transporterId, formId: formId, to: &key)
         return key
+    }
+
+    /// Appends `transporterId 0 formId 0` to `key`.
+    static func appendTransporter(
+        _ transporterId: String, formId: String, to key: inout [UInt8]
+    ) {
+        appending(transporterId, to: &key)
+        appending(formId, to: &key)
     }
 }
