@@ -63,6 +63,30 @@ import Testing
         #expect(try await iterator.next()?.position == 5)
     }
 
+    @Test func batchesGiveTheSameEventsInOrderFromTheLogThenTheFeed() async throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path + "/ledger")
+        defer { ledger.close() }
+        _ = try await ledger.append(events(30), to: "before", expected: .noStream)
+        let feed = EventFeed(ledger: ledger, capacity: 8)
+        feed.start(after: 30)
+        _ = try await ledger.append(events(20), to: "after", expected: .noStream)
+        var iterator = FeedTail(feed: feed, ledger: ledger, after: 3, batchSize: 7)
+            .makeAsyncIterator()
+        var seen: [UInt64] = []
+        var sizes: [Int] = []
+        while seen.count < 47, let batch = try await iterator.nextBatch() {
+            #expect(!batch.isEmpty)
+            sizes.append(batch.count)
+            seen += batch.map(\.position)
+        }
+        #expect(seen == Array(4...50))
+        #expect(sizes.allSatisfy { $0 <= 7 })
+        _ = try await ledger.append(events(1), to: "after", expected: .any)
+        #expect(try await iterator.next()?.position == 51)
+        await feed.stop()
+    }
+
     @Test func cancellingAWaitingTailEndsIt() async throws {
         let folder = TemporaryFolder()
         let ledger = try Ledger(path: folder.path + "/ledger")
