@@ -12,15 +12,21 @@ import Testing
         }
     }
 
+    /// A feed of capacity 8 started after `count` events appended to `ledger`.
+    private func feed(after count: Int, on ledger: Ledger) async throws -> EventFeed {
+        _ = try await ledger.append(events(count), to: "before", expected: .noStream)
+        let feed = EventFeed(ledger: ledger, capacity: 8)
+        feed.start(after: UInt64(count))
+        return feed
+    }
+
     @Test func everyEventComesOnceInOrderFromBeforeTheFeedThroughTrimsAndLiveAppends()
         async throws
     {
         let folder = TemporaryFolder()
         let ledger = try Ledger(path: folder.path + "/ledger")
         defer { ledger.close() }
-        _ = try await ledger.append(events(50), to: "before", expected: .noStream)
-        let feed = EventFeed(ledger: ledger, capacity: 8)
-        feed.start(after: 50)
+        let feed = try await feed(after: 50, on: ledger)
         let total = 50 + 8 * 40
         let readers = (0..<3).map { number in
             Task {
@@ -67,9 +73,7 @@ import Testing
         let folder = TemporaryFolder()
         let ledger = try Ledger(path: folder.path + "/ledger")
         defer { ledger.close() }
-        _ = try await ledger.append(events(30), to: "before", expected: .noStream)
-        let feed = EventFeed(ledger: ledger, capacity: 8)
-        feed.start(after: 30)
+        let feed = try await feed(after: 30, on: ledger)
         _ = try await ledger.append(events(20), to: "after", expected: .noStream)
         var iterator = FeedTail(feed: feed, ledger: ledger, after: 3, batchSize: 7)
             .makeAsyncIterator()
