@@ -68,15 +68,21 @@ final class WebSocketChannel: Sendable {
         wakeWriter = ends[1]
     }
 
-    /// Queues a data message or a ping and waits until it is written.
+    deinit {
+        Glibc.close(wakeReader)
+        Glibc.close(wakeWriter)
+    }
+
+    /// Queues a data message or a ping and waits until it is written. The wake-up byte is
+    /// written after the lock is released: the pump, woken at once, then finds it free.
     func send(_ message: Outgoing.Message) async throws(WebSocketError) {
         let result = await withCheckedContinuation { continuation in
-            let refused = state.withLock { state in
-                guard !state.closeQueued, !state.ended else { return true }
+            let (refused, wakeUp) = state.withLock { state -> (Bool, Bool) in
+                guard !state.closeQueued, !state.ended else { return (true, false) }
                 state.outbox.append(Outgoing(message: message, sent: continuation))
-                wake(&state)
-                return false
+                return (false, Self.claimWakeUp(&state))
             }
+            if wakeUp { writeWakeByte() }
             if refused { continuation.resume(returning: .failure(.closed)) }
         }
         try result.get()
@@ -166,12 +172,24 @@ final class WebSocketChannel: Sendable {
         state.receivers.removeAll()
     }
 
-    /// Writes a byte to the wake pipe unless one is there already; under the lock, so never
-    /// after the pipe is closed. One byte per wake-up rather than per message: while the pump
-    /// is awake, what is queued meanwhile costs no system call.
+    /// Writes a byte to the wake pipe unless one is there already. One byte per wake-up
+    /// rather than per message: while the pump is awake, what is queued meanwhile costs no
+    /// system call.
     func wake(_ state: inout State) {
-        guard !state.ended, !state.wakePending else { return }
+        if Self.claimWakeUp(&state) { writeWakeByte() }
+    }
+
+    /// Whether the caller is to write the wake-up byte (none is pending and the pump still
+    /// runs); records it as pending.
+    private static func claimWakeUp(_ state: inout State) -> Bool {
+        guard !state.ended, !state.wakePending else { return false }
         state.wakePending = true
+        return true
+    }
+
+    /// The pipe stays open as long as the channel lives (closed in `deinit`), so this may
+    /// run outside the lock, even after the pump has ended.
+    private func writeWakeByte() {
         var byte: UInt8 = 1
         _ = write(wakeWriter, &byte, 1)
     }

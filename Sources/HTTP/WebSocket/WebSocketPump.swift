@@ -173,8 +173,6 @@ final class WebSocketPump: @unchecked Sendable {
         }
         inFlight = nil
         pending.removeAll()
-        close(channel.wakeReader)
-        close(channel.wakeWriter)
         for message in unsent { message.sent?.resume(returning: .failure(.closed)) }
         for waiter in waiters { waiter.resume() }
         onEnd()
