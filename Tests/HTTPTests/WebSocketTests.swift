@@ -36,6 +36,22 @@ import Testing
         }
     }
 
+    @Test func aBurstPastTheInboxLimitComesBackWholeAndInOrder() async throws {
+        // 300 messages sent at once: the pump stops reading at 16 unreceived ones and reads
+        // on when the handler makes room, while the echoes queue up behind one another.
+        try await withServer(handler: echoRoutes) { server in
+            let texts = (0..<300).map { "message \($0) " + String(repeating: "x", count: 80) }
+            let frames = try await onThread {
+                let socket = try RawWebSocket(port: server.port)
+                _ = try socket.handshake()
+                for text in texts { try socket.send(text: text) }
+                return try texts.map { _ in try socket.readFrame() }
+            }
+            #expect(frames.map(\.payload) == texts.map { Array($0.utf8) })
+            #expect(frames.allSatisfy { $0.opcode == 1 && $0.fin })
+        }
+    }
+
     @Test func joinsFragmentsWithAPingBetweenThem() async throws {
         try await withServer(handler: echoRoutes) { server in
             let frames = try await onThread {

@@ -12,15 +12,21 @@ import Testing
         }
     }
 
+    /// A feed of capacity 8 started after `count` events appended to `ledger`.
+    private func feed(after count: Int, on ledger: Ledger) async throws -> EventFeed {
+        _ = try await ledger.append(events(count), to: "before", expected: .noStream)
+        let feed = EventFeed(ledger: ledger, capacity: 8)
+        feed.start(after: UInt64(count))
+        return feed
+    }
+
     @Test func everyEventComesOnceInOrderFromBeforeTheFeedThroughTrimsAndLiveAppends()
         async throws
     {
         let folder = TemporaryFolder()
         let ledger = try Ledger(path: folder.path + "/ledger")
         defer { ledger.close() }
-        _ = try await ledger.append(events(50), to: "before", expected: .noStream)
-        let feed = EventFeed(ledger: ledger, capacity: 8)
-        feed.start(after: 50)
+        let feed = try await feed(after: 50, on: ledger)
         let total = 50 + 8 * 40
         let readers = (0..<3).map { number in
             Task {
@@ -61,6 +67,28 @@ import Testing
         _ = try await ledger.append(events(2), to: "s", expected: .any)
         #expect(try await iterator.next()?.position == 4)
         #expect(try await iterator.next()?.position == 5)
+    }
+
+    @Test func batchesGiveTheSameEventsInOrderFromTheLogThenTheFeed() async throws {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path + "/ledger")
+        defer { ledger.close() }
+        let feed = try await feed(after: 30, on: ledger)
+        _ = try await ledger.append(events(20), to: "after", expected: .noStream)
+        var iterator = FeedTail(feed: feed, ledger: ledger, after: 3, batchSize: 7)
+            .makeAsyncIterator()
+        var seen: [UInt64] = []
+        var sizes: [Int] = []
+        while seen.count < 47, let batch = try await iterator.nextBatch() {
+            #expect(!batch.isEmpty)
+            sizes.append(batch.count)
+            seen += batch.map(\.position)
+        }
+        #expect(seen == Array(4...50))
+        #expect(sizes.allSatisfy { $0 <= 7 })
+        _ = try await ledger.append(events(1), to: "after", expected: .any)
+        #expect(try await iterator.next()?.position == 51)
+        await feed.stop()
     }
 
     @Test func cancellingAWaitingTailEndsIt() async throws {

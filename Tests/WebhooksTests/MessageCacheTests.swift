@@ -74,6 +74,34 @@ import Testing
         #expect(changedSince > 10, "the workload changes who may read its BSDs")
     }
 
+    @Test func onlyEventsKnownToBeForOthersArePassedOver() throws {
+        let folder = TemporaryFolder()
+        let ledger = try ledgerWithForms(folder)
+        defer { ledger.close() }
+        let events = try ledger.readAll(after: 0, limit: 10_000)
+        let cache = MessageCache(ledger: ledger, cap: 256 * 1024, capacity: 64)
+        var readers: Set<String> = []
+        for event in events.suffix(64) where readers.isEmpty {
+            readers = try EventAudience.read(event, ledger: ledger)?.audience.readers ?? []
+        }
+        let orgId = try #require(readers.sorted().first)
+        let unseen = cache.mayConcern(events[...], orgId: orgId)
+        #expect(unseen == Array(repeating: true, count: events.count))
+        var expected: [Bool] = []
+        for event in events {
+            _ = try cache.message(for: event, orgId: "00000000000000", kind: .thin)
+            let mine = try WebhookMessage.make(
+                for: event, orgId: orgId, kind: .thin, ledger: ledger, cap: 256 * 1024)
+            expected.append(mine != nil)
+        }
+        // The last 64 looked at are held: exactly those for the company may concern it.
+        let held = events.count - 64
+        let concerned = cache.mayConcern(events[...], orgId: orgId)
+        #expect(concerned[..<held].allSatisfy { $0 })
+        #expect(Array(concerned[held...]) == Array(expected[held...]))
+        #expect(expected[held...].contains(true) && expected[held...].contains(false))
+    }
+
     @Test func anEnvelopeOverTheCapFallsBackToTheShortBody() throws {
         let folder = TemporaryFolder()
         let ledger = try ledgerWithForms(folder)

@@ -37,6 +37,12 @@ final class WebSocketChannel: Sendable {
         /// The socket is handed back; the channel is dead.
         var ended = false
         var endWaiters: [CheckedContinuation<Void, Never>] = []
+        /// A byte is in the wake pipe that the pump has not drained yet: a later wake-up
+        /// needs none of its own, the pump looks at everything once it is awake.
+        var wakePending = false
+        /// A receiver made room in a full inbox since the pump last looked: the pump reads
+        /// the socket again even though the wake-up did not come from it.
+        var roomMade = false
     }
 
     /// The inbox size past which the pump stops reading, so that a handler that does not
@@ -62,15 +68,21 @@ final class WebSocketChannel: Sendable {
         wakeWriter = ends[1]
     }
 
-    /// Queues a data message or a ping and waits until it is written.
+    deinit {
+        Glibc.close(wakeReader)
+        Glibc.close(wakeWriter)
+    }
+
+    /// Queues a data message or a ping and waits until it is written. The wake-up byte is
+    /// written after the lock is released: the pump, woken at once, then finds it free.
     func send(_ message: Outgoing.Message) async throws(WebSocketError) {
         let result = await withCheckedContinuation { continuation in
-            let refused = state.withLock { state in
-                guard !state.closeQueued, !state.ended else { return true }
+            let (refused, wakeUp) = state.withLock { state -> (Bool, Bool) in
+                guard !state.closeQueued, !state.ended else { return (true, false) }
                 state.outbox.append(Outgoing(message: message, sent: continuation))
-                wake(state)
-                return false
+                return (false, Self.claimWakeUp(&state))
             }
+            if wakeUp { writeWakeByte() }
             if refused { continuation.resume(returning: .failure(.closed)) }
         }
         try result.get()
@@ -112,7 +124,7 @@ final class WebSocketChannel: Sendable {
             guard !state.closeQueued, !state.ended else { return }
             state.outbox.append(Outgoing(message: .close(code: code, reason: Array(reason.utf8))))
             closing(&state)
-            wake(state)
+            wake(&state)
         }
         await ended()
     }
@@ -132,7 +144,7 @@ final class WebSocketChannel: Sendable {
     func abort() {
         state.withLock { state in
             state.aborted = true
-            wake(state)
+            wake(&state)
         }
     }
 
@@ -160,16 +172,44 @@ final class WebSocketChannel: Sendable {
         state.receivers.removeAll()
     }
 
-    /// Writes a byte to the wake pipe; under the lock, so never after the pipe is closed.
-    func wake(_ state: State) {
-        guard !state.ended else { return }
+    /// Writes a byte to the wake pipe unless one is there already. One byte per wake-up
+    /// rather than per message: while the pump is awake, what is queued meanwhile costs no
+    /// system call.
+    func wake(_ state: inout State) {
+        if Self.claimWakeUp(&state) { writeWakeByte() }
+    }
+
+    /// Whether the caller is to write the wake-up byte (none is pending and the pump still
+    /// runs); records it as pending.
+    private static func claimWakeUp(_ state: inout State) -> Bool {
+        guard !state.ended, !state.wakePending else { return false }
+        state.wakePending = true
+        return true
+    }
+
+    /// The pipe stays open as long as the channel lives (closed in `deinit`), so this may
+    /// run outside the lock, even after the pump has ended.
+    private func writeWakeByte() {
         var byte: UInt8 = 1
         _ = write(wakeWriter, &byte, 1)
     }
 
+    /// The pump drained the wake pipe: the next wake-up writes again. Returns whether a
+    /// receiver made room in the inbox meanwhile, and forgets it.
+    func woken() -> Bool {
+        state.withLock { state in
+            state.wakePending = false
+            defer { state.roomMade = false }
+            return state.roomMade
+        }
+    }
+
     private func take(_ state: inout State) -> WebSocketMessage? {
         guard !state.inbox.isEmpty else { return nil }
-        if state.inbox.count == Self.inboxLimit { wake(state) }
+        if state.inbox.count == Self.inboxLimit {
+            state.roomMade = true
+            wake(&state)
+        }
         return state.inbox.removeFirst()
     }
 

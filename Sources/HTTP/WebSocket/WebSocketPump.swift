@@ -129,8 +129,9 @@ final class WebSocketPump: @unchecked Sendable {
     }
 
     /// Sleeps until the socket or the wake pipe is ready or the close deadline passes, then
-    /// lets wslay read what came. A wake-up also reads: the handler may have made room for
-    /// messages wslay holds already.
+    /// lets wslay read what came. A wake-up reads too when a receiver made room in the inbox;
+    /// one that only brings messages to send does not (a `recv` that would find nothing, and
+    /// the channel's lock, once per message sent).
     private func wait(read: Bool, deadline: ContinuousClock.Instant?) {
         guard let context else { return }
         var events = Int16(read ? POLLIN : 0)
@@ -141,16 +142,19 @@ final class WebSocketPump: @unchecked Sendable {
         ]
         let timeout = deadline.map { Self.milliseconds(until: $0) } ?? -1
         guard poll(&fds, 2, timeout) > 0 else { return }
-        let woken = fds[1].revents != 0
-        if woken { drainWakePipe() }
+        var roomMade = false
+        if fds[1].revents != 0 {
+            drainWakePipe()
+            roomMade = channel.woken()
+        }
         let ready = fds[0].revents
-        if read && (woken || ready & Int16(POLLIN | POLLHUP | POLLERR) != 0) { receive() }
+        if read && (roomMade || ready & Int16(POLLIN | POLLHUP | POLLERR) != 0) { receive() }
         if ready & Int16(POLLERR | POLLHUP) != 0 && !read { peerGone = true }
     }
 
     private func drainWakePipe() {
         var bytes = [UInt8](repeating: 0, count: 64)
-        while read(channel.wakeReader, &bytes, bytes.count) > 0 {}
+        while read(channel.wakeReader, &bytes, bytes.count) == bytes.count {}
     }
 
     /// Hands the socket back, frees wslay's context, fails what is still queued, and wakes
@@ -169,8 +173,6 @@ final class WebSocketPump: @unchecked Sendable {
         }
         inFlight = nil
         pending.removeAll()
-        close(channel.wakeReader)
-        close(channel.wakeWriter)
         for message in unsent { message.sent?.resume(returning: .failure(.closed)) }
         for waiter in waiters { waiter.resume() }
         onEnd()

@@ -34,36 +34,49 @@ struct EndpointWorker: Sendable {
 
     /// Runs until cancelled, the ledger closes or the endpoint is turned off.
     func run() async {
-        var cursor: EndpointCursor
-        do {
-            cursor = try store.cursor(setting.id) ?? EndpointCursor(position: setting.activeSince)
-        } catch {
-            logger.error("Webhook cursor unreadable", metadata: ["webhook.setting": setting.id])
-            return
-        }
-        if cursor.position < setting.activeSince {
-            cursor = EndpointCursor(position: setting.activeSince)
-        }
+        guard var cursor = startingCursor() else { return }
         var unsaved = 0
         do {
-            for try await event in FeedTail(feed: feed, ledger: ledger, after: cursor.position) {
-                guard let message = await message(for: event) else {
-                    if Task.isCancelled { break }
-                    cursor.position = event.position
+            var events = FeedTail(feed: feed, ledger: ledger, after: cursor.position)
+                .makeAsyncIterator()
+            batches: while let batch = try await events.nextBatch() {
+                // The events known to be for other companies are passed over in one look.
+                let concerned = cache.mayConcern(batch, orgId: setting.record.orgId)
+                for (offset, index) in batch.indices.enumerated() {
+                    if concerned[offset], let message = await message(for: batch[index]) {
+                        unsaved = 0
+                        if case .stop = await deliver(message, cursor: &cursor) { return }
+                        continue
+                    }
+                    if Task.isCancelled { break batches }
+                    cursor.position = batch[index].position
                     unsaved += 1
                     if unsaved >= 256 {
                         try? await store.commit(cursor, for: setting.id)
                         unsaved = 0
                     }
-                    continue
                 }
-                unsaved = 0
-                if case .stop = await deliver(message, cursor: &cursor) { return }
             }
         } catch {
             logger.warning("Webhook tail ended", metadata: ["webhook.setting": setting.id])
         }
         if unsaved > 0 { try? await store.commit(cursor, for: setting.id) }
+    }
+
+    /// The durable cursor, or the setting's activation when none is kept or it is older;
+    /// nil when the store cannot be read.
+    private func startingCursor() -> EndpointCursor? {
+        let kept: EndpointCursor?
+        do {
+            kept = try store.cursor(setting.id)
+        } catch {
+            logger.error("Webhook cursor unreadable", metadata: ["webhook.setting": setting.id])
+            return nil
+        }
+        guard let kept, kept.position >= setting.activeSince else {
+            return EndpointCursor(position: setting.activeSince)
+        }
+        return kept
     }
 
     /// The message for `event`, nil when it is not for this endpoint; waits and retries

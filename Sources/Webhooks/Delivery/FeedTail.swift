@@ -29,9 +29,34 @@ struct FeedTail: AsyncSequence, Sendable {
         var own: LedgerTail.Iterator?
 
         mutating func next() async throws(LedgerError) -> RecordedEvent? {
-            if own != nil { return try await ownNext() }
+            if own == nil, try await fill() {
+                let event = buffer[index]
+                index += 1
+                position = event.position
+                return event
+            }
+            return try await ownNext()
+        }
+
+        /// The next events, in order and at least one, as many as are at hand; nil at the
+        /// end. The same events as ``next()`` gives one by one, without a suspension point
+        /// and a copy per event for a caller that passes over most of them.
+        mutating func nextBatch() async throws(LedgerError) -> ArraySlice<RecordedEvent>? {
+            if own == nil, try await fill() {
+                let batch = buffer[index...]
+                index = buffer.count
+                position = batch[batch.endIndex - 1].position
+                return batch
+            }
+            return try await ownNext().map { [$0][...] }
+        }
+
+        /// Makes events ready in `buffer` from `index` on, waiting for them if need be;
+        /// false when the iteration ends (cancelled, the ledger closed) or goes on with the
+        /// log's own tail, `own`, because the feed stopped.
+        private mutating func fill() async throws(LedgerError) -> Bool {
             while index == buffer.count {
-                if Task.isCancelled { return nil }
+                if Task.isCancelled { return false }
                 switch feed.batch(after: position, limit: batchSize) {
                 case .events(let events):
                     buffer = events
@@ -39,7 +64,7 @@ struct FeedTail: AsyncSequence, Sendable {
                     do {
                         buffer = try ledger.readAll(after: position, limit: batchSize)
                     } catch .closed {
-                        return nil
+                        return false
                     }
                     if buffer.isEmpty { await feed.wait(after: position) }
                 case .ahead:
@@ -47,16 +72,13 @@ struct FeedTail: AsyncSequence, Sendable {
                     if feed.isClosed {
                         own = ledger.tail(after: position, batchSize: batchSize)
                             .makeAsyncIterator()
-                        return try await ownNext()
+                        return false
                     }
                     await feed.wait(after: position)
                 }
                 index = 0
             }
-            let event = buffer[index]
-            index += 1
-            position = event.position
-            return event
+            return true
         }
 
         private mutating func ownNext() async throws(LedgerError) -> RecordedEvent? {
