@@ -182,7 +182,8 @@ def expected(load, scene, phases):
     deliveries = pushes = 0
     for form, _, _, _, phase in load.records:
         if phase in phases:
-            # A draft is visible to the company that made it alone: its emitter here.
+            # A draft is read by the companies named on it that its author belongs to: the
+            # load names only its emitter.
             emitter = load.pairs[form][0]
             deliveries += endpoints[emitter]
             pushes += subscribers[emitter]

@@ -57,10 +57,11 @@ class Load:
 
     def create(self, connection, phase, pair=None):
         emitter, recipient = pair or self.pair()
+        # No recipient: a draft is read by the companies named on it that its author (ADMIN
+        # of every company here) belongs to, so naming one would double each event's audience.
         content = {
             "customId": f"bench-{emitter}-{recipient}",
             "emitter": {"type": "PRODUCER", "company": self.companies[emitter]},
-            "recipient": {"company": self.companies[recipient], "processingOperation": "R 1"},
             "wasteDetails": {"code": "16 01 07*", "name": "Filtres", "quantity": 1.5},
         }
         body, sent, answered = connection.ask(CREATE, {"i": content})
