@@ -51,10 +51,10 @@ import Testing
                 let reads = MerkleReadCount()
                 let proof = try ledger.inclusionProof(
                     position: position, treeSize: treeSize, reads: reads)
+                let cost = "\(reads.nodes) nodes, \(reads.records) records"
                 #expect(
                     Self.withinBound(reads, treeSize),
-                    "position \(position) of \(treeSize): \(reads.nodes) nodes, \(reads.records) records"
-                )
+                    "position \(position) of \(treeSize): \(cost)")
                 #expect(proof.path.count <= 64 - (treeSize - 1).leadingZeroBitCount)
                 most = max(most, reads.nodes)
             }

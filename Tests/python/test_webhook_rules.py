@@ -3,10 +3,9 @@ change while endpoints are down, redirects, timeouts, resending failures since a
 and endpoint changes through `updateWebhookSetting`."""
 import json
 
-import pytest
-
 from bsdd_world import Company, Person
-from webhook_world import FAILURES, FAST_RETRIES, SETTING, TOKEN, Receiver, Scene, wait_for
+from webhook_world import (FAILURES, SETTING, TOKEN, Receiver, Scene, scene,  # noqa: F401
+                           wait_for)  # scene is a fixture
 
 WASTE = {"code": "16 01 07*", "name": "Filtres à huile usagés", "pop": False,
          "isSubjectToADR": True, "onuCode": "UN 3175, 4.1, II", "quantity": 1.5,
@@ -19,11 +18,6 @@ RESEND_ALL = ("mutation($s: ID!, $a: ID) { resendWebhookFailures(settingId: $s, 
               " { delivered failed } }")
 
 
-@pytest.fixture
-def scene(ledger_binary, tmp_path):
-    built = Scene(ledger_binary, tmp_path / "data", "--webhook-retry-ms", FAST_RETRIES)
-    yield built
-    built.server.stop()
 
 
 def events_of(receiver, form):

@@ -11,25 +11,18 @@ import stat
 import subprocess
 import time
 
-import pytest
 from nacl.secret import SecretBox
 from standardwebhooks.webhooks import Webhook
 
 from bsdd_world import codes
 from webhook_world import (CREATE, FAILURES, FAST_RETRIES, SETTING, TOKEN, Receiver, Scene,
-                           verified, wait_for)
+                           scene, verified, wait_for)  # noqa: F401 (scene is a fixture)
 
 NEW_TOKEN = "integrator-bearer-token-4567"
 UPDATE_TOKEN = ("mutation($id: ID!, $i: WebhookSettingUpdateInput!) {"
                 " updateWebhookSetting(id: $id, input: $i) { activated } }")
 
 
-@pytest.fixture
-def scene(ledger_binary, tmp_path):
-    built = Scene(ledger_binary, tmp_path / "data", "--webhook-retry-ms", FAST_RETRIES)
-    yield built
-    if built.server.child.poll() is None:
-        built.server.stop()
 
 
 def test_a_receiver_down_for_a_while_gets_every_event_in_per_bsd_order(scene):

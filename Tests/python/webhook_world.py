@@ -6,6 +6,8 @@ import signal
 import threading
 import time
 
+import pytest
+
 from standardwebhooks.webhooks import Webhook
 
 from bsdd_world import Company, Person, Server
@@ -148,3 +150,13 @@ class Scene:
     def rename(self, form, custom):
         self.ana.must("mutation($i: UpdateFormInput!) { updateForm(updateFormInput: $i) { id } }",
                       {"i": {"id": form["id"], "customId": custom}})
+
+
+@pytest.fixture
+def scene(ledger_binary, tmp_path):
+    """A server with a fast retry schedule and its world, stopped afterwards (unless the test
+    killed it)."""
+    built = Scene(ledger_binary, tmp_path / "data", "--webhook-retry-ms", FAST_RETRIES)
+    yield built
+    if built.server.child.poll() is None:
+        built.server.stop()

@@ -42,7 +42,8 @@ extension FormState {
 
     /// The companies named on the BSD that may read it (reference §5): none once deleted;
     /// for a draft, those named of which its author is a member (``draftReaderOrgIds``; when
-    /// not recorded, the company the author acted for); otherwise every company named. The emitters of the BSDs a regroupement groups may read it too: see
+    /// not recorded, the company the author acted for); otherwise every company named. The
+    /// emitters of the BSDs a regroupement groups may read it too: see
     /// ``readerOrgIds(named:initialEmitters:)``.
     public var readerOrgIds: Set<String> { readerOrgIds(named: rolesByOrgId) }
 
