@@ -121,14 +121,35 @@ final class Environment: @unchecked Sendable {
         }
     }
 
-    /// Runs `body` in a short read-only transaction.
+    /// Runs `body` in a short read-only transaction. When another process (a server beside
+    /// a reading command) grew the file past this process's map, the map is enlarged to
+    /// match and the transaction begun again.
     func read<R>(_ body: (Transaction) throws(LedgerError) -> R) throws(LedgerError) -> R {
-        try resizeLock.withShared { () throws(LedgerError) -> R in
+        while true {
+            let attempt = try resizeLock.withShared {
+                () throws(LedgerError) -> ReadAttempt<R> in
+                guard !isClosed else { throw .closed }
+                var txn: OpaquePointer?
+                let code = mdb_txn_begin(pointer, nil, UInt32(MDB_RDONLY), &txn)
+                if code == MDB_MAP_RESIZED { return .mapResized }
+                try LMDB.check(code, "mdb_txn_begin")
+                defer { mdb_txn_abort(txn) }
+                return .done(try body(Transaction(pointer: txn!)))
+            }
+            if case .done(let result) = attempt { return result }
+            try adoptGrownMap()
+        }
+    }
+
+    /// Takes on the map size another process grew the file to; no transaction may be open.
+    private func adoptGrownMap() throws(LedgerError) {
+        try resizeLock.withExclusive { () throws(LedgerError) in
             guard !isClosed else { throw .closed }
-            var txn: OpaquePointer?
-            try LMDB.check(mdb_txn_begin(pointer, nil, UInt32(MDB_RDONLY), &txn), "mdb_txn_begin")
-            defer { mdb_txn_abort(txn) }
-            return try body(Transaction(pointer: txn!))
+            // A size of zero adopts the size the file's meta page records.
+            try LMDB.check(mdb_env_set_mapsize(pointer, 0), "mdb_env_set_mapsize")
+            var info = MDB_envinfo()
+            mdb_env_info(pointer, &info)
+            mapSize = max(mapSize, info.me_mapsize)
         }
     }
 
@@ -153,4 +174,12 @@ final class Environment: @unchecked Sendable {
             mdb_env_close(pointer)
         }
     }
+}
+
+/// How one attempt of ``Environment/read(_:)`` ended.
+private enum ReadAttempt<R> {
+    /// The body ran and gave this.
+    case done(R)
+    /// Another process grew the file past this process's map; nothing ran.
+    case mapResized
 }
