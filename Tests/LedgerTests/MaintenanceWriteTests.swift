@@ -97,4 +97,44 @@ private struct ScratchProjection: InlineProjection {
         }
         #expect(count == 3000)
     }
+
+    /// A failed commit frees the transaction in LMDB (a full map while saving the free list,
+    /// or a transaction already in error): it must end as a clean error, never be freed twice.
+    /// Here the body swallows the full map of a put, so the commit itself fails.
+    @Test func aCommitThatFailsIsAnErrorAndLeavesTheLedgerUsable() throws {
+        let folder = TemporaryFolder()
+        let ledger = try open(folder)
+        defer { ledger.close() }
+        let database = ledger.database("scratch.db")!
+        let value = [UInt8](repeating: 9, count: 4000)
+        var caught: LedgerError?
+        do {
+            try ledger.write { transaction throws(LedgerError) in
+                do {
+                    for index in 0..<5000 {
+                        try transaction.put(database, Array("big-\(index)".utf8), value)
+                    }
+                } catch {
+                    // Swallowed on purpose: LMDB has marked the transaction as failed.
+                }
+            }
+        } catch {
+            caught = error
+        }
+        guard case .storage(let operation, _, _) = caught else {
+            Issue.record("expected the commit to fail, got \(String(describing: caught))")
+            return
+        }
+        #expect(operation == "mdb_txn_commit")
+        try ledger.write { transaction throws(LedgerError) in
+            try transaction.put(database, Array("after".utf8), [1])
+        }
+        let stored = try ledger.read { transaction throws(LedgerError) in
+            (
+                try transaction.get(database, Array("after".utf8)),
+                try transaction.get(database, Array("big-0".utf8))
+            )
+        }
+        #expect(stored.0 == [1] && stored.1 == nil)
+    }
 }

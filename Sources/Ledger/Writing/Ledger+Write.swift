@@ -54,14 +54,17 @@ extension Environment {
             guard !isClosed else { throw .closed }
             var txn: OpaquePointer?
             try LMDB.check(mdb_txn_begin(pointer, nil, 0, &txn), "mdb_txn_begin")
+            let result: R
             do throws(LedgerError) {
-                let result = try body(Transaction(pointer: txn!))
-                try LMDB.check(mdb_txn_commit(txn), "mdb_txn_commit")
-                return result
+                result = try body(Transaction(pointer: txn!))
             } catch {
                 mdb_txn_abort(txn)
                 throw error
             }
+            // A commit frees the transaction even when it fails (the map may fill while the
+            // free list is saved): aborting it again would free it twice.
+            try LMDB.check(mdb_txn_commit(txn), "mdb_txn_commit")
+            return result
         }
     }
 }
