@@ -117,39 +117,52 @@ public struct ProjectionRebuilder: Sendable {
         after position: UInt64, into databases: FormDatabases, meta: Database,
         scratch: FormStore.Scratch
     ) throws -> (UInt64, Bool) {
-        let outcome = try ledger.write {
-            transaction throws(LedgerError) -> Result<(UInt64, Bool), any Error> in
-            scratch.removeAll()
-            let store = FormStore(
-                databases: databases, transaction: transaction, remembersStates: false,
-                scratch: scratch)
-            var seen = 0
-            var failure: (any Error)?
-            let last = try ledger.scan(after: position, limit: chunkSize, in: transaction) {
-                view throws(LedgerError) in
-                seen += 1
-                do {
-                    try store.apply(view)
+        // A failure of the fold itself (an undecodable event, a readable id taken) is kept
+        // here and the transaction aborted; storage errors go out as they are, so that a full
+        // map grows and the chunk runs again.
+        var failure: (any Error)?
+        do {
+            return try ledger.write { transaction throws(LedgerError) -> (UInt64, Bool) in
+                failure = nil
+                scratch.removeAll()
+                let store = FormStore(
+                    databases: databases, transaction: transaction, remembersStates: false,
+                    scratch: scratch)
+                var seen = 0
+                let last = try ledger.scan(after: position, limit: chunkSize, in: transaction) {
+                    view throws(LedgerError) in
+                    seen += 1
+                    try Self.folding(into: &failure) { try store.apply(view) }
                     return true
-                } catch {
-                    failure = error
-                    return false
                 }
+                try Self.folding(into: &failure) { try store.flush() }
+                let finished = seen < chunkSize
+                if finished {
+                    try ProjectionMeta(active: databases.slot, version: FormsProjection.version)
+                        .write(transaction, meta)
+                }
+                return (last, finished)
             }
-            if let failure { return .failure(failure) }
-            do {
-                try store.flush()
-            } catch {
-                return .failure(error)
-            }
-            let finished = seen < chunkSize
-            if finished {
-                try ProjectionMeta(active: databases.slot, version: FormsProjection.version)
-                    .write(transaction, meta)
-            }
-            return .success((last, finished))
+        } catch {
+            if let failure { throw failure }
+            throw error
         }
-        return try outcome.get()
+    }
+
+    /// Runs `step`; a storage error goes out as it is, any other is kept in `failure` and
+    /// turned into a storage-level refusal that aborts the transaction.
+    private static func folding(
+        into failure: inout (any Error)?, _ step: () throws -> Void
+    ) throws(LedgerError) {
+        do {
+            try step()
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            failure = error
+            throw .projectionFailed(
+                projection: FormsProjection.projectionName, reason: String(describing: error))
+        }
     }
 
     private func metaDatabase() throws(ProjectionError) -> Database {
