@@ -87,7 +87,8 @@ import Testing
         let boxes = FormPdf.boxes(
             FormPdfInput(state: FormPdfFixtures.sealed(), editedAt: Self.editedAt))
         let emission = boxes.first { $0.number == "9" }
-        #expect(emission?.rows.contains(PdfBox.Row("Signature de l'émetteur", "Non signé")) == true)
+        let unsigned = PdfBox.Row("Signature de l'émetteur", "Non signé")
+        #expect(emission?.rows.contains(unsigned) == true)
     }
 
     @Test func canceledBSDCarriesTheReasonInTheHeaderAndTheStampOnEveryPage() throws {
