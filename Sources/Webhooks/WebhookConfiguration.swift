@@ -14,6 +14,11 @@ public struct WebhookConfiguration: Sendable {
     public var timeout: Duration = .seconds(10)
     /// The largest body sent; a full-envelope body beyond it goes out in the short form.
     public var payloadCap = 256 * 1024
+    /// How many acknowledged deliveries one endpoint may have awaiting their cursor's sync
+    /// while it goes on: at most this many acknowledged deliveries go out again after a
+    /// crash (with their `webhook-id`); 1 makes every delivery wait for the previous one's
+    /// sync.
+    public var unsyncedAcknowledgements = 16
 
     /// The production defaults.
     public init() {}

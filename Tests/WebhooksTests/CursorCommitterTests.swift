@@ -42,6 +42,27 @@ import Testing
         #expect(try store.cursor("a") == EndpointCursor(position: 27))
     }
 
+    @Test func cursorsHandedInWithoutWaitingLandInOrderAndReportWhenDurable() async throws {
+        let folder = TemporaryFolder()
+        let side = try SideStore(path: folder.path + "/webhooks")
+        defer { side.close() }
+        let queue = DispatchQueue(label: "test.cursors.handin")
+        queue.suspend()
+        let committer = CursorCommitter(store: side, queue: queue)
+        let saves = [5, 6, 7].map { committer.handIn(EndpointCursor(position: $0), for: "a") }
+        #expect(committer.waiting == 3)
+        queue.resume()
+        for save in saves { #expect(await save.succeeded()) }
+        #expect(committer.commits == 1)
+        let late = committer.handIn(EndpointCursor(position: 8), for: "a")
+        #expect(await late.succeeded())
+        #expect(await late.succeeded(), "a resolved save answers again at once")
+        let stored = try side.withValue(DeliveryStore.cursorKey("a")) {
+            $0.flatMap(EndpointCursor.init(bytes:))
+        }
+        #expect(stored == EndpointCursor(position: 8))
+    }
+
     @Test func aFailedCommitReachesEveryWaiter() async throws {
         let folder = TemporaryFolder()
         let side = try SideStore(path: folder.path + "/webhooks")
@@ -50,5 +71,6 @@ import Testing
         await #expect(throws: WebhookError.self) {
             try await committer.commit(EndpointCursor(position: 1), for: "a")
         }
+        #expect(await committer.handIn(EndpointCursor(position: 2), for: "a").succeeded() == false)
     }
 }

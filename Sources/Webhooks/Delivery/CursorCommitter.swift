@@ -4,14 +4,15 @@ import Synchronization
 
 /// Makes the endpoint workers' cursors durable in groups: every cursor handed in while a
 /// commit is under way goes into the next one, so a hundred endpoints acknowledging at once
-/// cost one sync instead of a hundred in a row. Each caller resumes once its own cursor is on
-/// disk (or the commit failed), so a worker still never moves on before its cursor is
-/// durable. The commits run on a serial queue of their own, never blocking Swift's
-/// cooperative threads on the disk.
+/// cost one sync instead of a hundred in a row. A caller either waits until its cursor is
+/// on disk (``commit(_:for:)``) or hands it in and asks later (``handIn(_:for:)``). The
+/// cursors of one caller are committed in the order they are handed in (a later one of the
+/// same setting replaces an earlier one still pending). The commits run on a serial queue
+/// of their own, never blocking Swift's cooperative threads on the disk.
 final class CursorCommitter: Sendable {
     private struct Pending {
         var cursors: [String: EndpointCursor] = [:]
-        var waiters: [CheckedContinuation<Result<Void, WebhookError>, Never>] = []
+        var waiters: [CursorSave] = []
         var draining = false
     }
 
@@ -39,16 +40,21 @@ final class CursorCommitter: Sendable {
     /// Returns once `cursor` is durable as setting `id`'s, in a commit shared with the
     /// cursors of other settings handed in meanwhile.
     func commit(_ cursor: EndpointCursor, for id: String) async throws(WebhookError) {
-        let result = await withCheckedContinuation { continuation in
-            let start = pending.withLock { state in
-                state.cursors[id] = cursor
-                state.waiters.append(continuation)
-                defer { state.draining = true }
-                return !state.draining
-            }
-            if start { queue.async { self.drain() } }
+        try await handIn(cursor, for: id).outcome().get()
+    }
+
+    /// Hands `cursor` in for the next commit and returns at once; the returned save tells
+    /// when it is durable.
+    func handIn(_ cursor: EndpointCursor, for id: String) -> CursorSave {
+        let save = CursorSave()
+        let start = pending.withLock { state in
+            state.cursors[id] = cursor
+            state.waiters.append(save)
+            defer { state.draining = true }
+            return !state.draining
         }
-        try result.get()
+        if start { queue.async { self.drain() } }
+        return save
     }
 
     /// Commits what is pending, again and again until nothing is left.
@@ -74,7 +80,7 @@ final class CursorCommitter: Sendable {
             } catch {
                 result = .failure(.store(error))
             }
-            for waiter in taken.waiters { waiter.resume(returning: result) }
+            for waiter in taken.waiters { waiter.resolve(result) }
         }
     }
 }

@@ -38,6 +38,12 @@ public final class DeliveryStore: Sendable {
         try await committer.commit(cursor, for: id)
     }
 
+    /// Hands the cursor of setting `id` to the next shared commit and returns at once; the
+    /// save tells when it is durable. A setting's cursors are committed in the order handed in.
+    func handIn(_ cursor: EndpointCursor, for id: String) -> CursorSave {
+        committer.handIn(cursor, for: id)
+    }
+
     /// Stores a failure (replacing one at the same position).
     public func record(_ failure: WebhookFailure) throws(WebhookError) {
         try guarded { () throws(LedgerError) in

@@ -10,7 +10,11 @@ import Logging
 ///
 /// One in flight per endpoint keeps every BSD's events in order at that endpoint; the cost
 /// is that a slow or failing endpoint holds back its own later events (never another
-/// endpoint's, each has its own worker and cursor).
+/// endpoint's, each has its own worker and cursor). An acknowledgement's cursor is synced
+/// while the next deliveries are under way, up to `saveWindow` acknowledgements awaiting
+/// their sync (the worker then waits for the oldest), so an endpoint is not held to one
+/// delivery per commit of the store; a crash repeats at most those and the one in flight,
+/// each with its `webhook-id`. A failure's cursor is always durable before its retry waits.
 struct EndpointWorker: Sendable {
     let setting: WebhookSetting
     let ledger: Ledger
@@ -22,6 +26,8 @@ struct EndpointWorker: Sendable {
     let cache: MessageCache
     /// Shared by every worker: the recent events, read from the log once.
     let feed: EventFeed
+    /// How many acknowledged deliveries may await their cursor's sync at once.
+    let saveWindow: Int
     let logger: Logger
 
     /// How a delivery ended.
@@ -36,6 +42,7 @@ struct EndpointWorker: Sendable {
     func run() async {
         guard var cursor = startingCursor() else { return }
         var unsaved = 0
+        var saving = CursorSaves(window: saveWindow)
         do {
             var events = FeedTail(feed: feed, ledger: ledger, after: cursor.position)
                 .makeAsyncIterator()
@@ -45,14 +52,16 @@ struct EndpointWorker: Sendable {
                 for (offset, index) in batch.indices.enumerated() {
                     if concerned[offset], let message = await message(for: batch[index]) {
                         unsaved = 0
-                        if case .stop = await deliver(message, cursor: &cursor) { return }
+                        let outcome = await deliver(message, cursor: &cursor, saving: &saving)
+                        if case .stop = outcome { break batches }
                         continue
                     }
                     if Task.isCancelled { break batches }
                     cursor.position = batch[index].position
                     unsaved += 1
                     if unsaved >= 256 {
-                        try? await store.commit(cursor, for: setting.id)
+                        guard await saving.makeRoom() else { break batches }
+                        saving.add(store.handIn(cursor, for: setting.id))
                         unsaved = 0
                     }
                 }
@@ -60,7 +69,14 @@ struct EndpointWorker: Sendable {
         } catch {
             logger.warning("Webhook tail ended", metadata: ["webhook.setting": setting.id])
         }
-        if unsaved > 0 { try? await store.commit(cursor, for: setting.id) }
+        if await settle(&saving), unsaved > 0 { _ = await save(cursor) }
+    }
+
+    /// Waits for every cursor save under way; false when one failed.
+    private func settle(_ saving: inout CursorSaves) async -> Bool {
+        if await saving.settle() { return true }
+        logger.error("Webhook cursor not saved", metadata: ["webhook.setting": setting.id])
+        return false
     }
 
     /// The durable cursor, or the setting's activation when none is kept or it is older;
@@ -95,8 +111,12 @@ struct EndpointWorker: Sendable {
         return nil
     }
 
-    /// Attempts `message` until it is acknowledged or given up, keeping `cursor` durable.
-    private func deliver(_ message: WebhookMessage, cursor: inout EndpointCursor) async -> Outcome {
+    /// Attempts `message` until it is acknowledged or given up, keeping `cursor` durable: an
+    /// acknowledgement's cursor is handed in to `saving`, within its window; a failure's is
+    /// saved, after every earlier one, before the wait for the next attempt.
+    private func deliver(
+        _ message: WebhookMessage, cursor: inout EndpointCursor, saving: inout CursorSaves
+    ) async -> Outcome {
         while true {
             let wait = cursor.retryAt - Timestamp.now()
             if wait > 0 {
@@ -110,8 +130,11 @@ struct EndpointWorker: Sendable {
             let result = await deliverer.attempt(message, to: setting)
             if result.isSuccess {
                 cursor = EndpointCursor(position: message.position)
-                return await save(cursor) ? .next : .stop
+                guard await saving.makeRoom() else { return .stop }
+                saving.add(store.handIn(cursor, for: setting.id))
+                return .next
             }
+            guard await settle(&saving) else { return .stop }
             if let delay = retryDelay(after: result, cursor: &cursor) {
                 cursor.retryAt = Timestamp.now() + Self.microseconds(delay)
                 logger.debug(

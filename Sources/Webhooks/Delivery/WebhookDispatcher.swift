@@ -121,7 +121,7 @@ final class WebhookDispatcher: Sendable {
         let worker = EndpointWorker(
             setting: setting, ledger: ledger, store: store, settings: settings,
             deliverer: deliverer, schedule: configuration.retrySchedule, cache: cache, feed: feed,
-            logger: logger)
+            saveWindow: configuration.unsyncedAcknowledgements, logger: logger)
         let task = Task { await worker.run() }
         running.withLock { $0[setting.id] = Running(setting: setting, task: task) }
     }
