@@ -107,4 +107,40 @@ import Testing
         #expect(try await reader.value == 0)
         await feed.stop()
     }
+
+    @Test func everyHeldPositionGivesTheEventsRightAfterItAsBatchesSealAndTrimsDrop()
+        async throws
+    {
+        let folder = TemporaryFolder()
+        let ledger = try Ledger(path: folder.path + "/ledger")
+        defer { ledger.close() }
+        let feed = EventFeed(ledger: ledger, capacity: 4)
+        feed.start(after: 0)
+        var lowestHeld: UInt64 = 0
+        for count in UInt64(1)...30 {
+            _ = try await ledger.append(events(1), to: "s", expected: .any)
+            await feed.wait(after: count - 1)
+            // Every third event, a batch from the open segment seals it.
+            if count % 3 == 0 { _ = feed.batch(after: count - 1, limit: 1) }
+            var held: [UInt64] = []
+            for position in 0...count {
+                switch feed.batch(after: position, limit: 3) {
+                case .events(let events):
+                    held.append(position)
+                    let positions = events.map(\.position)
+                    let expected = Array((position + 1)...min(position + 3, count))
+                    #expect(!positions.isEmpty)
+                    #expect(positions == Array(expected.prefix(positions.count)))
+                case .notHeld: #expect(held.isEmpty, "only positions before the window")
+                case .ahead: #expect(position == count)
+                }
+            }
+            #expect(held.last == count - 1, "the newest event is held")
+            #expect(held.count >= min(4, Int(count)), "at least the capacity is held")
+            #expect(held.count < 8, "at most twice the capacity is held")
+            #expect(held.first! >= lowestHeld, "the window only moves on")
+            lowestHeld = held.first!
+        }
+        await feed.stop()
+    }
 }

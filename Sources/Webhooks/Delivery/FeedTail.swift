@@ -23,7 +23,8 @@ struct FeedTail: AsyncSequence, Sendable {
         let ledger: Ledger
         var position: UInt64
         let batchSize: Int
-        var buffer: [RecordedEvent] = []
+        /// The events at hand, from `index` on: a slice shared with the feed.
+        var buffer: ArraySlice<RecordedEvent> = []
         var index = 0
         /// The log's own tail, once the feed has stopped.
         var own: LedgerTail.Iterator?
@@ -44,7 +45,7 @@ struct FeedTail: AsyncSequence, Sendable {
         mutating func nextBatch() async throws(LedgerError) -> ArraySlice<RecordedEvent>? {
             if own == nil, try await fill() {
                 let batch = buffer[index...]
-                index = buffer.count
+                index = buffer.endIndex
                 position = batch[batch.endIndex - 1].position
                 return batch
             }
@@ -55,14 +56,14 @@ struct FeedTail: AsyncSequence, Sendable {
         /// false when the iteration ends (cancelled, the ledger closed) or goes on with the
         /// log's own tail, `own`, because the feed stopped.
         private mutating func fill() async throws(LedgerError) -> Bool {
-            while index == buffer.count {
+            while index == buffer.endIndex {
                 if Task.isCancelled { return false }
                 switch feed.batch(after: position, limit: batchSize) {
                 case .events(let events):
                     buffer = events
                 case .notHeld:
                     do {
-                        buffer = try ledger.readAll(after: position, limit: batchSize)
+                        buffer = try ledger.readAll(after: position, limit: batchSize)[...]
                     } catch .closed {
                         return false
                     }
@@ -76,7 +77,7 @@ struct FeedTail: AsyncSequence, Sendable {
                     }
                     await feed.wait(after: position)
                 }
-                index = 0
+                index = buffer.startIndex
             }
             return true
         }
