@@ -6,12 +6,8 @@ import Testing
 
 @Suite struct CursorCommitterTests {
     @Test func cursorsHandedInTogetherShareOneCommitAndAreDurable() async throws {
-        let folder = TemporaryFolder()
-        let path = folder.path + "/webhooks"
-        let side = try SideStore(path: path)
-        let queue = DispatchQueue(label: "test.cursors")
-        queue.suspend()
-        let committer = CursorCommitter(store: side, queue: queue)
+        let held = try HeldCommitter()
+        let committer = held.committer
         let workers = (0..<50).map { index in
             Task {
                 try await committer.commit(
@@ -19,11 +15,11 @@ import Testing
             }
         }
         while committer.waiting < 50 { try await Task.sleep(for: .milliseconds(2)) }
-        queue.resume()
+        held.release()
         for worker in workers { try await worker.value }
         #expect(committer.commits == 1)
-        side.close()
-        let reopened = try DeliveryStore(path: path)
+        held.side.close()
+        let reopened = try DeliveryStore(path: held.path)
         defer { reopened.close() }
         for index in 0..<50 {
             #expect(
@@ -43,24 +39,18 @@ import Testing
     }
 
     @Test func cursorsHandedInWithoutWaitingLandInOrderAndReportWhenDurable() async throws {
-        let folder = TemporaryFolder()
-        let side = try SideStore(path: folder.path + "/webhooks")
-        defer { side.close() }
-        let queue = DispatchQueue(label: "test.cursors.handin")
-        queue.suspend()
-        let committer = CursorCommitter(store: side, queue: queue)
+        let held = try HeldCommitter()
+        defer { held.side.close() }
+        let committer = held.committer
         let saves = [5, 6, 7].map { committer.handIn(EndpointCursor(position: $0), for: "a") }
         #expect(committer.waiting == 3)
-        queue.resume()
+        held.release()
         for save in saves { #expect(await save.succeeded()) }
         #expect(committer.commits == 1)
         let late = committer.handIn(EndpointCursor(position: 8), for: "a")
         #expect(await late.succeeded())
         #expect(await late.succeeded(), "a resolved save answers again at once")
-        let stored = try side.withValue(DeliveryStore.cursorKey("a")) {
-            $0.flatMap(EndpointCursor.init(bytes:))
-        }
-        #expect(stored == EndpointCursor(position: 8))
+        #expect(try held.stored("a") == EndpointCursor(position: 8))
     }
 
     @Test func aFailedCommitReachesEveryWaiter() async throws {

@@ -7,12 +7,9 @@ import Testing
 
 @Suite struct CursorSavesTests {
     @Test func aFullWindowHoldsTheWorkerUntilTheOldestSaveIsDurable() async throws {
-        let folder = TemporaryFolder()
-        let side = try SideStore(path: folder.path + "/webhooks")
-        defer { side.close() }
-        let queue = DispatchQueue(label: "test.cursor-saves")
-        queue.suspend()
-        let committer = CursorCommitter(store: side, queue: queue)
+        let held = try HeldCommitter()
+        defer { held.side.close() }
+        let committer = held.committer
         var saves = CursorSaves(window: 2)
         #expect(await saves.makeRoom())
         saves.add(committer.handIn(EndpointCursor(position: 1), for: "a"))
@@ -27,7 +24,7 @@ import Testing
         }
         try await Task.sleep(for: .milliseconds(100))
         #expect(!released.isRaised, "two saves fill the window")
-        queue.resume()
+        held.release()
         #expect(await waiting.value)
         #expect(await saves.settle())
         #expect(saves.count == 0)
