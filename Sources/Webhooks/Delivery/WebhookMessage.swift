@@ -47,7 +47,7 @@ struct EventAudience: Sendable {
     /// to it, so an endpoint that was down gets exactly what it would have got live: events
     /// from before its company could read the BSD, or after it lost access, are not for it.
     /// - Parameter known: the BSD just before `event` when the caller has it; otherwise it
-    ///   is folded from the BSD's stream up to the event.
+    ///   is folded from the BSD's stream up to the event (nothing to fold for its first).
     static func read(
         _ event: RecordedEvent, ledger: Ledger, before known: FormState? = nil
     ) throws -> (audience: EventAudience, after: FormState)? {
@@ -56,6 +56,9 @@ struct EventAudience: Sendable {
         let before =
             if let known, known.version == Int(event.streamVersion) {
                 known
+            } else if event.streamVersion == 0 {
+                // The BSD's first event: nothing comes before it, no need to read the stream.
+                FormState(id: formId)
             } else {
                 try FormHistory(ledger: ledger).auditState(
                     formId: formId, asOf: .position(event.position - 1))
