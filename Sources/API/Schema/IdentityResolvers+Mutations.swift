@@ -15,11 +15,13 @@ extension IdentityResolvers {
                 }
                 return try user(record.userId)
             },
-            "login": { @Sendable _, arguments, _, _ in
+            "login": { @Sendable _, arguments, context, _ in
+                let request = try ResolverSupport.context(context)
                 let token = try await ResolverSupport.identity { () async throws(IdentityError) in
                     try await identity.login(
                         email: arguments.string("email") ?? "",
-                        password: arguments.string("password") ?? "")
+                        password: arguments.string("password") ?? "",
+                        clientKey: request.remoteAddress)
                 }
                 let userId = try await ResolverSupport.identity { () async throws(IdentityError) in
                     try await identity.verify(bearer: token)

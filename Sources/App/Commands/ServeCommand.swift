@@ -70,6 +70,7 @@ struct ServeCommand {
             // No request limit at all (benchmarks, test suites): sign-ups and logins neither.
             identityConfiguration.signupLimiter = nil
             identityConfiguration.loginLimiter = nil
+            identityConfiguration.loginAddressLimiter = nil
         }
         let identity = try IdentityService(
             ledger: ledger, secrets: secrets, configuration: identityConfiguration, logger: logger

@@ -28,11 +28,17 @@ extension IdentityService {
     }
 
     /// Checks an email and password and returns a JWT (HS256, `sub` = user id, 24 hours).
+    /// - Parameter clientKey: who asks, e.g. the client's address: attempts are counted per
+    ///   email from that client, and per client, so hammering one account from one place
+    ///   does not lock its owner out from another.
     /// - Throws: ``AuthenticationFailure/wrongCredentials`` for an unknown email or a wrong
-    ///   password alike; too many requests per email.
-    public func login(email: String, password: String) async throws(IdentityError) -> String {
+    ///   password alike; too many requests per email and client, or per client.
+    public func login(
+        email: String, password: String, clientKey: String = ""
+    ) async throws(IdentityError) -> String {
         let normalised = InputRules.normaliseEmail(email)
-        try throttle(configuration.loginLimiter, normalised)
+        try throttle(configuration.loginAddressLimiter, clientKey)
+        try throttle(configuration.loginLimiter, normalised + "\u{0}" + clientKey)
         let user = try queries.user(email: normalised)
         let matches = await PasswordHashing.verifyDetached(
             password, against: user?.passwordHash ?? decoyHash)

@@ -108,18 +108,40 @@ import Testing
         _ = try await harness.service.login(email: "ada@example.org", password: "a new long secret")
     }
 
-    @Test func loginIsThrottledPerEmail() async throws {
+    @Test func loginIsThrottledPerEmailFromOneClientWhileItsOwnerLogsInFromAnother() async throws {
         let harness = try IdentityHarness { $0.loginLimiter = RateLimiter(limit: 2) }
         _ = try await harness.signup("ada@example.org")
         for _ in 0..<2 {
-            _ = try await harness.service.login(
-                email: "ada@example.org", password: IdentityHarness.password)
+            _ = try? await harness.service.login(
+                email: "ada@example.org", password: "a guess, wrong", clientKey: "203.0.113.9")
         }
         await #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: 30)) {
             try await harness.service.login(
-                email: "ADA@example.org", password: IdentityHarness.password)
+                email: "ADA@example.org", password: IdentityHarness.password,
+                clientKey: "203.0.113.9")
         }
-        _ = try? await harness.service.login(email: "bob@example.org", password: "whatever it is")
+        _ = try await harness.service.login(
+            email: "ada@example.org", password: IdentityHarness.password,
+            clientKey: "198.51.100.4")
+        _ = try? await harness.service.login(
+            email: "bob@example.org", password: "whatever it is", clientKey: "203.0.113.9")
+    }
+
+    @Test func loginIsThrottledPerClientWhateverTheEmail() async throws {
+        let harness = try IdentityHarness { $0.loginAddressLimiter = RateLimiter(limit: 3) }
+        _ = try await harness.signup("ada@example.org")
+        for name in ["bob", "carol", "dan"] {
+            _ = try? await harness.service.login(
+                email: "\(name)@example.org", password: "a guess, wrong", clientKey: "203.0.113.9")
+        }
+        await #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: 20)) {
+            try await harness.service.login(
+                email: "ada@example.org", password: IdentityHarness.password,
+                clientKey: "203.0.113.9")
+        }
+        _ = try await harness.service.login(
+            email: "ada@example.org", password: IdentityHarness.password,
+            clientKey: "198.51.100.4")
     }
 
     @Test func signupIsThrottledPerClientKey() async throws {

@@ -80,6 +80,7 @@ final class IdentityHarness {
         configuration.passwordHashing = .testingMinimum
         configuration.clock = { clock.now }
         configuration.loginLimiter = nil
+        configuration.loginAddressLimiter = nil
         configuration.signupLimiter = nil
         configure(&configuration)
         let service = try IdentityService(
