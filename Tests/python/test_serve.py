@@ -1,9 +1,11 @@
 """The `serve` command as an operator runs it: a real process on loopback, stopped by SIGTERM."""
+import http.client
 import json
 import re
 import signal
 import subprocess
 import urllib.request
+from urllib.parse import urlsplit
 
 
 def start(binary, folder):
@@ -41,3 +43,37 @@ def test_serve_refuses_a_bad_listen_address(ledger_binary, tmp_path):
                             capture_output=True, text=True, timeout=20)
     assert result.returncode == 2
     assert "HOST:PORT" in result.stderr
+
+
+def login_from(url, source, email, password):
+    """A login mutation sent from loopback address `source`; returns the error codes, [] on success."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10,
+                                            source_address=(source, 0))
+    body = json.dumps({"query": "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
+                       "variables": {"e": email, "p": password}})
+    connection.request("POST", "/graphql", body, {"Content-Type": "application/json"})
+    answer = json.loads(connection.getresponse().read())
+    connection.close()
+    return [error["extensions"]["code"] for error in answer.get("errors", [])]
+
+
+def test_failing_logins_from_one_address_do_not_lock_the_owner_out_from_another(ledger_binary, tmp_path):
+    child, url = start(ledger_binary, tmp_path)
+    try:
+        password = "a long passphrase, really"
+        signup = json.dumps({"query": "mutation($u: SignupInput!) { signup(userInfos: $u) { id } }",
+                             "variables": {"u": {"email": "owner@example.org", "password": password,
+                                                 "name": "Owner"}}}).encode()
+        request = urllib.request.Request(url + "/graphql", data=signup, method="POST",
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert "errors" not in json.load(response)
+        codes = [login_from(url, "127.0.0.1", "owner@example.org", "a wrong guess!!") for _ in range(11)]
+        assert codes[:10] == [["UNAUTHENTICATED"]] * 10
+        assert codes[10] == ["TOO_MANY_REQUESTS"]
+        assert login_from(url, "127.0.0.1", "owner@example.org", password) == ["TOO_MANY_REQUESTS"]
+        assert login_from(url, "127.0.0.2", "owner@example.org", password) == []
+    finally:
+        child.send_signal(signal.SIGTERM)
+        child.communicate(timeout=20)
