@@ -88,9 +88,14 @@ public struct ProjectionRebuilder: Sendable {
         var done: UInt64 = 0
         var finished = false
         let scratch = FormStore.Scratch()
+        let decoder = LogDecoder(ledger: ledger, after: 0)
+        defer { decoder.stop() }
+        var ahead = RecordsAhead()
         while !finished {
+            let records = try ahead.take(chunkSize, from: decoder)
             (done, finished) = try replayChunk(
-                after: done, into: databases, meta: metaDatabase, scratch: scratch)
+                records, after: done, readingOn: ahead.ended, into: databases,
+                meta: metaDatabase, scratch: scratch)
             progress?(
                 RebuildProgress(
                     projection: FormsProjection.projectionName, events: done,
@@ -111,11 +116,13 @@ public struct ProjectionRebuilder: Sendable {
         return report
     }
 
-    /// Replays up to ``chunkSize`` events after `position` in one write transaction; when
-    /// the log has no more, switches the active slot in that same transaction.
+    /// Replays `records` (decoded ahead, following `position`) in one write transaction,
+    /// then, when `readingOn` (the decoder reached the log's end), the records appended since,
+    /// up to ``chunkSize`` events in all; when the log has no more, switches the active slot
+    /// in that same transaction.
     private func replayChunk(
-        after position: UInt64, into databases: FormDatabases, meta: Database,
-        scratch: FormStore.Scratch
+        _ records: [ArraySlice<DecodedRecord>], after position: UInt64, readingOn: Bool,
+        into databases: FormDatabases, meta: Database, scratch: FormStore.Scratch
     ) throws -> (UInt64, Bool) {
         // A failure of the fold itself (an undecodable event, a readable id taken) is kept
         // here and the transaction aborted; storage errors go out as they are, so that a full
@@ -128,15 +135,27 @@ public struct ProjectionRebuilder: Sendable {
                 let store = FormStore(
                     databases: databases, transaction: transaction, remembersStates: false,
                     scratch: scratch)
-                var seen = 0
-                let last = try ledger.scan(after: position, limit: chunkSize, in: transaction) {
-                    view throws(LedgerError) in
-                    seen += 1
-                    try Self.folding(into: &failure) { try store.apply(view) }
-                    return true
+                var (last, count) = (position, 0)
+                for slice in records {
+                    for index in slice.indices {
+                        try Self.folding(into: &failure) { try store.apply(slice[index]) }
+                    }
+                    last = slice.last?.position ?? last
+                    count += slice.count
+                }
+                var finished = false
+                let limit = chunkSize - count
+                if readingOn && limit > 0 {
+                    var seen = 0
+                    last = try ledger.scan(after: last, limit: limit, in: transaction) {
+                        view throws(LedgerError) in
+                        seen += 1
+                        try Self.folding(into: &failure) { try store.apply(view) }
+                        return true
+                    }
+                    finished = seen < limit
                 }
                 try Self.folding(into: &failure) { try store.flush() }
-                let finished = seen < chunkSize
                 if finished {
                     try ProjectionMeta(active: databases.slot, version: FormsProjection.version)
                         .write(transaction, meta)
