@@ -1,27 +1,33 @@
 import Domain
 import Ledger
 
-/// One record of the log as the fold needs it, decoded ahead.
-struct DecodedRecord: Sendable {
+/// One record of the log as the fold needs it, decoded ahead. A class with constant
+/// members, so that the fold reads the event where it is instead of copying it (an event
+/// copied is every string and list of its content retained).
+final class DecodedRecord: Sendable {
     let position: UInt64
-    /// The BSD event, or why it could not be decoded; nil for a record of another stream.
-    let event: Result<DomainEvent, any Error>?
+    /// The BSD event; nil for a record of another stream or one that could not be decoded.
+    let event: DomainEvent?
+    /// Why the BSD event could not be decoded.
+    let failure: (any Error)?
     /// The acting user of a BSD event, which its status log entry may need.
     let actingUser: Result<String?, LedgerError>
 
     /// Decodes `view`'s BSD event and acting user.
     init(_ view: RecordView) {
         position = view.position
+        var event: DomainEvent?
+        var failure: (any Error)?
         do {
-            guard let decoded = try FormStore.decodeEvent(view) else {
-                event = nil
-                actingUser = .success(nil)
-                return
-            }
-            event = .success(decoded)
+            event = try FormStore.decodeEvent(view)
         } catch {
-            event = .failure(error)
+            failure = error
         }
-        actingUser = Result { () throws(LedgerError) -> String? in try view.actingUser() }
+        self.event = event
+        self.failure = failure
+        actingUser =
+            event == nil && failure == nil
+            ? .success(nil)
+            : Result { () throws(LedgerError) -> String? in try view.actingUser() }
     }
 }

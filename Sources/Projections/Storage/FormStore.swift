@@ -131,12 +131,9 @@ struct FormStore {
     /// Folds one record decoded ahead (by a ``LogDecoder``), as ``apply(_:)-(RecordView)``
     /// does with the record itself.
     func apply(_ record: DecodedRecord) throws {
-        switch record.event {
-        case nil: return
-        case .failure(let error): throw error
-        case .success(let event):
-            try fold(event, position: record.position) { try record.actingUser.get() }
-        }
+        if let failure = record.failure { throw failure }
+        guard let event = record.event else { return }
+        try fold(event, position: record.position) { try record.actingUser.get() }
     }
 
     private static let streamPrefix = Array("form-".utf8)
