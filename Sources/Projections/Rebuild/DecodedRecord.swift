@@ -16,18 +16,21 @@ final class DecodedRecord: Sendable {
     /// Decodes `view`'s BSD event and acting user.
     init(_ view: RecordView) {
         position = view.position
-        var event: DomainEvent?
-        var failure: (any Error)?
+        // Stored straight into the members: a decoded event moved through a local would be
+        // copied, every string and list of it retained and released once more.
+        let isEvent: Bool
         do {
             event = try FormStore.decodeEvent(view)
+            failure = nil
+            isEvent = event != nil
         } catch {
+            event = nil
             failure = error
+            isEvent = true
         }
-        self.event = event
-        self.failure = failure
         actingUser =
-            event == nil && failure == nil
-            ? .success(nil)
-            : Result { () throws(LedgerError) -> String? in try view.actingUser() }
+            isEvent
+            ? Result { () throws(LedgerError) -> String? in try view.actingUser() }
+            : .success(nil)
     }
 }
