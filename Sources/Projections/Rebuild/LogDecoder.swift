@@ -81,7 +81,7 @@ final class LogDecoder: Sendable {
                 return (queue.stopped, queue.spent)
             }
             if stopped { return }
-            _ = consume spent
+            _ = consume spent  // the replayed batches are freed here, on this thread
             var batch: [DecodedRecord] = []
             batch.reserveCapacity(batchSize)
             do {

@@ -88,14 +88,16 @@ public struct ProjectionRebuilder: Sendable {
         var done: UInt64 = 0
         var finished = false
         let scratch = FormStore.Scratch()
-        let decoder = LogDecoder(ledger: ledger, after: 0)
+        // Room for a whole chunk ahead, so that the decoder keeps going while a chunk is
+        // flushed and committed.
+        let decoder = LogDecoder(ledger: ledger, after: 0, depth: chunkSize / 2_048 + 2)
         defer { decoder.stop() }
         var ahead = RecordsAhead()
         while !finished {
-            let records = try ahead.take(chunkSize, from: decoder)
             (done, finished) = try replayChunk(
-                records, after: done, readingOn: ahead.ended, into: databases,
-                meta: metaDatabase, scratch: scratch)
+                from: &ahead, of: decoder, after: done, into: databases, meta: metaDatabase,
+                scratch: scratch)
+            ahead.recycle(to: decoder)
             progress?(
                 RebuildProgress(
                     projection: FormsProjection.projectionName, events: done,
@@ -116,18 +118,19 @@ public struct ProjectionRebuilder: Sendable {
         return report
     }
 
-    /// Replays `records` (decoded ahead, following `position`) in one write transaction,
-    /// then, when `readingOn` (the decoder reached the log's end), the records appended since,
-    /// up to ``chunkSize`` events in all; when the log has no more, switches the active slot
-    /// in that same transaction.
+    /// Replays up to ``chunkSize`` events after `position` in one write transaction: those
+    /// `decoder` decoded ahead, as they come, then, once it reached the log's end, those
+    /// appended since, read from the log; when the log has no more, switches the active
+    /// slot in that same transaction.
     private func replayChunk(
-        _ records: [ArraySlice<DecodedRecord>], after position: UInt64, readingOn: Bool,
+        from ahead: inout RecordsAhead, of decoder: LogDecoder, after position: UInt64,
         into databases: FormDatabases, meta: Database, scratch: FormStore.Scratch
     ) throws -> (UInt64, Bool) {
         // A failure of the fold itself (an undecodable event, a readable id taken) is kept
         // here and the transaction aborted; storage errors go out as they are, so that a full
-        // map grows and the chunk runs again.
+        // map grows and the chunk runs again, with the records taken the first time.
         var failure: (any Error)?
+        var taken: [ArraySlice<DecodedRecord>] = []
         do {
             return try ledger.write { transaction throws(LedgerError) -> (UInt64, Bool) in
                 failure = nil
@@ -136,13 +139,21 @@ public struct ProjectionRebuilder: Sendable {
                     databases: databases, transaction: transaction, remembersStates: false,
                     scratch: scratch)
                 var (last, count) = (position, 0)
-                for slice in records {
-                    for index in slice.indices {
-                        try Self.folding(into: &failure) { try store.apply(slice[index]) }
+                var index = 0
+                while count < chunkSize {
+                    if index == taken.count {
+                        guard let slice = try ahead.next(upTo: chunkSize - count, from: decoder)
+                        else { break }
+                        taken.append(slice)
                     }
-                    last = slice.last?.position ?? last
-                    count += slice.count
+                    for record in taken[index] {
+                        try Self.folding(into: &failure) { try store.apply(record) }
+                    }
+                    last = taken[index].last?.position ?? last
+                    count += taken[index].count
+                    index += 1
                 }
+                let readingOn = ahead.ended
                 var finished = false
                 let limit = chunkSize - count
                 if readingOn && limit > 0 {
