@@ -49,7 +49,9 @@ extension Int: JSONCodable {
 }
 
 extension Array: JSONDecodable where Element: JSONDecodable {
-    /// Reads a JSON array, element by element.
+    /// Reads a JSON array, element by element. Inlinable, so that a decoder of another
+    /// module gets it specialized for its element type instead of going through witnesses.
+    @inlinable
     public init(from reader: inout JSONReader) throws(JSONError) {
         var elements: [Element] = []
         try reader.readArray { reader throws(JSONError) in
@@ -60,7 +62,8 @@ extension Array: JSONDecodable where Element: JSONDecodable {
 }
 
 extension Array: JSONEncodable where Element: JSONEncodable {
-    /// Writes a JSON array, element by element.
+    /// Writes a JSON array, element by element (inlinable, as reading is).
+    @inlinable
     public func encode(to writer: inout JSONWriter) {
         writer.beginArray()
         for element in self { element.encode(to: &writer) }

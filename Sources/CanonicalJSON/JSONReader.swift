@@ -152,11 +152,18 @@ public struct JSONReader {
         case UInt8(ascii: "{"):
             try readObject { _, reader throws(JSONError) in try reader.skipValue() }
         case UInt8(ascii: "["): try readArray { reader throws(JSONError) in try reader.skipValue() }
-        case UInt8(ascii: "\""): _ = try readString()
+        case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"), UInt8(ascii: "f"): _ = try readBool()
         case UInt8(ascii: "n"): try expectLiteral("null")
         default: _ = try scanNumber()
         }
+    }
+
+    /// Reads past a string, checking it as ``readString()`` does, without making a `String`
+    /// of it when it holds no escape.
+    mutating func skipString() throws(JSONError) {
+        if try scanPlainString() != nil { return }
+        _ = try readEscapedString(from: index + 1)
     }
 
     /// Checks that only whitespace follows the value just read.

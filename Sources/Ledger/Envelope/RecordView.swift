@@ -100,6 +100,27 @@ public struct RecordView {
             hash: Hash(bytes: Array(hashBytes)))
     }
 
+    /// The metadata's acting user alone, the other members skipped unread: what a status
+    /// log needs of every event that changes a status.
+    public func actingUser() throws(LedgerError) -> String? {
+        do {
+            return try CanonicalJSON.read(metadataJSON) { reader throws(JSONError) -> String? in
+                var user: String?
+                try reader.readObject { key, value throws(JSONError) in
+                    if key == "actingUser" {
+                        user = try value.readString()
+                    } else {
+                        try value.skipValue()
+                    }
+                }
+                try reader.finish()
+                return user
+            }
+        } catch {
+            throw .corruptRecord(position: position, reason: "metadata: \(error)")
+        }
+    }
+
     /// The metadata object, decoded.
     public func metadata() throws(LedgerError) -> EventMetadata {
         do {

@@ -88,9 +88,16 @@ public struct ProjectionRebuilder: Sendable {
         var done: UInt64 = 0
         var finished = false
         let scratch = FormStore.Scratch()
+        // Room for a whole chunk ahead, so that the decoder keeps going while a chunk is
+        // flushed and committed.
+        let decoder = LogDecoder(ledger: ledger, after: 0, depth: chunkSize / 2_048 + 2)
+        defer { decoder.stop() }
+        var ahead = RecordsAhead()
         while !finished {
             (done, finished) = try replayChunk(
-                after: done, into: databases, meta: metaDatabase, scratch: scratch)
+                from: &ahead, of: decoder, after: done, into: databases, meta: metaDatabase,
+                scratch: scratch)
+            ahead.recycle(to: decoder)
             progress?(
                 RebuildProgress(
                     projection: FormsProjection.projectionName, events: done,
@@ -111,16 +118,19 @@ public struct ProjectionRebuilder: Sendable {
         return report
     }
 
-    /// Replays up to ``chunkSize`` events after `position` in one write transaction; when
-    /// the log has no more, switches the active slot in that same transaction.
+    /// Replays up to ``chunkSize`` events after `position` in one write transaction: those
+    /// `decoder` decoded ahead, as they come, then, once it reached the log's end, those
+    /// appended since, read from the log; when the log has no more, switches the active
+    /// slot in that same transaction.
     private func replayChunk(
-        after position: UInt64, into databases: FormDatabases, meta: Database,
-        scratch: FormStore.Scratch
+        from ahead: inout RecordsAhead, of decoder: LogDecoder, after position: UInt64,
+        into databases: FormDatabases, meta: Database, scratch: FormStore.Scratch
     ) throws -> (UInt64, Bool) {
         // A failure of the fold itself (an undecodable event, a readable id taken) is kept
         // here and the transaction aborted; storage errors go out as they are, so that a full
-        // map grows and the chunk runs again.
+        // map grows and the chunk runs again, with the records taken the first time.
         var failure: (any Error)?
+        var taken: [ArraySlice<DecodedRecord>] = []
         do {
             return try ledger.write { transaction throws(LedgerError) -> (UInt64, Bool) in
                 failure = nil
@@ -128,15 +138,35 @@ public struct ProjectionRebuilder: Sendable {
                 let store = FormStore(
                     databases: databases, transaction: transaction, remembersStates: false,
                     scratch: scratch)
-                var seen = 0
-                let last = try ledger.scan(after: position, limit: chunkSize, in: transaction) {
-                    view throws(LedgerError) in
-                    seen += 1
-                    try Self.folding(into: &failure) { try store.apply(view) }
-                    return true
+                var (last, count) = (position, 0)
+                var index = 0
+                while count < chunkSize {
+                    if index == taken.count {
+                        guard let slice = try ahead.next(upTo: chunkSize - count, from: decoder)
+                        else { break }
+                        taken.append(slice)
+                    }
+                    for record in taken[index] {
+                        try Self.folding(into: &failure) { try store.apply(record) }
+                    }
+                    last = taken[index].last?.position ?? last
+                    count += taken[index].count
+                    index += 1
+                }
+                let readingOn = ahead.ended
+                var finished = false
+                let limit = chunkSize - count
+                if readingOn && limit > 0 {
+                    var seen = 0
+                    last = try ledger.scan(after: last, limit: limit, in: transaction) {
+                        view throws(LedgerError) in
+                        seen += 1
+                        try Self.folding(into: &failure) { try store.apply(view) }
+                        return true
+                    }
+                    finished = seen < limit
                 }
                 try Self.folding(into: &failure) { try store.flush() }
-                let finished = seen < chunkSize
                 if finished {
                     try ProjectionMeta(active: databases.slot, version: FormsProjection.version)
                         .write(transaction, meta)

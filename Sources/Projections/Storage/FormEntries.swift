@@ -23,7 +23,7 @@ struct FormEntries {
             state.status.rawValue, state.content.wasteDetails.code, state.content.customId
         )
         for orgId in facts.readers {
-            let value = facts.summary(state, for: orgId).bytes
+            let value = sink.value(facts.summary(state, for: orgId).bytes)
             sink.put(.company, value: value) { IndexKey.appendCompanyRow(orgId, row, to: &$0) }
             sink.put(.status, value: value) {
                 IndexKey.appendCompanyText(orgId, status, row, to: &$0)
@@ -52,8 +52,10 @@ struct FormEntries {
     }
 
     private func writeRegisters(into sink: some EntrySink) {
-        let formId = Array(state.id.utf8)
-        for entry in state.registerEntries(roles: facts.roles) {
+        let entries = state.registerEntries(roles: facts.roles)
+        guard !entries.isEmpty else { return }
+        let formId = sink.value(Array(state.id.utf8))
+        for entry in entries {
             sink.put(.register, value: formId) {
                 IndexKey.appendRegister(
                     entry.orgId, entry.type, date: entry.date, row: row, to: &$0)
@@ -64,11 +66,13 @@ struct FormEntries {
     /// One attachment entry per transporter with an id on the state, the onward transporter
     /// after temporary storage included; deleted BSDs keep theirs, so that a transporter
     /// never moves to another BSD.
-    private func writeTransporters(into sink: some EntrySink) {
-        let formId = Array(state.id.utf8)
+    private func writeTransporters<Sink: EntrySink>(into sink: Sink) {
+        var formId: Sink.Value?
         for transporter in state.content.transporters + [state.temporaryStorage?.transporter] {
             guard let transporterId = transporter?.id else { continue }
-            sink.put(.transporter, value: formId) {
+            let value = formId ?? sink.value(Array(state.id.utf8))
+            formId = value
+            sink.put(.transporter, value: value) {
                 IndexKey.appendTransporter(transporterId, formId: state.id, to: &$0)
             }
         }

@@ -23,21 +23,25 @@ extension FormState {
     /// Calls `body` with each company named on the BSD (non-empty SIRET or VAT number) and
     /// the role it is named in; a company named twice comes twice.
     private func forEachNamedCompany(_ body: (String, FormRole) -> Void) {
-        func add(_ company: FormCompany?, _ role: FormRole) {
-            if let orgId = company?.orgId, !orgId.isEmpty { body(orgId, role) }
+        // Only the ids are read out of the blocks: a whole company copied per role would
+        // cost more than the rest (this runs for every status change of a rebuild).
+        func add(_ orgId: String?, _ role: FormRole) {
+            if let orgId, !orgId.isEmpty { body(orgId, role) }
         }
-        add(content.emitter.company, .emitter)
-        add(content.recipient.company, .recipient)
-        for transporter in content.transporters { add(transporter.company, .transporter) }
-        add(content.trader?.company, .trader)
-        add(content.broker?.company, .broker)
-        if let eco = content.ecoOrganisme?.siret, !eco.isEmpty { body(eco, .ecoOrganisme) }
-        for intermediary in content.intermediaries { add(intermediary, .intermediary) }
-        add(content.temporaryStorageDestination?.company, .recipient)
-        if let storage = temporaryStorage {
-            add(storage.destination?.company, .recipient)
-            add(storage.transporter?.company, .transporter)
+        add(content.emitter.company?.orgId, .emitter)
+        add(content.recipient.company?.orgId, .recipient)
+        for index in content.transporters.indices {
+            add(content.transporters[index].company?.orgId, .transporter)
         }
+        add(content.trader?.company?.orgId, .trader)
+        add(content.broker?.company?.orgId, .broker)
+        add(content.ecoOrganisme?.siret, .ecoOrganisme)
+        for index in content.intermediaries.indices {
+            add(content.intermediaries[index].orgId, .intermediary)
+        }
+        add(content.temporaryStorageDestination?.company?.orgId, .recipient)
+        add(temporaryStorage?.destination?.company?.orgId, .recipient)
+        add(temporaryStorage?.transporter?.company?.orgId, .transporter)
     }
 
     /// The companies named on the BSD that may read it (reference §5): none once deleted;

@@ -1,4 +1,5 @@
 import CanonicalJSON
+import Dispatch
 import Domain
 import Ledger
 
@@ -16,6 +17,8 @@ struct FormStore {
     let transaction: Transaction
     private let pending: PendingStates
     private let batch: WriteBatch
+    /// The batch of the second half of a flush made on two threads.
+    private let helperBatch: WriteBatch
 
     /// Whether written states go to ``StateCache``: yes for live appends, whose BSDs are
     /// read again soon; not for a rebuild, which writes every BSD once.
@@ -31,44 +34,79 @@ struct FormStore {
         self.databases = databases
         self.transaction = transaction
         self.remembersStates = remembersStates
-        (pending, batch) = (scratch.pending, scratch.batch)
+        (pending, batch, helperBatch) = (scratch.pending, scratch.batch, scratch.helperBatch)
     }
 
     /// The buffers of a store, kept from one store to the next.
     struct Scratch {
         let pending = PendingStates()
         let batch = WriteBatch()
+        let helperBatch = WriteBatch()
 
         /// Forgets what a store that did not flush left (a transaction run again after the
         /// map grew starts from nothing).
         func removeAll() {
             pending.removeAll()
             batch.removeAll()
+            helperBatch.removeAll()
         }
     }
 
-    /// Writes every state changed since the last flush.
+    /// Writes every state changed since the last flush. A large flush (a rebuild chunk's)
+    /// makes its entries and encodes its states in two halves at once, on two threads, each
+    /// into a batch of its own that it sorts; the two sorted batches are then written merged.
     func flush() throws {
-        for slot in pending.states.indices {
-            let (row, state) = (pending.rows[slot], pending.states[slot])
+        let count = pending.states.count
+        // The emitters of grouped BSDs are read first, here: the transaction is this
+        // thread's alone.
+        var emitters: [(new: Set<String>, old: Set<String>)] = []
+        emitters.reserveCapacity(count)
+        for slot in 0..<count {
             let original = pending.originals[slot]
+            emitters.append(
+                (
+                    try initialEmitters(pending.states[slot]),
+                    original.exists ? try initialEmitters(original) : []
+                ))
+        }
+        if count >= Self.parallelFlushStates {
+            let halves = [(0..<count / 2, batch), (count / 2..<count, helperBatch)]
+            let work = FlushWork(store: self, emitters: emitters, halves: halves)
+            DispatchQueue.concurrentPerform(iterations: 2) { work.run(half: $0) }
+            try WriteBatch.apply(batch, merged: helperBatch, to: databases, in: transaction)
+        } else {
+            stage(0..<count, emitters: emitters, into: batch)
+            try batch.apply(to: databases, in: transaction)
+        }
+        pending.removeAll()
+    }
+
+    /// The states changed by fewer BSDs than this are flushed on one thread.
+    static let parallelFlushStates = 512
+
+    /// Puts the entries and states of the pending BSDs at `slots` into `target`.
+    fileprivate func stage(
+        _ slots: Range<Int>, emitters: [(new: Set<String>, old: Set<String>)],
+        into target: WriteBatch
+    ) {
+        for slot in slots {
+            let row = pending.rows[slot]
             let new = FormEntries(
-                state: state, facts: FormFacts(state, initialEmitters: try initialEmitters(state)),
+                state: pending.states[slot],
+                facts: FormFacts(pending.states[slot], initialEmitters: emitters[slot].new),
                 row: row)
-            if original.exists {
+            if pending.originals[slot].exists {
                 let old = FormEntries(
-                    state: original,
-                    facts: FormFacts(original, initialEmitters: try initialEmitters(original)),
+                    state: pending.originals[slot],
+                    facts: FormFacts(pending.originals[slot], initialEmitters: emitters[slot].old),
                     row: row)
-                replace(old, with: new)
+                replace(old, with: new, into: target)
             } else {
                 // A BSD new to this store has no entries yet: nothing to compare or delete.
-                new.write(into: batch)
+                new.write(into: target)
             }
-            save(state, row: row)
+            save(pending.states[slot], row: row, into: target)
         }
-        try batch.apply(to: databases, in: transaction)
-        pending.removeAll()
     }
 
     /// Folds one recorded event into the projection; events of other streams are ignored.
@@ -87,7 +125,15 @@ struct FormStore {
     /// user.
     func apply(_ record: RecordView) throws {
         guard let domainEvent = try Self.decodeEvent(record) else { return }
-        try fold(domainEvent, position: record.position) { try record.metadata().actingUser }
+        try fold(domainEvent, position: record.position) { try record.actingUser() }
+    }
+
+    /// Folds one record decoded ahead (by a ``LogDecoder``), as ``apply(_:)-(RecordView)``
+    /// does with the record itself.
+    func apply(_ record: DecodedRecord) throws {
+        if let failure = record.failure { throw failure }
+        guard let event = record.event else { return }
+        try fold(event, position: record.position) { try record.actingUser.get() }
     }
 
     private static let streamPrefix = Array("form-".utf8)
@@ -118,27 +164,35 @@ struct FormStore {
     private func fold(
         _ domainEvent: DomainEvent, position: UInt64, actingUser: () throws -> String?
     ) throws {
-        let formId = domainEvent.formId
-        let slot = try pendingSlot(formId, position: position)
-        let (wasThere, oldStatus) = (pending.states[slot].exists, pending.states[slot].status)
-        FormEvolver.apply(domainEvent, to: &pending.states[slot])
-        guard pending.states[slot].exists else { return }
-        if !wasThere { try claimReadableId(of: slot) }
-        if !wasThere || oldStatus != pending.states[slot].status {
+        let slot = try pendingSlot(domainEvent.formId, position: position)
+        // The state is moved out of the pending list while it is folded and read, and back
+        // after: reading it in place through the list would copy it at every access.
+        swap(&pending.folded, &pending.states[slot])
+        defer { swap(&pending.folded, &pending.states[slot]) }
+        try fold(domainEvent, into: &pending.folded, position: position, actingUser: actingUser)
+    }
+
+    private func fold(
+        _ domainEvent: DomainEvent, into state: inout FormState, position: UInt64,
+        actingUser: () throws -> String?
+    ) throws {
+        let (wasThere, oldStatus) = (state.exists, state.status)
+        FormEvolver.apply(domainEvent, to: &state)
+        guard state.exists else { return }
+        if !wasThere { try claimReadableId(of: state) }
+        if !wasThere || oldStatus != state.status {
             try logStatus(
-                of: slot, position: position, userId: try actingUser(),
+                of: state, position: position, userId: try actingUser(),
                 changes: domainEvent.contentChanges)
         }
     }
 
-    /// Writes the readable id of the BSD pending at `slot`, refusing one that another BSD
-    /// holds.
-    private func claimReadableId(of slot: Int) throws {
-        let readableId = pending.states[slot].readableId
-        let formId = Array(pending.states[slot].id.utf8)
-        let key = Array(readableId.utf8)
+    /// Writes the readable id of `state`, refusing one that another BSD holds.
+    private func claimReadableId(of state: FormState) throws {
+        let formId = Array(state.id.utf8)
+        let key = Array(state.readableId.utf8)
         if let holder = try transaction.get(databases.readable, key), holder != formId {
-            throw ProjectionError.readableIdTaken(readableId)
+            throw ProjectionError.readableIdTaken(state.readableId)
         }
         // Written at once, not batched: the check above must see the BSDs of this batch.
         try transaction.put(databases.readable, key, formId)
@@ -207,20 +261,20 @@ struct FormStore {
         }
     }
 
-    private func save(_ state: FormState, row: UInt64) {
+    private func save(_ state: FormState, row: UInt64, into target: WriteBatch) {
         var writer = JSONWriter(capacity: 4096)
         state.encodeStorage(to: &writer)
         var value: [UInt8] = []
         value.reserveCapacity(8 + writer.bytes.count)
         IndexKey.appending(row, to: &value)
         value.append(contentsOf: writer.bytes)
-        batch.put(.state, Array(state.id.utf8), value)
+        target.put(.state, Array(state.id.utf8), value)
         if remembersStates { StateCache.shared.remember(state.id, bytes: value, state: state) }
     }
 
     /// Deletes the entries that are gone and writes the new ones (values change with the
     /// BSD even where keys stay).
-    private func replace(_ old: FormEntries, with new: FormEntries) {
+    private func replace(_ old: FormEntries, with new: FormEntries, into target: WriteBatch) {
         let (before, after) = (EntryList(), EntryList())
         old.write(into: before)
         new.write(into: after)
@@ -228,26 +282,29 @@ struct FormStore {
         for (kind, key, value) in before.entries { stale[EntryKey(kind: kind, key: key)] = value }
         for (kind, key, value) in after.entries {
             let previous = stale.removeValue(forKey: EntryKey(kind: kind, key: key))
-            if previous != value { batch.put(kind, key, value) }
+            if previous != value { target.put(kind, key, value) }
         }
-        for entry in stale.keys { batch.delete(entry.kind, entry.key) }
+        for entry in stale.keys { target.delete(entry.kind, entry.key) }
     }
 
-    /// One status log entry per company that can read the BSD pending at `slot` after the
-    /// change, with the content changes the event carries.
+    /// One status log entry per company that can read `state`, just changed, with the
+    /// content changes the event carries.
     private func logStatus(
-        of slot: Int, position: UInt64, userId: String?, changes: [FieldChange]
+        of state: FormState, position: UInt64, userId: String?, changes: [FieldChange]
     ) throws {
-        let new = pending.states[slot]
-        let readers = new.sortedReaderOrgIds(initialEmitters: try initialEmitters(new))
+        // `state` is out of the pending list (see `fold`): it answers for its own id.
+        let emitters = try FormStore.initialEmitters(state) { formId in
+            formId == state.id ? state : try load(formId)?.state
+        }
+        let readers = state.sortedReaderOrgIds(initialEmitters: emitters)
+        let loggedAt = state.updatedAt.microseconds
         let entry = StatusLogEntry(
-            id: position, formId: new.id, readableId: new.readableId, status: new.status,
-            loggedAt: new.updatedAt.microseconds, updatedFields: changes, userId: userId)
-        let bytes = CanonicalJSON.encode(entry, capacity: 512)
+            id: position, formId: state.id, readableId: state.readableId, status: state.status,
+            loggedAt: loggedAt, updatedFields: changes, userId: userId)
+        let bytes = batch.value(CanonicalJSON.encode(entry, capacity: 512))
         for orgId in readers {
             batch.put(.lifecycle, value: bytes) {
-                IndexKey.appendLifecycle(
-                    orgId, loggedAt: new.updatedAt.microseconds, position: position, to: &$0)
+                IndexKey.appendLifecycle(orgId, loggedAt: loggedAt, position: position, to: &$0)
             }
         }
     }
@@ -264,6 +321,8 @@ final class PendingStates {
     var states: [FormState] = []
     /// The state of each changed BSD before its first change, whose entries flush replaces.
     var originals: [FormState] = []
+    /// The state being folded, moved here from ``states`` meanwhile; an empty one otherwise.
+    var folded = FormState()
 
     /// Forgets every state, keeping the storage for the next ones.
     func removeAll() {
@@ -281,4 +340,27 @@ typealias Entry = (FormDatabases.Kind, [UInt8], [UInt8])
 struct EntryKey: Hashable {
     var kind: FormDatabases.Kind
     var key: [UInt8]
+}
+
+/// The two halves of a flush made at once: each thread stages its half of the pending BSDs
+/// into its own batch and sorts it. Nothing else touches the store or the batches meanwhile.
+private final class FlushWork: @unchecked Sendable {
+    let store: FormStore
+    let emitters: [(new: Set<String>, old: Set<String>)]
+    let halves: [(Range<Int>, WriteBatch)]
+
+    init(
+        store: FormStore, emitters: [(new: Set<String>, old: Set<String>)],
+        halves: [(Range<Int>, WriteBatch)]
+    ) {
+        self.store = store
+        self.emitters = emitters
+        self.halves = halves
+    }
+
+    func run(half: Int) {
+        let (slots, target) = halves[half]
+        store.stage(slots, emitters: emitters, into: target)
+        target.sort()
+    }
 }

@@ -7,11 +7,11 @@ import Ledger
 /// batch (each entry's key holds its BSD's row, form id or event position), so reordering
 /// them changes nothing but the speed.
 ///
-/// The keys and values of a database are copied into one growing byte buffer (its arena)
-/// and the changes only record where they are, so a batch of many thousand entries makes
-/// no allocation per entry and sorts small fixed-size records.
+/// The keys and values are copied into one growing byte buffer (the arena), a value shared
+/// by several entries once, and the changes only record where they are, so a batch of many
+/// thousand entries makes no allocation per entry and sorts small fixed-size records.
 final class WriteBatch {
-    /// One change: where its key and value are in the arena of its database.
+    /// One change: where its key and value are in the arena.
     struct Change {
         var keyStart: Int
         var keyCount: Int
@@ -20,82 +20,133 @@ final class WriteBatch {
         var valueCount: Int
     }
 
-    private var arenas = [[UInt8]](repeating: [], count: FormDatabases.Kind.allCases.count)
+    /// Where a value stored once by ``value(_:)`` lies in the arena, for the several entries
+    /// that share it (one status log entry for every reader, one summary for every list).
+    struct StoredValue {
+        var start: Int
+        var count: Int
+    }
+
+    /// The keys and values of every change, of all databases.
+    private var arena: [UInt8] = []
     private var changes = [[Change]](repeating: [], count: FormDatabases.Kind.allCases.count)
-    /// The key being built by ``put(_:value:key:)``, kept to reuse its storage.
-    private var key: [UInt8] = []
+
+    /// Copies `bytes` into the arena once, for entries to refer to.
+    func value(_ bytes: [UInt8]) -> StoredValue {
+        let start = arena.count
+        arena.append(contentsOf: bytes)
+        return StoredValue(start: start, count: bytes.count)
+    }
 
     /// Stores `value` under `key` in the database of `kind` when the batch is applied.
     func put(_ kind: FormDatabases.Kind, _ key: [UInt8], _ value: [UInt8]) {
-        let index = kind.rawValue
-        let keyStart = arenas[index].count
-        arenas[index].append(contentsOf: key)
-        let valueStart = arenas[index].count
-        arenas[index].append(contentsOf: value)
-        changes[index].append(
+        let keyStart = arena.count
+        arena.append(contentsOf: key)
+        let stored = self.value(value)
+        changes[kind.rawValue].append(
             Change(
-                keyStart: keyStart, keyCount: key.count, valueStart: valueStart,
-                valueCount: value.count))
+                keyStart: keyStart, keyCount: key.count, valueStart: stored.start,
+                valueCount: stored.count))
     }
 
-    /// Stores `value` under the key `build` appends to an empty buffer, in the database of
-    /// `kind`: the key is never an array of its own.
+    /// Stores the value at `value` under the key `build` appends to an empty buffer, in the
+    /// database of `kind`: the key is built in the arena itself.
     func put(
-        _ kind: FormDatabases.Kind, value: [UInt8], key build: (inout [UInt8]) -> Void
+        _ kind: FormDatabases.Kind, value: StoredValue, key build: (inout [UInt8]) -> Void
     ) {
-        key.removeAll(keepingCapacity: true)
-        build(&key)
-        put(kind, key, value)
+        let keyStart = arena.count
+        build(&arena)
+        changes[kind.rawValue].append(
+            Change(
+                keyStart: keyStart, keyCount: arena.count - keyStart, valueStart: value.start,
+                valueCount: value.count))
     }
 
     /// Deletes `key` from the database of `kind` when the batch is applied.
     func delete(_ kind: FormDatabases.Kind, _ key: [UInt8]) {
-        let index = kind.rawValue
-        let keyStart = arenas[index].count
-        arenas[index].append(contentsOf: key)
-        changes[index].append(
+        let keyStart = arena.count
+        arena.append(contentsOf: key)
+        changes[kind.rawValue].append(
             Change(keyStart: keyStart, keyCount: key.count, valueStart: 0, valueCount: -1))
     }
 
     /// Forgets every change, keeping the storage.
     func removeAll() {
-        for index in changes.indices {
-            changes[index].removeAll(keepingCapacity: true)
-            arenas[index].removeAll(keepingCapacity: true)
+        for index in changes.indices { changes[index].removeAll(keepingCapacity: true) }
+        arena.removeAll(keepingCapacity: true)
+    }
+
+    /// Sorts each database's changes in key order, as ``apply(to:in:)`` writes them.
+    func sort() {
+        arena.withUnsafeBytes { bytes in
+            for index in changes.indices where !changes[index].isEmpty {
+                changes[index].sort { Self.precedes($0, $1, in: bytes, bytes) }
+            }
         }
     }
 
     /// Applies every change in key order, database by database, and empties the batch.
     func apply(to databases: FormDatabases, in transaction: Transaction) throws(LedgerError) {
-        for kind in FormDatabases.Kind.allCases where !changes[kind.rawValue].isEmpty {
+        sort()
+        try Self.apply(self, merged: WriteBatch(), to: databases, in: transaction)
+    }
+
+    /// Applies the changes of two batches, each already sorted by ``sort()``, in key order
+    /// database by database (the two never hold the same key), and empties both.
+    static func apply(
+        _ first: WriteBatch, merged second: WriteBatch, to databases: FormDatabases,
+        in transaction: Transaction
+    ) throws(LedgerError) {
+        for kind in FormDatabases.Kind.allCases {
             let index = kind.rawValue
-            let arena = arenas[index]
-            arena.withUnsafeBytes { bytes in
-                changes[index].sort { Self.precedes($0, $1, in: bytes) }
+            guard !first.changes[index].isEmpty || !second.changes[index].isEmpty else {
+                continue
             }
-            let sorted = changes[index]
             try transaction.withWriteCursor(databases[kind]) { cursor throws(LedgerError) in
-                let written = arena.withUnsafeBytes { bytes in
-                    Result { () throws(LedgerError) in
-                        try Self.write(sorted, from: bytes, with: cursor)
+                let written = first.arena.withUnsafeBytes { one in
+                    second.arena.withUnsafeBytes { two in
+                        Result { () throws(LedgerError) in
+                            try write(
+                                first.changes[index], from: one, merged: second.changes[index],
+                                from: two, with: cursor)
+                        }
                     }
                 }
                 try written.get()
             }
         }
-        removeAll()
+        first.removeAll()
+        second.removeAll()
     }
 
     private static func write(
-        _ changes: [Change], from bytes: UnsafeRawBufferPointer, with cursor: WriteCursor
+        _ changes: [Change], from bytes: UnsafeRawBufferPointer, merged others: [Change],
+        from otherBytes: UnsafeRawBufferPointer, with cursor: WriteCursor
     ) throws(LedgerError) {
-        for change in changes {
-            let key = slice(bytes, change.keyStart, change.keyCount)
-            if change.valueCount >= 0 {
-                try cursor.put(key, slice(bytes, change.valueStart, change.valueCount))
+        var (mine, theirs) = (0, 0)
+        while mine < changes.count || theirs < others.count {
+            let takeMine =
+                theirs == others.count
+                || (mine < changes.count
+                    && precedes(changes[mine], others[theirs], in: bytes, otherBytes))
+            if takeMine {
+                try write(changes[mine], from: bytes, with: cursor)
+                mine += 1
             } else {
-                try cursor.delete(key)
+                try write(others[theirs], from: otherBytes, with: cursor)
+                theirs += 1
             }
+        }
+    }
+
+    private static func write(
+        _ change: Change, from bytes: UnsafeRawBufferPointer, with cursor: WriteCursor
+    ) throws(LedgerError) {
+        let key = slice(bytes, change.keyStart, change.keyCount)
+        if change.valueCount >= 0 {
+            try cursor.put(key, slice(bytes, change.valueStart, change.valueCount))
+        } else {
+            try cursor.delete(key)
         }
     }
 
@@ -105,13 +156,18 @@ final class WriteBatch {
         UnsafeRawBufferPointer(start: bytes.baseAddress! + start, count: count)
     }
 
-    /// LMDB's default key order: bytes compared as unsigned, a prefix first.
+    /// LMDB's default key order: bytes compared as unsigned, a prefix first; `lhs` is in
+    /// `lhsBytes`, `rhs` in `rhsBytes`.
     private static func precedes(
-        _ lhs: Change, _ rhs: Change, in bytes: UnsafeRawBufferPointer
+        _ lhs: Change, _ rhs: Change, in lhsBytes: UnsafeRawBufferPointer,
+        _ rhsBytes: UnsafeRawBufferPointer
     ) -> Bool {
-        let base = bytes.baseAddress!
         let count = min(lhs.keyCount, rhs.keyCount)
-        let order = count == 0 ? 0 : memcmp(base + lhs.keyStart, base + rhs.keyStart, count)
+        let order =
+            count == 0
+            ? 0
+            : memcmp(
+                lhsBytes.baseAddress! + lhs.keyStart, rhsBytes.baseAddress! + rhs.keyStart, count)
         return order != 0 ? order < 0 : lhs.keyCount < rhs.keyCount
     }
 }
