@@ -111,37 +111,49 @@ import Testing
     @Test func loginIsThrottledPerEmailFromOneClientWhileItsOwnerLogsInFromAnother() async throws {
         let harness = try IdentityHarness { $0.loginLimiter = RateLimiter(limit: 2) }
         _ = try await harness.signup("ada@example.org")
-        for _ in 0..<2 {
-            _ = try? await harness.service.login(
-                email: "ada@example.org", password: "a guess, wrong", clientKey: "203.0.113.9")
-        }
-        await #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: 30)) {
+        for _ in 0..<2 { await failLogin(harness, email: "ada@example.org", from: attacker) }
+        await expectThrottled(harness, retryAfter: 30, email: "ADA@example.org")
+        _ = try await ownerLogin(harness, from: "198.51.100.4")
+        await #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
             try await harness.service.login(
-                email: "ADA@example.org", password: IdentityHarness.password,
-                clientKey: "203.0.113.9")
+                email: "bob@example.org", password: "whatever it is", clientKey: attacker)
         }
-        _ = try await harness.service.login(
-            email: "ada@example.org", password: IdentityHarness.password,
-            clientKey: "198.51.100.4")
-        _ = try? await harness.service.login(
-            email: "bob@example.org", password: "whatever it is", clientKey: "203.0.113.9")
     }
 
     @Test func loginIsThrottledPerClientWhateverTheEmail() async throws {
         let harness = try IdentityHarness { $0.loginAddressLimiter = RateLimiter(limit: 3) }
         _ = try await harness.signup("ada@example.org")
         for name in ["bob", "carol", "dan"] {
-            _ = try? await harness.service.login(
-                email: "\(name)@example.org", password: "a guess, wrong", clientKey: "203.0.113.9")
+            await failLogin(harness, email: "\(name)@example.org", from: attacker)
         }
-        await #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: 20)) {
+        await expectThrottled(harness, retryAfter: 20, email: "ada@example.org")
+        _ = try await ownerLogin(harness, from: "198.51.100.4")
+    }
+
+    private let attacker = "203.0.113.9"
+
+    /// A login with a wrong password for `email` from `client`, which must be refused as such.
+    private func failLogin(_ harness: IdentityHarness, email: String, from client: String) async {
+        await #expect(throws: IdentityError.unauthenticated(.wrongCredentials)) {
             try await harness.service.login(
-                email: "ada@example.org", password: IdentityHarness.password,
-                clientKey: "203.0.113.9")
+                email: email, password: "a guess, wrong", clientKey: client)
         }
-        _ = try await harness.service.login(
-            email: "ada@example.org", password: IdentityHarness.password,
-            clientKey: "198.51.100.4")
+    }
+
+    /// Ada's right password from the attacker's address is refused as too many requests.
+    private func expectThrottled(
+        _ harness: IdentityHarness, retryAfter: Int, email: String
+    ) async {
+        await #expect(throws: IdentityError.tooManyRequests(retryAfterSeconds: retryAfter)) {
+            try await harness.service.login(
+                email: email, password: IdentityHarness.password, clientKey: attacker)
+        }
+    }
+
+    private func ownerLogin(_ harness: IdentityHarness, from client: String) async throws -> String
+    {
+        try await harness.service.login(
+            email: "ada@example.org", password: IdentityHarness.password, clientKey: client)
     }
 
     @Test func signupIsThrottledPerClientKey() async throws {
