@@ -118,6 +118,36 @@ import Testing
         }
     }
 
+    @Test func anUndecodableBSDEventEndsTheRebuildAndTheLiveSlotStaysActive() async throws {
+        let world = try ProjectionWorld()
+        try world.generate(seed: 4, commands: 60)
+        // Written without the projection, which would refuse it at the append.
+        world.ledger.close()
+        let raw = try Ledger(path: world.folder.path, options: ProjectionWorld.options(world.logs))
+        let garbage = NewEvent(
+            id: .random(), type: "FormCreated", payload: Array(#"{"nonsense":true}"#.utf8),
+            metadata: EventMetadata())
+        _ = try await raw.append([garbage], to: "form-garbage", expected: .noStream)
+        raw.close()
+        try world.reopen()
+        let meta = world.ledger.database(FormsProjection.metaName)!
+        let before = try world.ledger.read { transaction throws(LedgerError) in
+            try ProjectionMeta.read(transaction, meta)
+        }
+        var rebuilder = ProjectionRebuilder(
+            ledger: world.ledger, logger: world.ledger.options.logger)
+        rebuilder.chunkSize = 10
+        var chunks = 0
+        #expect(throws: (any Error).self) { try rebuilder.rebuild { _ in chunks += 1 } }
+        #expect(chunks > 1, "the chunks before the bad event were replayed")
+        let after = try world.ledger.read { transaction throws(LedgerError) in
+            try ProjectionMeta.read(transaction, meta)
+        }
+        #expect(after == before)
+        #expect(before?.active == .a)
+        #expect(try world.queries.read { try $0.state("w4-1") } != nil)
+    }
+
     @Test func secondRebuildOfTheSameLedgerIsRefusedWhileOneRuns() throws {
         let world = try ProjectionWorld()
         try world.generate(seed: 9, commands: 50)
