@@ -33,25 +33,29 @@ final class RawWebSocket {
     /// Connects with a 60-second read timeout: long, because the whole test suite shares the
     /// cooperative pool that runs the server's handlers and may hold it for many seconds.
     init(port: Int) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw RawWebSocket.Failure(operation: "socket", code: errno) }
+        // The descriptor is kept local until connected: a class whose stored properties are
+        // all set runs its deinit when its init throws, which would close it a second time
+        // (by then perhaps another socket's number, in a server of a test running beside).
+        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw RawWebSocket.Failure(operation: "socket", code: errno) }
         var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(
-            socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(port).bigEndian
         address.sin_addr.s_addr = in_addr_t(0x7F00_0001).bigEndian
         let code = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
         guard code == 0 else {
             let failure = RawWebSocket.Failure(operation: "connect", code: errno)
-            close(socket)
+            close(descriptor)
             throw failure
         }
+        socket = descriptor
     }
 
     deinit { close(socket) }
